@@ -1,0 +1,49 @@
+"""`desk quote`: the engine as a filter, per shared/contracts/quote.md.
+
+On bad input it exits 2 with one line on standard error naming the field, and writes
+nothing to standard output, so a caller never reads half an answer.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+
+from desk.cli.main import EXIT_BAD_INPUT
+from desk.money import InputError
+from desk.policy.loader import Library, PackError
+from desk.quote import quote
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_payload(text: str):
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError("", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:
+        raise InputError("", f"malformed JSON: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.file and args.file != "-":
+            try:
+                with open(args.file, encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError("", f"cannot read {args.file}: {exc}") from None
+        else:
+            text = sys.stdin.read()
+        result = quote(Library(args.policy_dir), read_payload(text))
+    except (InputError, PackError) as exc:
+        print(f"desk quote: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    indent = None if args.compact else 2
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent))
+    sys.stdout.write("\n")
+    return 0

@@ -1,0 +1,56 @@
+"""What the engine decides: every figure of the quote contract, and why, step by step."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desk.engine.inputs import Usage
+
+FUND_NAMES = {
+    "hifp": "统筹基金",
+    "hifob": "大额互助保险基金",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the explanation: what moved how much money, by which parameter and article."""
+
+    step: str
+    amount: Decimal | None
+    why: str
+    source: str
+    param: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class FundPart:
+    fund: str
+    amount: Decimal
+
+    @property
+    def name(self) -> str:
+        return FUND_NAMES.get(self.fund, self.fund)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    policy_version: str
+    year: int
+    level_applied: int
+    total: Decimal
+    full_self_pay: Decimal
+    pre_self_pay: Decimal
+    in_scope: Decimal
+    deductible: Decimal
+    ratio: Decimal
+    pool_pay: Decimal
+    over_cap: Decimal
+    self_pay: Decimal
+    account_pay: Decimal
+    cash_pay: Decimal
+    account_balance_after: Decimal
+    funds: tuple[FundPart, ...]
+    usage_after: Usage
+    explain: tuple[Step, ...]

@@ -1,0 +1,199 @@
+"""The settlement engine: one pure function from (policy, member, usage, bill, time) to a split.
+
+It follows POLICY_NOTES.md's order of a settlement: full self-pay, pre-self-pay, in scope,
+deductible, pool pay limited by the annual cap, then self-pay from the personal account and
+cash. No I/O, no clock, no globals; every figure it decides is explained with its article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from desk.engine.inputs import Bill, Member, Usage, local_day
+from desk.engine.result import FUND_NAMES, FundPart, Settlement, Step
+from desk.money import ONE, ZERO, fen
+from desk.policy.pack import Pack, PolicyError, Resolved
+
+LEVEL_NAMES = {0: "一级以下", 1: "一级", 2: "二级", 3: "三级"}
+RATIO_ZERO = Decimal("0.0000")
+
+
+def _catalog(rules: Resolved, bill: Bill, explain: list[Step]) -> tuple[Decimal, Decimal, Decimal]:
+    """Total, 全自费 (class C) and 先行自付 (class B × its self-pay ratio, per line, half-up)."""
+    total = full = pre = ZERO
+    for item in bill.items:
+        total += item.amount
+        if item.cls == "C":
+            full += item.amount
+        elif item.cls == "B" and item.selfpay_ratio:
+            pre += fen(item.amount * item.selfpay_ratio)
+    source = rules.source("ordinary.catalog_rules")
+    if full:
+        explain.append(Step("full_self_pay", full, "丙类及目录外项目全自费，统筹基金不予支付", source))
+    if pre:
+        explain.append(Step("pre_self_pay", pre, "乙类项目按先行自付比例由个人先行负担", source))
+    return total, full, pre
+
+
+def _no_pool_reason(rules: Resolved, member: Member, bill: Bill) -> tuple[str, str, str] | None:
+    """Why the pool pays nothing for this bill, if it does not: (why, param key, step)."""
+    inst = bill.institution
+    if not inst.designated and rules.get("ordinary.designated_only"):
+        return "非门诊统筹定点医疗机构发生的门诊费用，统筹基金不予支付", "ordinary.designated_only", "not_designated"
+    if not member.eligible and rules.get("ordinary.requires_eligibility"):
+        return "参保人员不在门诊共济保障待遇享受范围内，统筹基金不予支付", "ordinary.requires_eligibility", "not_eligible"
+    if member.inpatient and rules.get_or("ordinary.inpatient_stops", False):
+        return "住院期间不享受普通门诊统筹待遇", "ordinary.inpatient_stops", "inpatient"
+    if inst.type == "pharmacy":
+        mode = rules.get("pharmacy.mode")
+        if mode == "not_covered":
+            return "定点零售药店普通门诊统筹结算政策尚未制定，统筹基金不予支付", "pharmacy.mode", "pharmacy_not_covered"
+        if bill.prescriber_level is None:
+            return "定点零售药店凭外配处方结算；无外配处方，统筹基金不予支付", "pharmacy.mode", "no_prescription"
+        if mode == "undefined":
+            raise PolicyError(f"{rules.version_id}: the pack does not say how a pharmacy bill on an external"
+                              f" prescription is settled ({rules.source('pharmacy.mode')}); prescriber_level"
+                              f" {bill.prescriber_level} cannot be applied", "prescriber_level")
+    return None
+
+
+def _level(bill: Bill) -> int:
+    if bill.institution.type == "pharmacy" and bill.prescriber_level is not None:
+        return bill.prescriber_level
+    return bill.institution.level
+
+
+def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_scope: Decimal,
+                explain: list[Step]) -> tuple[Decimal, Usage]:
+    context = {"category": member.category, "level": str(level)}
+    standard = rules.get("ordinary.deductible", context)
+    basis = rules.get("ordinary.deductible_basis")
+    source = rules.source("ordinary.deductible")
+    if basis == "annual":
+        still_open = max(ZERO, standard - usage.deductible_met)
+        applied = min(in_scope, still_open)
+        after = Usage(usage.deductible_met + applied, usage.ordinary_pool_paid, usage.same_day_deductible_met,
+                      usage.fund_paid_total)
+        why = (f"年度累计起付标准{standard}元，本年已累计{usage.deductible_met}元，本次计入{applied}元")
+    else:
+        shared = rules.get_or("ordinary.same_day_shared", False)
+        met_today = usage.same_day_deductible_met if shared else ZERO
+        still_open = max(ZERO, standard - met_today)
+        applied = min(in_scope, still_open)
+        after = Usage(usage.deductible_met, usage.ordinary_pool_paid, met_today + applied, usage.fund_paid_total)
+        why = f"{LEVEL_NAMES[level]}定点医疗机构每次起付标准{standard}元"
+        if shared and met_today:
+            why += f"；当日同一机构已计{met_today}元，只计算一次起付标准（{rules.source('ordinary.same_day_shared')}）"
+        why += f"，本次{applied}元"
+    explain.append(Step("deductible", applied, why, source, "ordinary.deductible", str(standard)))
+    return applied, after
+
+
+def _ratio(rules: Resolved, member: Member, bill: Bill, level: int, explain: list[Step]) -> Decimal:
+    base = rules.get("ordinary.ratio", {"level": str(level)})
+    ratio = base
+    parts = [f"{LEVEL_NAMES[level]}医疗机构支付比例{base:.0%}"]
+    sources = [rules.source("ordinary.ratio")]
+    if member.category == "retired":
+        addition = rules.get("ordinary.retiree_addition", {"level": str(level)}, "member.category")
+        ratio += addition
+        parts.append(f"退休人员提高{addition * 100:.0f}个百分点")
+        sources.append(rules.source("ordinary.retiree_addition"))
+    signed = member.family_doctor_institution
+    if signed and signed == bill.institution.id and bill.institution.type != "pharmacy":
+        addition = rules.get_or("ordinary.family_doctor_addition", ZERO, {"level": str(bill.institution.level)})
+        if addition:
+            ratio += addition
+            parts.append(f"在签约家庭医生的基层机构提高{addition * 100:.0f}个百分点")
+            sources.append(rules.source("ordinary.family_doctor_addition"))
+    if ratio > ONE:
+        raise PolicyError(f"{rules.version_id}: the ratio for this bill adds up to {ratio}, above 1")
+    ratio = ratio.quantize(RATIO_ZERO)
+    explain.append(Step("ratio", None, "，".join(parts), "；".join(dict.fromkeys(sources)),
+                        "ordinary.ratio", str(ratio)))
+    return ratio
+
+
+def _funds(rules: Resolved, member: Member, usage: Usage, pool: Decimal, explain: list[Step]) -> tuple[FundPart, ...]:
+    """Who pays the pool share: 统筹基金, and past an overall cap the fund the pack names (重庆 第八条)."""
+    if not pool:
+        return ()
+    beyond = rules.get_or("ordinary.beyond_overall_cap_fund", "")
+    if not beyond:
+        return (FundPart("hifp", pool),)
+    key = "ordinary.overall_fund_cap"
+    source = rules.source(key)
+    if not rules.has(key):
+        explain.append(Step("funds", pool, f"统筹基金年度最高支付限额未配置，全部计为{FUND_NAMES['hifp']}支付", source, key))
+        return (FundPart("hifp", pool),)
+    if usage.fund_paid_total is None:
+        explain.append(Step("funds", pool, f"本年统筹基金累计支付额未知，无法划分{FUND_NAMES[beyond]}，全部计为统筹基金支付",
+                            source, key))
+        return (FundPart("hifp", pool),)
+    cap = rules.get(key, {"category": member.category, "scheme": member.scheme})
+    from_pool = min(pool, max(ZERO, cap - usage.fund_paid_total))
+    parts = [FundPart("hifp", from_pool)] if from_pool else []
+    if pool - from_pool:
+        parts.append(FundPart(beyond, pool - from_pool))
+        explain.append(Step("funds", pool - from_pool,
+                            f"统筹基金年度最高支付限额{cap}元已用{usage.fund_paid_total}元，超出部分{pool - from_pool}元"
+                            f"由{FUND_NAMES[beyond]}按同一比例支付", source, key, str(cap)))
+    return tuple(parts)
+
+
+def settle(pack: Pack, member: Member, usage: Usage, bill: Bill, at: dt.datetime) -> Settlement:
+    """Split one bill between the funds and the patient under ``pack`` as in force at ``at``."""
+    day = local_day(at)
+    if not pack.settles:
+        raise PolicyError(f"{pack.id} is a provincial framework: it sets bounds for its cities, not figures;"
+                          f" settle under a city pack that follows {pack.id}", "policy")
+    rules = pack.on(day)
+    if bill.benefit != "ordinary":
+        raise PolicyError(f"benefit {bill.benefit!r}: {rules.version_id} defines only the ordinary outpatient"
+                          " benefit (普通门诊)", "benefit")
+    explain: list[Step] = []
+    total, full, pre = _catalog(rules, bill, explain)
+    in_scope = total - full - pre
+    level = _level(bill)
+    blocked = _no_pool_reason(rules, member, bill)
+    over_cap = ZERO
+    if blocked:
+        why, key, step = blocked
+        explain.append(Step(step, ZERO, why, rules.source(key), key))
+        deductible, ratio, pool, usage_after = ZERO, RATIO_ZERO, ZERO, usage
+    else:
+        deductible, usage_after = _deductible(rules, member, usage, level, in_scope, explain)
+        ratio = _ratio(rules, member, bill, level, explain)
+        computed = fen((in_scope - deductible) * ratio)
+        cap = rules.get("ordinary.annual_cap", {"category": member.category, "scheme": member.scheme})
+        cap_left = max(ZERO, cap - usage.ordinary_pool_paid)
+        pool = min(computed, cap_left)
+        over_cap = computed - pool
+        cap_source = rules.source("ordinary.annual_cap")
+        explain.append(Step("pool_pay", pool,
+                            f"（政策范围内{in_scope} − 起付{deductible}）× {ratio} = {computed}元"
+                            + (f"，年度最高支付限额{cap}元尚余{cap_left}元" if over_cap else ""),
+                            f"{rules.source('ordinary.ratio')}；{cap_source}", "ordinary.annual_cap", str(cap)))
+        if over_cap:
+            explain.append(Step("over_cap", over_cap, f"超过年度最高支付限额{cap}元的{over_cap}元由个人负担",
+                                cap_source, "ordinary.annual_cap", str(cap)))
+        paid = usage.fund_paid_total
+        usage_after = Usage(usage_after.deductible_met, usage.ordinary_pool_paid + pool,
+                            usage_after.same_day_deductible_met, None if paid is None else paid + pool)
+    funds = _funds(rules, member, usage, pool, explain)
+    self_pay = total - pool
+    account = ZERO
+    if bill.use_account and rules.get("account.pays_self_pay"):
+        account = min(self_pay, member.account_balance)
+        if account:
+            explain.append(Step("account_pay", account, f"个人自付部分由个人账户支付（余额{member.account_balance}元）",
+                                rules.source("account.pays_self_pay"), "account.pays_self_pay"))
+    cash = self_pay - account
+    explain.append(Step("cash_pay", cash, "其余由个人以现金支付", rules.source("account.pays_self_pay")))
+    return Settlement(
+        policy_version=rules.version_id, year=day.year, level_applied=level, total=total,
+        full_self_pay=full, pre_self_pay=pre, in_scope=in_scope, deductible=deductible, ratio=ratio,
+        pool_pay=pool, over_cap=over_cap, self_pay=self_pay, account_pay=account, cash_pay=cash,
+        account_balance_after=member.account_balance - account, funds=funds, usage_after=usage_after,
+        explain=tuple(explain),
+    )

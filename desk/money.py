@@ -1,0 +1,85 @@
+"""Money and ratios as Decimal.
+
+Amounts are yuan quantized to the fen; ratios are fractions with up to four decimals.
+Parsing is strict because a wrong figure at the counter costs someone real money: floats
+are read through their shortest repr (so 0.1 is "0.1", not 0.1000000000000000055),
+and negative, non-finite, non-numeric and sub-fen amounts are refused by name.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+FEN = Decimal("0.01")
+RATIO_STEP = Decimal("0.0001")
+ZERO = Decimal("0.00")
+ONE = Decimal("1")
+
+
+class InputError(ValueError):
+    """Bad input, with the field it is about; the message is meant for a person."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.reason = message
+
+    def within(self, prefix: str) -> "InputError":
+        """The same error seen from an enclosing object (``items[2]`` + ``amount``)."""
+        joined = f"{prefix}.{self.field}" if self.field and not self.field.startswith("[") else f"{prefix}{self.field}"
+        return InputError(joined, self.reason)
+
+
+def fen(value: Decimal) -> Decimal:
+    """Round to the fen, half-up, as the national platform does."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def _to_decimal(value: object, field: str) -> Decimal:
+    if isinstance(value, bool) or value is None:
+        raise InputError(field, f"{value!r} is not a number")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise InputError(field, f"{value!r} is not a number") from None
+    else:
+        raise InputError(field, f"{value!r} is not a number")
+    if not number.is_finite():
+        raise InputError(field, f"{value!r} is not a finite number")
+    return number
+
+
+def parse_money(value: object, field: str) -> Decimal:
+    """A non-negative amount in yuan with at most two decimals, as a fen-quantized Decimal."""
+    number = _to_decimal(value, field)
+    if number < 0:
+        raise InputError(field, f"{value} is negative")
+    if number != number.quantize(FEN):
+        raise InputError(field, f"{value} has more than two decimals (the fen is the smallest unit)")
+    return number.quantize(FEN)
+
+
+def parse_ratio(value: object, field: str) -> Decimal:
+    """A fraction between 0 and 1 with at most four decimals."""
+    number = _to_decimal(value, field)
+    if number < 0 or number > ONE:
+        raise InputError(field, f"{value} is not a ratio between 0 and 1")
+    if number != number.quantize(RATIO_STEP):
+        raise InputError(field, f"{value} has more than four decimals")
+    return number.quantize(RATIO_STEP)
+
+
+def money_str(value: Decimal) -> str:
+    """Money as it crosses JSON: a string with exactly two decimals."""
+    return str(value.quantize(FEN))
+
+
+def ratio_str(value: Decimal) -> str:
+    return str(value.quantize(RATIO_STEP))

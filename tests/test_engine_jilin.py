@@ -1,0 +1,63 @@
+"""吉林 (seed 002, 吉医保联〔2022〕22号): the provincial template and city packs within its bounds."""
+import pytest
+
+from desk.money import InputError
+from desk.policy.loader import Library, PackError
+from support import city_pack, quote, steps, write_pack
+
+AT = "2023-10-20T11:00:00+08:00"
+
+
+@pytest.mark.parametrize("level, ratio", [(0, "0.6000"), (1, "0.6000"), (2, "0.5500"), (3, "0.5000")])
+def test_section_2_2_template_uses_the_ceilings_300_deductible_and_60_55_50_ratios(library, level, ratio):
+    a = quote(library, "jilin", AT, level=level, items=[("400.00", "A")])
+    assert a["deductible"] == "300.00" and a["ratio"] == ratio
+    assert steps(a)["deductible"]["source"] == "吉林 二、（二）"
+
+
+def test_section_2_2_template_cap_2000_with_the_crossing_bill_paid_in_part(library):
+    a = quote(library, "jilin", AT, level=2, usage={"deductible_met": "300", "ordinary_pool_paid": "1980"})
+    assert (a["pool_pay"], a["over_cap"], a["self_pay"]) == ("20.00", "35.00", "80.00")
+
+
+def test_section_2_2_retirees_are_refused_until_the_city_sets_its_tilt(library):
+    with pytest.raises(InputError) as err:
+        quote(library, "jilin", AT, category="retired")
+    message = str(err.value)
+    assert message.startswith("member.category: jilin@2022-08-30: 退休人员支付比例增加")
+    assert "由统筹区确定" in message and "吉林 二、（二）" in message
+
+
+def test_section_6_3_no_ordinary_outpatient_benefit_while_in_hospital(library):
+    a = quote(library, "jilin", AT, level=2, inpatient=True, usage={"deductible_met": "300"})
+    assert (a["pool_pay"], a["deductible"]) == ("0.00", "0.00")
+    assert steps(a)["inpatient"]["source"] == "吉林 六、（三）"
+
+
+def test_section_1_pharmacy_settlement_is_left_to_the_city(library):
+    with pytest.raises(InputError, match="^prescriber_level: "):
+        quote(library, "jilin", AT, level=0, type="pharmacy", prescriber_level=2)
+
+
+def test_a_city_within_the_bounds_loads_and_settles_retirees_with_its_tilt(tmp_path):
+    write_pack(tmp_path, "changchun", city_pack("changchun", "jilin", **{"ordinary.deductible": '"200"'}))
+    lib = Library([tmp_path])
+    a = quote(lib, "changchun", AT, level=3, category="retired", items=[("300.00", "A")])
+    assert (a["policy_version"], a["deductible"], a["ratio"], a["pool_pay"]) == (
+        "changchun@2023-01-01", "200.00", "0.5500", "55.00")
+
+
+@pytest.mark.parametrize("override, key, says", [
+    ({"ordinary.deductible": '"300.01"'}, "ordinary.deductible", "above the ceiling 300"),
+    ({"ordinary.annual_cap": '"2500"'}, "ordinary.annual_cap", "above the ceiling 2000"),
+    ({"ordinary.ratio": '{ 0 = "0.60", 1 = "0.60", 2 = "0.60", 3 = "0.50" }'}, "ordinary.ratio", "must equal 0.5500"),
+    ({"ordinary.retiree_addition": "unset:not decided"}, "ordinary.retiree_addition", "must be set by the city"),
+    ({"ordinary.inpatient_stops": "false"}, "ordinary.inpatient_stops", "is not one of true"),
+    ({"ordinary.deductible_basis": '"per_visit"'}, "ordinary.deductible_basis", "is not one of annual"),
+])
+def test_section_2_2_a_city_outside_the_bounds_is_refused_with_file_key_and_bound(tmp_path, override, key, says):
+    path = write_pack(tmp_path, "siping", city_pack("siping", "jilin", **override))
+    with pytest.raises(PackError) as err:
+        Library([tmp_path]).get("siping")
+    assert err.value.file == str(path) and err.value.key == key
+    assert says in str(err.value) and "吉林 " in str(err.value)
