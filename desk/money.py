@@ -23,11 +23,6 @@ class InputError(ValueError):
         self.field = field
         self.reason = message
 
-    def within(self, prefix: str) -> "InputError":
-        """The same error seen from an enclosing object (``items[2]`` + ``amount``)."""
-        joined = f"{prefix}.{self.field}" if self.field and not self.field.startswith("[") else f"{prefix}{self.field}"
-        return InputError(joined, self.reason)
-
 
 def fen(value: Decimal) -> Decimal:
     """Round to the fen, half-up, as the national platform does."""

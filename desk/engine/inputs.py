@@ -6,7 +6,7 @@ parser, the store); the engine trusts their types and checks only what the rules
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from desk.money import ZERO
@@ -65,7 +65,6 @@ class Bill:
     prescriber_level: int | None = None
     benefit: str = "ordinary"
     use_account: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 def local_day(at: dt.datetime) -> dt.date:
