@@ -3,10 +3,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from desk.cli.main import EXIT_BAD_INPUT
+from desk.cli.options import library
 from desk.policy.loader import Library, PackError, read_pack
 from desk.policy.pack import PolicyError
+
+EXIT_BAD_INPUT = 2
+
+
+def add_parser(sub) -> None:
+    policy = sub.add_parser("policy", help="policy packs: list them or check one")
+    actions = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the packs and their dated versions")
+    check = actions.add_parser("check", help="validate a pack file (schema and its framework's bounds)")
+    check.add_argument("file", type=Path)
+    for parser in (listing, check):
+        parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
+                            help="also read policy packs from DIR (before the shipped ones)")
+    policy.set_defaults(run=run)
 
 
 def _list(library: Library) -> int:
@@ -41,7 +56,7 @@ def _check(library: Library, path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library(args.policy_dir)
+    packs = library(args)
     if args.policy_command == "list":
-        return _list(library)
-    return _check(library, args.file)
+        return _list(packs)
+    return _check(packs, args.file)

@@ -9,11 +9,18 @@ import argparse
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 
-from desk.cli.main import EXIT_BAD_INPUT
-from desk.money import InputError
-from desk.policy.loader import Library, PackError
-from desk.quote import quote
+EXIT_BAD_INPUT = 2
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("quote", help="settle requests given as JSON, writing only the answers (no database)")
+    parser.add_argument("file", nargs="?", help="a JSON request or array of requests (default: standard input)")
+    parser.add_argument("--compact", action="store_true", help="one line of JSON instead of indented")
+    parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
+                        help="also read policy packs from DIR (before the shipped ones)")
+    parser.set_defaults(run=run)
 
 
 def _refuse_constant(name: str) -> None:
@@ -21,6 +28,8 @@ def _refuse_constant(name: str) -> None:
 
 
 def read_payload(text: str):
+    from desk.money import InputError
+
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
@@ -30,6 +39,10 @@ def read_payload(text: str):
 
 
 def run(args: argparse.Namespace) -> int:
+    from desk.money import InputError
+    from desk.policy.loader import Library, PackError
+    from desk.quote import quote
+
     try:
         if args.file and args.file != "-":
             try:

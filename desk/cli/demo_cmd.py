@@ -1,0 +1,25 @@
+"""`desk demo`: build a demo desk database for a place."""
+from __future__ import annotations
+
+import argparse
+
+from desk.cli.options import add_db, guarded, library, open_store
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("demo", help="build a demo desk database (synthetic members, catalog, a year of visits)")
+    parser.add_argument("--place", default="puyang", choices=("puyang", "chongqing", "nanchang", "jilin"))
+    parser.add_argument("--members", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=1)
+    add_db(parser)
+    parser.set_defaults(run=guarded(run))
+
+
+def run(args: argparse.Namespace) -> int:
+    from desk.store.demo_desk import USERS, build_demo
+
+    report = build_demo(open_store(args), library(args), args.place, members=args.members, seed=args.seed)
+    print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
+          f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")
+    print("users: " + ", ".join(f"{u} ({role}, PIN {pin})" for u, _, role, pin in USERS))
+    return 0

@@ -1,0 +1,62 @@
+"""`desk members import|find`: the agency's roster."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk.cli.options import acting_user, add_db, guarded, now, open_store, progress
+
+
+def add_import(actions, what: str) -> argparse.ArgumentParser:
+    parser = actions.add_parser("import", help=f"import or update {what} from a .csv or .jsonl file")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--skip-bad", action="store_true", help="import the good rows; write the bad ones to --rejects")
+    parser.add_argument("--rejects", type=Path, help="where --skip-bad writes rejected rows (default FILE.rejects.csv)")
+    add_db(parser, user=True)
+    return parser
+
+
+def report_import(args: argparse.Namespace, result, what: str) -> int:
+    from desk.store.roster import write_rejects
+
+    print(f"{what}: {result.read:,} rows read, {result.inserted:,} added, {result.updated:,} updated,"
+          f" {len(result.rejected):,} rejected")
+    if result.rejected:
+        target = args.rejects or args.file.with_suffix(".rejects.csv")
+        write_rejects(target, result.rejected)
+        print(f"rejected rows with their reasons: {target}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    members = sub.add_parser("members", help="the member roster: import, find")
+    actions = members.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add_import(actions, "members").set_defaults(run=guarded(run_import))
+    find = actions.add_parser("find", help="look a member up by card, 电子凭证 code, ID number or member id")
+    find.add_argument("key")
+    add_db(find)
+    find.set_defaults(run=guarded(run_find))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from desk.store.roster import import_roster
+
+    db = open_store(args)
+    result = import_roster(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
+                           progress=progress("members"))
+    return report_import(args, result, "members")
+
+
+def run_find(args: argparse.Namespace) -> int:
+    from desk.store.database import StoreError
+    from desk.store.roster import family_of, find_member
+
+    db = open_store(args)
+    member = find_member(db, args.key)
+    if member is None:
+        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {args.key!r}")
+    print(f"{member.member_id}  {member.name}  {member.masked_id}  {member.category}  {member.scheme}"
+          f"  account {member.account_balance_fen / 100:.2f}" + ("  [演示数据 demo]" if member.demo else ""))
+    for relative, relation in family_of(db, member.member_id):
+        print(f"  family: {relative.member_id} {relative.name} {relation}  account {relative.account_balance_fen / 100:.2f}")
+    return 0

@@ -1,0 +1,89 @@
+"""Options and helpers the database commands share: --db, the acting user, the clock, errors."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def add_db(parser: argparse.ArgumentParser, *, user: bool = False) -> None:
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help="the desk database (default: the user data folder, or $DESK_DB)")
+    parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
+                        help="also read policy packs from DIR")
+    if user:
+        parser.add_argument("--user", default=os.environ.get("DESK_USER"), metavar="ID",
+                            help="who acts (default $DESK_USER); the PIN comes from $DESK_PIN or a prompt")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(CST)
+
+
+def parse_at(text: str | None) -> dt.datetime:
+    if not text:
+        return now()
+    at = dt.datetime.fromisoformat(text)
+    return at if at.tzinfo else at.replace(tzinfo=CST)
+
+
+def open_store(args: argparse.Namespace):
+    from desk.store.database import default_path, open_db
+
+    path = args.db or (Path(os.environ["DESK_DB"]) if os.environ.get("DESK_DB") else default_path())
+    return open_db(path)
+
+
+def library(args: argparse.Namespace):
+    from desk.policy.loader import Library
+
+    return Library(getattr(args, "policy_dir", []))
+
+
+def read_pin(prompt: str = "PIN: ") -> str:
+    pin = os.environ.get("DESK_PIN")
+    if pin is None:
+        if not sys.stdin.isatty():
+            raise SystemExit("desk: no PIN: set DESK_PIN or run from a terminal")
+        pin = getpass.getpass(prompt)
+    return pin
+
+
+def acting_user(db, args: argparse.Namespace):
+    from desk.store.database import StoreError
+    from desk.store.users import login
+
+    if not args.user:
+        raise StoreError("user: say who acts with --user ID (or $DESK_USER)")
+    return login(db, args.user, read_pin(f"PIN for {args.user}: "), now())
+
+
+def guarded(run):
+    """Run a command, turning the core's refusals into one line on stderr and exit status 2."""
+    def wrapper(args: argparse.Namespace) -> int:
+        from desk.money import InputError
+        from desk.policy.loader import PackError
+        from desk.policy.pack import PolicyError
+        from desk.store.database import StoreError
+
+        try:
+            return run(args)
+        except (StoreError, PackError, PolicyError, InputError, ValueError) as exc:
+            print(f"desk {args.command}: {exc}", file=sys.stderr)
+            return 2
+    return wrapper
+
+
+def progress(label: str):
+    """A progress line on stderr for long imports (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{label}: {done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+    return show

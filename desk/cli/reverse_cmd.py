@@ -1,0 +1,29 @@
+"""`desk reverse`: a supervisor reverses a settlement (冲销)."""
+from __future__ import annotations
+
+import argparse
+
+from desk.cli.options import acting_user, add_db, guarded, open_store, parse_at
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("reverse", help="reverse a settlement by its id or receipt number (supervisor)")
+    parser.add_argument("settlement", help="settlement UUID or receipt number")
+    parser.add_argument("--reason", required=True)
+    parser.add_argument("--at", help="date and time of the reversal (default now)")
+    add_db(parser, user=True)
+    parser.set_defaults(run=guarded(run))
+
+
+def run(args: argparse.Namespace) -> int:
+    from desk.cli.settle_cmd import show
+    from desk.store.settling import find_by_receipt, reverse
+
+    db = open_store(args)
+    actor = acting_user(db, args)
+    target = args.settlement
+    if target.isdigit():
+        found = find_by_receipt(db, int(target))
+        target = found.id if found else target
+    show(reverse(db, actor, target, parse_at(args.at), args.reason))
+    return 0

@@ -1,0 +1,96 @@
+"""`desk check`: recompute what the desk maintains and report every difference.
+
+Summaries and balances are rebuilt from the baselines and the append-only ledgers; each
+settlement is checked against its ledger rows and items; receipt numbers must run 1..N
+without a gap; each reversal must mirror its original exactly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    settlements: int
+    members: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _usage(db: sqlite_utils.Database) -> list[str]:
+    rows = db.execute(
+        "WITH keys AS (SELECT member_id, year FROM usage_ledger WHERE in_baseline = 0"
+        "   UNION SELECT member_id, year FROM usage_baseline UNION SELECT member_id, year FROM usage_summary),"
+        " want AS (SELECT k.member_id, k.year,"
+        "   COALESCE(b.deductible_met_fen, 0) + COALESCE((SELECT SUM(deductible_fen) FROM usage_ledger l"
+        "     WHERE l.member_id = k.member_id AND l.year = k.year AND l.in_baseline = 0), 0) AS ded,"
+        "   COALESCE(b.ordinary_pool_paid_fen, 0) + COALESCE((SELECT SUM(pool_paid_fen) FROM usage_ledger l"
+        "     WHERE l.member_id = k.member_id AND l.year = k.year AND l.in_baseline = 0), 0) AS pool"
+        "   FROM keys k LEFT JOIN usage_baseline b ON b.member_id = k.member_id AND b.year = k.year)"
+        " SELECT w.member_id, w.year, w.ded, w.pool, s.deductible_met_fen, s.ordinary_pool_paid_fen FROM want w"
+        " LEFT JOIN usage_summary s ON s.member_id = w.member_id AND s.year = w.year"
+        " WHERE s.member_id IS NULL AND (w.ded <> 0 OR w.pool <> 0)"
+        "    OR s.deductible_met_fen IS NOT w.ded OR s.ordinary_pool_paid_fen IS NOT w.pool").fetchall()
+    return [f"usage of {m} in {y}: summary says deductible {sd}, pool {sp} (fen); the ledger gives {d}, {p}"
+            for m, y, d, p, sd, sp in rows if not (sd is None and d == 0 and p == 0)]
+
+
+def _accounts(db: sqlite_utils.Database) -> list[str]:
+    rows = db.execute(
+        "SELECT m.member_id, m.account_balance_fen, m.account_baseline_fen + COALESCE((SELECT SUM(delta_fen)"
+        " FROM account_ledger a WHERE a.member_id = m.member_id AND a.in_baseline = 0), 0) AS want"
+        " FROM members m WHERE m.account_balance_fen <> want").fetchall()
+    return [f"account of {m}: balance {have} fen, the ledger gives {want}" for m, have, want in rows]
+
+
+def _settlements(db: sqlite_utils.Database) -> list[str]:
+    problems = []
+    for sid, receipt, pool, ded, total, items_total, l_pool, l_ded, acct, a_delta, payer, outbox in db.execute(
+            "SELECT s.id, s.receipt_no, s.pool_pay_fen, s.deductible_fen, s.total_fen,"
+            " (SELECT SUM(amount_fen) FROM settlement_items i WHERE i.settlement_id = s.id),"
+            " l.pool_paid_fen, l.deductible_fen, s.account_pay_fen,"
+            " (SELECT delta_fen FROM account_ledger a WHERE a.settlement_id = s.id), s.payer_id,"
+            " (SELECT 1 FROM outbox o WHERE o.settlement_id = s.id)"
+            " FROM settlements s LEFT JOIN usage_ledger l ON l.settlement_id = s.id"):
+        if l_pool is None:
+            problems.append(f"receipt {receipt}: has no usage ledger row")
+        elif l_pool != pool or abs(l_ded) > abs(ded):
+            problems.append(f"receipt {receipt}: the ledger row (pool {l_pool}, deductible {l_ded} fen) does not"
+                            f" match the settlement (pool {pool}, deductible {ded} fen)")
+        if items_total != total:
+            problems.append(f"receipt {receipt}: items add up to {items_total} fen, the total is {total}")
+        if acct and (a_delta is None or a_delta != -acct):
+            problems.append(f"receipt {receipt}: account pay {acct} fen has no matching account ledger row")
+    for receipt, original, diff in db.execute(
+            "SELECT r.receipt_no, o.receipt_no, (r.total_fen + o.total_fen) | (r.pool_pay_fen + o.pool_pay_fen)"
+            " | (r.account_pay_fen + o.account_pay_fen) | (r.cash_pay_fen + o.cash_pay_fen)"
+            " FROM settlements r JOIN settlements o ON o.id = r.reverses WHERE r.kind = 'reversal'"):
+        if diff:
+            problems.append(f"receipt {receipt}: does not mirror the receipt {original} it reverses")
+    return problems
+
+
+def _receipts(db: sqlite_utils.Database) -> list[str]:
+    problems = []
+    for desk, count, low, high in db.execute(
+            "SELECT desk_number, count(*), min(receipt_no), max(receipt_no) FROM settlements GROUP BY desk_number"):
+        if (low, high) != (1, count):
+            problems.append(f"desk {desk}: {count} receipts numbered {low}..{high}; numbers must run 1..{count}")
+    counter = db.execute("SELECT receipt_counter, desk_number FROM desk WHERE id = 1").fetchone()
+    if counter:
+        mine = db.execute("SELECT COALESCE(max(receipt_no), 0) FROM settlements WHERE desk_number = ?",
+                          (counter[1],)).fetchone()[0]
+        if mine != counter[0]:
+            problems.append(f"desk {counter[1]}: the receipt counter is {counter[0]} but the last receipt is {mine}")
+    return problems
+
+
+def check(db: sqlite_utils.Database) -> CheckReport:
+    problems = _usage(db) + _accounts(db) + _settlements(db) + _receipts(db)
+    counts = db.execute("SELECT (SELECT count(*) FROM settlements), (SELECT count(*) FROM members)").fetchone()
+    return CheckReport(counts[0], counts[1], tuple(problems))

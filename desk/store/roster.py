@@ -1,0 +1,320 @@
+"""Importing the agency's member roster and finding a member at the counter.
+
+The roster arrives as CSV or JSON Lines (columns in README.md). By default one bad row refuses
+the whole file and nothing is written; with ``skip_bad`` the good rows are imported and the bad
+ones returned with their reasons. Re-importing a member updates it in place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from desk.engine.inputs import CATEGORIES, SCHEMES
+from desk.idcard import mask_id_number, parse_id_number
+from desk.money import InputError, parse_money
+from desk.store import audit
+from desk.store.database import StoreError
+from desk.store.tabular import ImportRefused, Row, RowError, read_rows
+from desk.store.users import Actor, require
+
+COLUMNS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
+           "family_doctor_institution", "eligible", "account_balance", "family")
+REQUIRED = ("member_id", "name", "id_number", "category")
+UNIQUE = ("member_id", "id_number", "card_number", "ecard_code")
+ALIASES = {
+    "category": {"在职": "employed", "退休": "retired"},
+    "scheme": {"随单位": "employer", "个人二档": "individual_tier2", "个人一档": "individual_tier1"},
+}
+TRUE, FALSE = {"true", "1", "yes", "y", "是"}, {"false", "0", "no", "n", "否"}
+RELATIONS = {"", "spouse", "parent", "child", "配偶", "父母", "子女"}
+CHUNK = 2000
+UPSERT = (
+    "INSERT INTO members (member_id, name, id_number, card_number, ecard_code, category, birth_date, sex, scheme,"
+    " family_doctor_institution, eligible, account_baseline_fen, account_balance_fen, demo, updated_at)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT(member_id) DO UPDATE SET name = excluded.name, id_number = excluded.id_number,"
+    " card_number = excluded.card_number, ecard_code = excluded.ecard_code, category = excluded.category,"
+    " birth_date = excluded.birth_date, sex = excluded.sex, scheme = excluded.scheme,"
+    " family_doctor_institution = excluded.family_doctor_institution, eligible = excluded.eligible,"
+    " account_baseline_fen = excluded.account_baseline_fen,"
+    " account_balance_fen = excluded.account_baseline_fen + COALESCE((SELECT SUM(delta_fen) FROM account_ledger"
+    "   WHERE account_ledger.member_id = excluded.member_id AND in_baseline = 0), 0),"
+    " demo = excluded.demo, updated_at = excluded.updated_at"
+)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    line: int
+    member_id: str
+    name: str
+    id_number: str
+    card_number: str | None
+    ecard_code: str | None
+    category: str
+    birth_date: dt.date
+    sex: str
+    scheme: str
+    family_doctor_institution: str | None
+    eligible: bool
+    balance_fen: int
+    family: tuple[tuple[str, str], ...]
+    family_given: bool
+
+
+@dataclass
+class ImportResult:
+    read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    rejected: list[tuple[Row | None, RowError]] = field(default_factory=list)
+
+
+def _choice(values: dict[str, str], column: str, allowed: tuple[str, ...], default: str | None) -> str:
+    raw = values.get(column, "")
+    if not raw and default is not None:
+        return default
+    value = ALIASES.get(column, {}).get(raw, raw)
+    if value not in allowed:
+        raise InputError(column, f"{raw!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _flag(values: dict[str, str], column: str, default: bool) -> bool:
+    raw = values.get(column, "").lower()
+    if not raw:
+        return default
+    if raw in TRUE or raw in FALSE:
+        return raw in TRUE
+    raise InputError(column, f"{values[column]!r} is not true or false")
+
+
+def _family(text: str, member_id: str) -> tuple[tuple[str, str], ...]:
+    links = []
+    for part in filter(None, (p.strip() for p in text.replace("；", ";").split(";"))):
+        relative, _, relation = part.partition(":")
+        relative, relation = relative.strip(), relation.strip()
+        if relation not in RELATIONS:
+            raise InputError("family", f"relation {relation!r} is not spouse, parent or child")
+        if relative == member_id:
+            raise InputError("family", "a member cannot be their own family link")
+        links.append((relative, relation))
+    return tuple(links)
+
+
+def parse_member(row: Row, today: dt.date) -> MemberRow:
+    """One roster row, checked column by column (InputError names the column)."""
+    v = row.values
+    for column in REQUIRED:
+        if not v.get(column):
+            raise InputError(column, "is required")
+    try:
+        ident = parse_id_number(v["id_number"], today)
+    except ValueError as exc:
+        raise InputError("id_number", f"{v['id_number']!r}: {exc}") from None
+    if v.get("birth_date"):
+        try:
+            birth = dt.date.fromisoformat(v["birth_date"])
+        except ValueError:
+            raise InputError("birth_date", f"{v['birth_date']!r} is not a date (YYYY-MM-DD)") from None
+        if birth != ident.birth_date:
+            raise InputError("birth_date", f"{birth} differs from the ID number's {ident.birth_date}")
+    balance = parse_money(v.get("account_balance") or "0", "account_balance")
+    return MemberRow(
+        line=row.line, member_id=v["member_id"], name=v["name"], id_number=ident.number,
+        card_number=v.get("card_number") or None, ecard_code=v.get("ecard_code") or None,
+        category=_choice(v, "category", CATEGORIES, None), birth_date=ident.birth_date, sex=ident.sex,
+        scheme=_choice(v, "scheme", SCHEMES, "employer"),
+        family_doctor_institution=v.get("family_doctor_institution") or None,
+        eligible=_flag(v, "eligible", True), balance_fen=int(balance * 100),
+        family=_family(v.get("family", ""), v["member_id"]), family_given="family" in v,
+    )
+
+
+def _parse_file(path: Path, today: dt.date) -> tuple[list[tuple[Row, MemberRow]], list[tuple[Row | None, RowError]]]:
+    good, bad = [], []
+    seen: dict[str, dict[str, int]] = {c: {} for c in UNIQUE}
+    for item in read_rows(path, COLUMNS, REQUIRED):
+        if isinstance(item, RowError):
+            bad.append((None, item))
+            continue
+        try:
+            member = parse_member(item, today)
+        except InputError as exc:
+            bad.append((item, RowError(item.line, exc.field, exc.reason)))
+            continue
+        clash = next(((c, getattr(member, c)) for c in UNIQUE if getattr(member, c) and getattr(member, c) in seen[c]),
+                     None)
+        if clash:
+            bad.append((item, RowError(item.line, clash[0], f"{clash[1]} repeats line {seen[clash[0]][clash[1]]}")))
+            continue
+        for column in UNIQUE:
+            if getattr(member, column):
+                seen[column][getattr(member, column)] = item.line
+        good.append((item, member))
+    return good, bad
+
+
+def _values(m: MemberRow, demo: int, now: str) -> tuple:
+    return (m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
+            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.balance_fen, m.balance_fen, demo, now)
+
+
+def _conflict(db: sqlite_utils.Database, m: MemberRow) -> str:
+    for column in UNIQUE[1:]:
+        value = getattr(m, column)
+        owner = value and db.execute(f"SELECT member_id FROM members WHERE {column} = ? AND member_id <> ?",
+                                     (value, m.member_id)).fetchone()
+        if owner:
+            return f"{column}|{value} belongs to member {owner[0]} already"
+    return "|conflicts with a member already on this desk"
+
+
+def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: int, now: str,
+            result: ImportResult) -> list[tuple[Row, MemberRow]]:
+    """Write one chunk; a chunk that breaks a unique column is redone row by row to name the culprits."""
+    ids = [m.member_id for _, m in chunk]
+    existing = db.execute(f"SELECT count(*) FROM members WHERE member_id IN ({','.join('?' * len(ids))})",
+                          ids).fetchone()[0]
+    try:
+        with db.atomic():
+            db.conn.executemany(UPSERT, [_values(m, demo, now) for _, m in chunk])
+        result.inserted += len(chunk) - existing
+        result.updated += existing
+        return chunk
+    except sqlite3.IntegrityError:
+        pass
+    written = []
+    for row, m in chunk:
+        try:
+            with db.atomic():
+                is_new = not db.execute("SELECT 1 FROM members WHERE member_id = ?", (m.member_id,)).fetchone()
+                db.execute(UPSERT, _values(m, demo, now))
+        except sqlite3.IntegrityError:
+            column, _, reason = _conflict(db, m).partition("|")
+            result.rejected.append((row, RowError(m.line, column, reason)))
+            continue
+        result.inserted += is_new
+        result.updated += not is_new
+        written.append((row, m))
+    return written
+
+
+def _link_family(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]], result: ImportResult) -> None:
+    for row, m in written:
+        if not m.family_given:
+            continue
+        db.execute("DELETE FROM family_links WHERE member_id = ?", (m.member_id,))
+        for relative, relation in m.family:
+            if not db.execute("SELECT 1 FROM members WHERE member_id = ?", (relative,)).fetchone():
+                result.rejected.append((row, RowError(m.line, "family", f"{relative} is not a member on this desk")))
+                continue
+            db.execute("INSERT OR REPLACE INTO family_links (member_id, relative_id, relation) VALUES (?,?,?)",
+                       (m.member_id, relative, relation))
+
+
+def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *, skip_bad: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Import a roster file in one transaction; see the module docstring for what happens to bad rows."""
+    require(actor, "import")
+    path = Path(path)
+    good, bad = _parse_file(path, now.date())
+    result = ImportResult(read=len(good) + len(bad), rejected=list(bad))
+    if bad and not skip_bad:
+        raise ImportRefused(str(path), [e for _, e in bad])
+    stamp = now.isoformat()
+    demo_row = db.execute("SELECT demo FROM desk WHERE id = 1").fetchone()
+    demo = int(bool(demo_row and demo_row[0]))
+    with db.atomic():
+        written = []
+        for start in range(0, len(good), CHUNK):
+            written += _upsert(db, good[start:start + CHUNK], demo, stamp, result)
+            if progress:
+                progress(min(start + CHUNK, len(good)), len(good))
+        _link_family(db, written, result)
+        if result.rejected and not skip_bad:
+            raise ImportRefused(str(path), [e for _, e in result.rejected])
+        audit.append(db, stamp, actor.user_id, "members.import", path.name,
+                     {"read": result.read, "inserted": result.inserted, "updated": result.updated,
+                      "rejected": len(result.rejected)})
+    if progress and not good:
+        progress(0, 0)
+    return result
+
+
+def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> None:
+    """The rejected rows with their reasons, for the administrator to fix and import again."""
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "column", "reason", "row"])
+        for row, error in sorted(rejected, key=lambda r: r[1].line):
+            writer.writerow([error.line, error.column, error.reason, row.raw if row else ""])
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    member_id: str
+    name: str
+    id_number: str
+    card_number: str | None
+    ecard_code: str | None
+    category: str
+    birth_date: dt.date
+    sex: str
+    scheme: str
+    family_doctor_institution: str | None
+    eligible: bool
+    account_balance_fen: int
+    demo: bool
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id_number(self.id_number)
+
+    def age_on(self, day: dt.date) -> int:
+        return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+
+MEMBER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "sex",
+                 "scheme", "family_doctor_institution", "eligible", "account_balance_fen", "demo")
+_SELECT = f"SELECT {', '.join(MEMBER_FIELDS)} FROM members"
+
+
+def _record(row: tuple) -> MemberRecord:
+    values = dict(zip(MEMBER_FIELDS, row))
+    values.update(birth_date=dt.date.fromisoformat(values["birth_date"]), eligible=bool(values["eligible"]),
+                  demo=bool(values["demo"]))
+    return MemberRecord(**values)
+
+
+def find_member(db: sqlite_utils.Database, key: str) -> MemberRecord | None:
+    """The member a scanned code names: card number, 电子凭证 code, ID number or member id."""
+    key = (key or "").strip()
+    if not key:
+        return None
+    upper = key.upper()
+    row = db.execute(f"{_SELECT} WHERE card_number = ? OR ecard_code = ? OR id_number = ? OR member_id = ?",
+                     (key, key, upper, key)).fetchone()
+    return _record(row) if row else None
+
+
+def get_member(db: sqlite_utils.Database, member_id: str) -> MemberRecord:
+    row = db.execute(f"{_SELECT} WHERE member_id = ?", (member_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"member: no member {member_id!r} on this desk")
+    return _record(row)
+
+
+def family_of(db: sqlite_utils.Database, member_id: str) -> list[tuple[MemberRecord, str]]:
+    """Linked family members (either direction) whose accounts may pay, with the relation as given."""
+    rows = db.execute(
+        "SELECT relative_id, relation FROM family_links WHERE member_id = ?"
+        " UNION SELECT member_id, relation FROM family_links WHERE relative_id = ?", (member_id, member_id)).fetchall()
+    return [(get_member(db, rid), relation) for rid, relation in rows]

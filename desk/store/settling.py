@@ -1,0 +1,263 @@
+"""Settling and reversing bills on the desk database, each in ONE transaction.
+
+A settlement, its items, the usage ledger row, the personal-account debit, the outbox row, the
+audit row and the receipt number are written together or not at all. The receipt counter is
+bumped first, so the transaction holds the write lock from its first statement (no other
+desk process can slip in between the usage it read and the usage it writes) and numbers run
+without gaps: a rolled-back settlement gives its number back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import sqlite_utils
+
+from desk.engine import Bill, Item, Member, Settlement, local_day, settle
+from desk.money import fen as round_fen
+from desk.policy.loader import Library
+from desk.policy.pack import PolicyError
+from desk.quote import answer
+from desk.store import audit
+from desk.store.catalog import get_item
+from desk.store.database import StoreError
+from desk.store.identity import get_desk
+from desk.store.roster import MemberRecord, family_of, find_member, get_member
+from desk.store.usage import fen, move_account, record, usage_for, yuan
+from desk.store.users import Actor, require
+
+FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "over_cap", "self_pay",
+           "account_pay", "cash_pay")
+
+
+@dataclass(frozen=True)
+class BillLine:
+    code: str
+    quantity: Decimal = Decimal("1")
+    unit_price: Decimal | None = None  # None: the catalog's price
+
+
+@dataclass(frozen=True)
+class StoredSettlement:
+    id: str
+    receipt_no: int
+    desk_number: str
+    kind: str
+    reverses: str | None
+    member_id: str
+    payer_id: str | None
+    cashier: str
+    at: str
+    day: str
+    year: int
+    policy_version: str
+    figures: dict[str, Decimal]
+    ratio: str
+    hifp_pay: Decimal
+    hifob_pay: Decimal
+    balance_after: Decimal
+    answer: dict
+    items: tuple[dict, ...]
+    reason: str
+    demo: bool
+
+
+def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[list[Item], list[dict]]:
+    if not lines:
+        raise StoreError("bill: has no items; add at least one")
+    items, rows = [], []
+    for number, line in enumerate(lines, start=1):
+        catalog = get_item(db, line.code)
+        try:
+            quantity = Decimal(line.quantity)
+        except (InvalidOperation, TypeError):
+            raise StoreError(f"line {number} quantity: {line.quantity!r} is not a number") from None
+        if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
+            raise StoreError(f"line {number} quantity: {line.quantity} must be positive with at most 3 decimals")
+        price = catalog.unit_price if line.unit_price is None else Decimal(line.unit_price)
+        if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
+            raise StoreError(f"line {number} unit price: {line.unit_price} must be a non-negative amount in fen")
+        amount = round_fen(quantity * price)
+        items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
+        rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
+                     "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
+                     "quantity": str(quantity.normalize()), "unit_price_fen": fen(price), "amount_fen": fen(amount)})
+    return items, rows
+
+
+def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> MemberRecord:
+    if not payer_id or payer_id == member.member_id:
+        return get_member(db, member.member_id)
+    for relative, _ in family_of(db, member.member_id):
+        if relative.member_id == payer_id:
+            return relative
+    raise StoreError(f"payer: {payer_id} is not linked to {member.member_id} for family use (家庭共济)")
+
+
+def _engine_member(member: MemberRecord, payer: MemberRecord) -> Member:
+    return Member(member.category, member.birth_date, member.scheme, member.family_doctor_institution,
+                  member.eligible, False, yuan(payer.account_balance_fen))
+
+
+def _insert(db: sqlite_utils.Database, row: dict, items: list[dict]) -> None:
+    db.execute(f"INSERT INTO settlements ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+    for item in items:
+        values = {"settlement_id": row["id"], **item}
+        db.execute(f"INSERT INTO settlement_items ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                   tuple(values.values()))
+    db.execute("INSERT INTO outbox (settlement_id, queued_at) VALUES (?, ?)", (row["id"], row["at"]))
+
+
+def _next_receipt(db: sqlite_utils.Database) -> int:
+    db.execute("UPDATE desk SET receipt_counter = receipt_counter + 1 WHERE id = 1")
+    return db.execute("SELECT receipt_counter FROM desk WHERE id = 1").fetchone()[0]
+
+
+def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
+                at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
+                payer_id: str | None = None, settlement_id: str | None = None) -> StoredSettlement:
+    """Settle a bill for the member a scanned code names; settling the same id twice returns the first."""
+    require(actor, "settle")
+    desk = get_desk(db)
+    pack = library.get(desk.policy)
+    if settlement_id:
+        existing = find_settlement(db, settlement_id)
+        if existing:
+            return existing
+    member = find_member(db, member_key)
+    if member is None:
+        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    items, item_rows = _lines_to_items(db, lines)
+    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
+    sid = settlement_id or str(uuid.uuid4())
+    day = local_day(at)
+    with db.atomic():
+        receipt = _next_receipt(db)
+        if find_settlement(db, sid):  # settled by another process since we looked
+            raise StoreError(f"settlement {sid} exists already")
+        payer = _payer(db, member, payer_id)
+        usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
+        try:
+            result = settle(pack, _engine_member(member, payer), usage, bill, at)
+        except PolicyError as exc:
+            raise StoreError(str(exc)) from None
+        figures = {f"{k}_fen": fen(getattr(result, k)) for k in FIGURES}
+        funds = {f.fund: fen(f.amount) for f in result.funds}
+        balance_after = payer.account_balance_fen - figures["account_pay_fen"]
+        inputs = {"member": member.member_id, "payer": payer.member_id, "usage_before": {
+            "deductible_met": str(usage.deductible_met), "ordinary_pool_paid": str(usage.ordinary_pool_paid),
+            "same_day_deductible_met": str(usage.same_day_deductible_met),
+            "fund_paid_total": None if usage.fund_paid_total is None else str(usage.fund_paid_total)},
+            "institution": desk.institution_code, "level": desk.level, "type": desk.type,
+            "prescriber_level": prescriber_level, "use_account": use_account}
+        row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
+               "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
+               "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
+               "cashier": actor.user_id, "at": at.isoformat(), "day": day.isoformat(), "year": result.year,
+               "policy_version": result.policy_version, **figures, "ratio": str(result.ratio),
+               "hifp_pay_fen": funds.get("hifp", 0), "hifob_pay_fen": funds.get("hifob", 0),
+               "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
+               "inputs": json.dumps(inputs, ensure_ascii=False), "reason": "", "demo": int(desk.demo)}
+        _insert(db, row, item_rows)
+        after = result.usage_after
+        record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
+               fen(after.deductible_met - usage.deductible_met),
+               fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
+        if figures["account_pay_fen"]:
+            move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
+        audit.append(db, at.isoformat(), actor.user_id, "settle", sid,
+                     {"receipt": receipt, "member": member.member_id, "total": str(result.total),
+                      "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
+                      "cash_pay": str(result.cash_pay)})
+    return get_settlement(db, sid)
+
+
+def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str) -> StoredSettlement:
+    """A reversing settlement (冲销) that gives back the usage and the account money of the original."""
+    require(actor, "reverse")
+    if not (reason or "").strip():
+        raise StoreError("reason: a reversal needs a reason")
+    desk = get_desk(db)
+    rid = str(uuid.uuid4())
+    with db.atomic():
+        receipt = _next_receipt(db)
+        original = find_settlement(db, settlement_id)
+        if original is None:
+            raise StoreError(f"settlement: no settlement {settlement_id!r} on this desk")
+        if original.kind == "reversal":
+            raise StoreError(f"settlement: receipt {original.receipt_no} is itself a reversal")
+        if original.desk_number != desk.desk_number:
+            raise StoreError(f"settlement: receipt {original.receipt_no} was made at desk {original.desk_number};"
+                             " only that desk may reverse it")
+        done = db.execute("SELECT receipt_no FROM settlements WHERE reverses = ?", (original.id,)).fetchone()
+        if done:
+            raise StoreError(f"settlement: receipt {original.receipt_no} is already reversed by receipt {done[0]}")
+        negated = {f"{k}_fen": -fen(v) for k, v in original.figures.items()}
+        reversed_answer = {**original.answer, **{k: str(0 - v) for k, v in original.figures.items()},
+                           "explain": [{"step": "reversal", "amount": str(0 - original.figures["total"]),
+                                        "why": f"冲销第{original.receipt_no}号结算：{reason.strip()}",
+                                        "source": original.policy_version}]}
+        row = {"id": rid, "receipt_no": receipt, "desk_number": desk.desk_number,
+               "institution_code": desk.institution_code, "kind": "reversal", "reverses": original.id,
+               "member_id": original.member_id, "payer_id": original.payer_id, "cashier": actor.user_id,
+               "at": at.isoformat(), "day": local_day(at).isoformat(), "year": original.year,
+               "policy_version": original.policy_version, **negated, "ratio": original.ratio,
+               "hifp_pay_fen": -fen(original.hifp_pay), "hifob_pay_fen": -fen(original.hifob_pay),
+               "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
+               "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo)}
+        ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
+                            " WHERE settlement_id = ?", (original.id,)).fetchone()
+        credit = fen(original.figures["account_pay"]) if original.payer_id else 0
+        row["balance_after_fen"] = get_member(db, original.payer_id or original.member_id).account_balance_fen + credit
+        _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
+                          for item in original.items])
+        record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2])
+        if credit:
+            move_account(db, rid, original.payer_id, credit)
+        audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
+                     {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
+                      "reason": reason.strip()})
+    return get_settlement(db, rid)
+
+
+_COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",
+            "year", "policy_version", *(f"{k}_fen" for k in FIGURES), "ratio", "hifp_pay_fen", "hifob_pay_fen",
+            "balance_after_fen", "answer", "reason", "demo")
+
+
+def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement | None:
+    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM settlements WHERE id = ?", (settlement_id,)).fetchone()
+    if row is None:
+        return None
+    v = dict(zip(_COLUMNS, row))
+    items = tuple(dict(zip(("line", "code", "name", "class", "selfpay_ratio", "fee_category", "quantity",
+                            "unit_price_fen", "amount_fen"), r)) for r in db.execute(
+        "SELECT line, code, name, class, selfpay_ratio, fee_category, quantity, unit_price_fen, amount_fen"
+        " FROM settlement_items WHERE settlement_id = ? ORDER BY line", (settlement_id,)))
+    return StoredSettlement(
+        id=v["id"], receipt_no=v["receipt_no"], desk_number=v["desk_number"], kind=v["kind"], reverses=v["reverses"],
+        member_id=v["member_id"], payer_id=v["payer_id"], cashier=v["cashier"], at=v["at"], day=v["day"],
+        year=v["year"], policy_version=v["policy_version"], figures={k: yuan(v[f"{k}_fen"]) for k in FIGURES},
+        ratio=v["ratio"], hifp_pay=yuan(v["hifp_pay_fen"]), hifob_pay=yuan(v["hifob_pay_fen"]),
+        balance_after=yuan(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
+        demo=bool(v["demo"]))
+
+
+def get_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement:
+    found = find_settlement(db, settlement_id)
+    if found is None:
+        raise StoreError(f"settlement: no settlement {settlement_id!r} on this desk")
+    return found
+
+
+def find_by_receipt(db: sqlite_utils.Database, receipt_no: int) -> StoredSettlement | None:
+    row = db.execute("SELECT id FROM settlements WHERE receipt_no = ?", (receipt_no,)).fetchone()
+    return find_settlement(db, row[0]) if row else None
+
+
+def settlements_on(db: sqlite_utils.Database, day: dt.date) -> list[StoredSettlement]:
+    ids = [r[0] for r in db.execute("SELECT id FROM settlements WHERE day = ? ORDER BY receipt_no", (day.isoformat(),))]
+    return [get_settlement(db, i) for i in ids]

@@ -1,0 +1,85 @@
+"""Annual usage: the hub's last baseline plus this desk's ledger rows, with a maintained summary.
+
+The engine reads the summary (one indexed row) so the counter stays instant; `check` rebuilds
+every summary and balance from the baseline and the ledgers and reports any difference.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlite_utils
+
+from desk.engine import Usage
+
+
+def yuan(fen: int | None) -> Decimal | None:
+    return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def fen(amount: Decimal) -> int:
+    return int(amount * 100)
+
+
+def usage_for(db: sqlite_utils.Database, member_id: str, year: int, day: dt.date, institution: str) -> Usage:
+    """The member's usage this year before a new bill, as the engine expects it."""
+    row = db.execute("SELECT deductible_met_fen, ordinary_pool_paid_fen, fund_paid_total_fen FROM usage_summary"
+                     " WHERE member_id = ? AND year = ?", (member_id, year)).fetchone()
+    if row is None:
+        row = db.execute("SELECT deductible_met_fen, ordinary_pool_paid_fen, fund_paid_total_fen FROM usage_baseline"
+                         " WHERE member_id = ? AND year = ?", (member_id, year)).fetchone() or (0, 0, None)
+    today = db.execute("SELECT COALESCE(SUM(same_day_fen), 0) FROM usage_ledger WHERE member_id = ? AND day = ?"
+                       " AND institution_code = ?", (member_id, day.isoformat(), institution)).fetchone()[0]
+    return Usage(yuan(row[0]), yuan(row[1]), yuan(today), yuan(row[2]))
+
+
+def record(db: sqlite_utils.Database, settlement_id: str, member_id: str, year: int, day: str, institution: str,
+           deductible_fen: int, same_day_fen: int, pool_fen: int) -> None:
+    """Append a ledger row and add it to the summary; call inside the settlement's transaction."""
+    db.execute("INSERT INTO usage_ledger (settlement_id, member_id, year, day, institution_code, deductible_fen,"
+               " same_day_fen, pool_paid_fen) VALUES (?,?,?,?,?,?,?,?)",
+               (settlement_id, member_id, year, day, institution, deductible_fen, same_day_fen, pool_fen))
+    db.execute("INSERT OR IGNORE INTO usage_summary (member_id, year, deductible_met_fen, ordinary_pool_paid_fen,"
+               " fund_paid_total_fen) SELECT ?, ?, COALESCE(b.deductible_met_fen, 0), COALESCE(b.ordinary_pool_paid_fen, 0),"
+               " b.fund_paid_total_fen FROM (SELECT 1) LEFT JOIN usage_baseline b ON b.member_id = ? AND b.year = ?",
+               (member_id, year, member_id, year))
+    db.execute("UPDATE usage_summary SET deductible_met_fen = deductible_met_fen + ?,"
+               " ordinary_pool_paid_fen = ordinary_pool_paid_fen + ?,"
+               " fund_paid_total_fen = fund_paid_total_fen + ? WHERE member_id = ? AND year = ?",
+               (deductible_fen, pool_fen, pool_fen, member_id, year))
+
+
+def move_account(db: sqlite_utils.Database, settlement_id: str, member_id: str, delta_fen: int) -> int:
+    """Debit (negative) or credit a personal account; returns the balance after."""
+    db.execute("INSERT INTO account_ledger (settlement_id, member_id, delta_fen) VALUES (?,?,?)",
+               (settlement_id, member_id, delta_fen))
+    db.execute("UPDATE members SET account_balance_fen = account_balance_fen + ? WHERE member_id = ?",
+               (delta_fen, member_id))
+    return db.execute("SELECT account_balance_fen FROM members WHERE member_id = ?", (member_id,)).fetchone()[0]
+
+
+@dataclass(frozen=True)
+class YearUsage:
+    year: int
+    deductible_met: Decimal
+    ordinary_pool_paid: Decimal
+    fund_paid_total: Decimal | None
+    settlements: int
+    baseline_as_of: str | None
+
+
+def member_years(db: sqlite_utils.Database, member_id: str) -> list[YearUsage]:
+    """Every year the desk knows of for a member, newest first (for `desk usage` and the member card)."""
+    out = []
+    for year, ded, pool, fund in db.execute(
+            "SELECT year, deductible_met_fen, ordinary_pool_paid_fen, fund_paid_total_fen FROM usage_summary"
+            " WHERE member_id = ? UNION SELECT year, deductible_met_fen, ordinary_pool_paid_fen, fund_paid_total_fen"
+            " FROM usage_baseline b WHERE member_id = ? AND NOT EXISTS (SELECT 1 FROM usage_summary s WHERE"
+            " s.member_id = b.member_id AND s.year = b.year) ORDER BY year DESC", (member_id, member_id)):
+        count = db.execute("SELECT count(*) FROM usage_ledger WHERE member_id = ? AND year = ?",
+                           (member_id, year)).fetchone()[0]
+        as_of = db.execute("SELECT as_of FROM usage_baseline WHERE member_id = ? AND year = ?",
+                           (member_id, year)).fetchone()
+        out.append(YearUsage(year, yuan(ded), yuan(pool), yuan(fund), count, as_of[0] if as_of else None))
+    return out

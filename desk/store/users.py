@@ -1,0 +1,155 @@
+"""Cashiers, supervisors and administrators: PINs hashed with argon2, lockout, permissions.
+
+Permissions are checked here, in the core, for every action that writes: the GUI may hide a
+button, but a cashier's Actor cannot reverse a settlement whatever calls the core.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desk.store import audit
+from desk.store.database import StoreError
+
+ROLES = ("cashier", "supervisor", "admin")
+# The least role allowed to do each action; roles rank cashier < supervisor < admin.
+NEEDS = {
+    "settle": "cashier",
+    "reverse": "supervisor",
+    "close_day": "supervisor",
+    "import": "admin",
+    "users": "admin",
+    "settings": "admin",
+}
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+PIN = re.compile(r"^\d{4,12}$")
+# OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.
+HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+
+
+class PermissionDenied(StoreError):
+    pass
+
+
+class LoginFailed(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    name: str
+    role: str
+
+    def may(self, action: str) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(NEEDS[action])
+
+
+def require(actor: Actor | None, action: str) -> Actor:
+    if actor is None or not actor.may(action):
+        who = f"{actor.name} ({actor.role})" if actor else "nobody logged in"
+        raise PermissionDenied(f"{who} may not {action.replace('_', ' ')}: it needs a {NEEDS[action]}")
+    return actor
+
+
+def _check_pin(pin: str) -> None:
+    if not PIN.match(pin or ""):
+        raise StoreError("PIN: must be 4 to 12 digits")
+
+
+def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name: str, role: str, pin: str,
+             now: dt.datetime, *, first_admin: bool = False) -> None:
+    """Add a user; only an admin may, except the first admin created by `desk init`."""
+    if not first_admin:
+        require(actor, "users")
+    if not re.match(r"^[A-Za-z0-9_.-]{1,32}$", user_id or ""):
+        raise StoreError(f"user id: {user_id!r} must be 1 to 32 letters, digits, '.', '_' or '-'")
+    if role not in ROLES:
+        raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    if not name.strip():
+        raise StoreError("name: must not be empty")
+    _check_pin(pin)
+    with db.atomic():
+        if db.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
+            raise StoreError(f"user id: {user_id!r} exists already")
+        db.execute("INSERT INTO users (user_id, name, role, pin_hash, created_at) VALUES (?,?,?,?,?)",
+                   (user_id, name.strip(), role, HASHER.hash(pin), now.isoformat()))
+        audit.append(db, now.isoformat(), actor.user_id if actor else user_id, "user.add", user_id,
+                     {"name": name.strip(), "role": role})
+
+
+def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -> Actor:
+    """Check a PIN; the fifth wrong one in a row locks the user for LOCKOUT."""
+    row = db.execute("SELECT name, role, pin_hash, active, failed_attempts, locked_until FROM users WHERE user_id = ?",
+                     (user_id,)).fetchone()
+    if row is None or not row[3]:
+        raise LoginFailed(f"unknown or disabled user {user_id!r}")
+    name, role, pin_hash, _, failures, locked_until = row
+    if locked_until and dt.datetime.fromisoformat(locked_until) > now:
+        raise LoginFailed(f"{user_id} is locked after {MAX_FAILURES} wrong PINs until "
+                          f"{dt.datetime.fromisoformat(locked_until):%H:%M}; a supervisor or admin can unlock")
+    try:
+        HASHER.verify(pin_hash, pin or "")
+    except (VerificationError, InvalidHashError):
+        with db.atomic():
+            failures += 1
+            locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
+            db.execute("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE user_id = ?",
+                       (0 if locked else failures, locked, user_id))
+            if locked:
+                audit.append(db, now.isoformat(), user_id, "user.locked", user_id, {"until": locked})
+        if locked:
+            raise LoginFailed(f"wrong PIN; {user_id} is now locked for {LOCKOUT.seconds // 60} minutes") from None
+        raise LoginFailed(f"wrong PIN ({MAX_FAILURES - failures} tries left before {user_id} is locked)") from None
+    if failures or locked_until:
+        with db.atomic():
+            db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?", (user_id,))
+    return Actor(user_id, name, role)
+
+
+def _change(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime, action: str, sql: str,
+            params: tuple, detail: dict) -> None:
+    require(actor, "users")
+    with db.atomic():
+        if db.execute(sql, (*params, user_id)).rowcount != 1:
+            raise StoreError(f"user id: no user {user_id!r}")
+        audit.append(db, now.isoformat(), actor.user_id, action, user_id, detail)
+
+
+def set_pin(db: sqlite_utils.Database, actor: Actor, user_id: str, pin: str, now: dt.datetime) -> None:
+    _check_pin(pin)
+    _change(db, actor, user_id, now, "user.pin", "UPDATE users SET pin_hash = ?, failed_attempts = 0,"
+            " locked_until = NULL WHERE user_id = ?", (HASHER.hash(pin),), {})
+
+
+def set_active(db: sqlite_utils.Database, actor: Actor, user_id: str, active: bool, now: dt.datetime) -> None:
+    if user_id == actor.user_id and not active:
+        raise StoreError("an admin may not disable their own user")
+    _change(db, actor, user_id, now, "user.enable" if active else "user.disable",
+            "UPDATE users SET active = ? WHERE user_id = ?", (int(active),), {})
+
+
+def set_role(db: sqlite_utils.Database, actor: Actor, user_id: str, role: str, now: dt.datetime) -> None:
+    if role not in ROLES:
+        raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    _change(db, actor, user_id, now, "user.role", "UPDATE users SET role = ? WHERE user_id = ?", (role,), {"role": role})
+
+
+def unlock(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime) -> None:
+    require(actor, "reverse")  # a supervisor on the floor can unlock a cashier
+    with db.atomic():
+        if db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?",
+                      (user_id,)).rowcount != 1:
+            raise StoreError(f"user id: no user {user_id!r}")
+        audit.append(db, now.isoformat(), actor.user_id, "user.unlock", user_id, {})
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    return [dict(zip(("user_id", "name", "role", "active", "locked_until"), row)) for row in db.execute(
+        "SELECT user_id, name, role, active, locked_until FROM users ORDER BY user_id")]
