@@ -95,6 +95,8 @@ def _flag(values: dict[str, str], column: str, default: bool) -> bool:
 
 
 def _family(text: str, member_id: str) -> tuple[tuple[str, str], ...]:
+    if not text:
+        return ()
     links = []
     for part in filter(None, (p.strip() for p in text.replace("；", ";").split(";"))):
         relative, _, relation = part.partition(":")
@@ -136,28 +138,29 @@ def parse_member(row: Row, today: dt.date) -> MemberRow:
     )
 
 
-def _parse_file(path: Path, today: dt.date) -> tuple[list[tuple[Row, MemberRow]], list[tuple[Row | None, RowError]]]:
-    good, bad = [], []
-    seen: dict[str, dict[str, int]] = {c: {} for c in UNIQUE}
-    for item in read_rows(path, COLUMNS, REQUIRED):
+class _Parser:
+    """Parses rows one by one, remembering unique keys so a repeat within the file names its first line."""
+
+    def __init__(self, today: dt.date):
+        self.today = today
+        self.seen: dict[str, dict[str, int]] = {c: {} for c in UNIQUE}
+
+    def parse(self, item: Row | RowError) -> MemberRow | RowError:
         if isinstance(item, RowError):
-            bad.append((None, item))
-            continue
+            return item
         try:
-            member = parse_member(item, today)
+            member = parse_member(item, self.today)
         except InputError as exc:
-            bad.append((item, RowError(item.line, exc.field, exc.reason)))
-            continue
-        clash = next(((c, getattr(member, c)) for c in UNIQUE if getattr(member, c) and getattr(member, c) in seen[c]),
-                     None)
-        if clash:
-            bad.append((item, RowError(item.line, clash[0], f"{clash[1]} repeats line {seen[clash[0]][clash[1]]}")))
-            continue
-        for column in UNIQUE:
-            if getattr(member, column):
-                seen[column][getattr(member, column)] = item.line
-        good.append((item, member))
-    return good, bad
+            return RowError(item.line, exc.field, exc.reason)
+        keys = (("member_id", member.member_id), ("id_number", member.id_number),
+                ("card_number", member.card_number), ("ecard_code", member.ecard_code))
+        for column, value in keys:
+            if value and value in self.seen[column]:
+                return RowError(item.line, column, f"{value} repeats line {self.seen[column][value]}")
+        for column, value in keys:
+            if value:
+                self.seen[column][value] = item.line
+        return member
 
 
 def _values(m: MemberRow, demo: int, now: str) -> tuple:
@@ -205,11 +208,16 @@ def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo:
     return written
 
 
-def _link_family(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]], result: ImportResult) -> None:
-    for row, m in written:
-        if not m.family_given:
-            continue
-        db.execute("DELETE FROM family_links WHERE member_id = ?", (m.member_id,))
+def _drop_links(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]]) -> None:
+    """A row with a family column replaces that member's links: drop the old ones."""
+    ids = [m.member_id for _, m in written if m.family_given]
+    if ids:
+        db.execute(f"DELETE FROM family_links WHERE member_id IN ({','.join('?' * len(ids))})", ids)
+
+
+def _link_family(db: sqlite_utils.Database, linked: list[tuple[Row, MemberRow]], result: ImportResult) -> None:
+    """Add the links once every row is written, so a link may name a member further down the file."""
+    for row, m in linked:
         for relative, relation in m.family:
             if not db.execute("SELECT 1 FROM members WHERE member_id = ?", (relative,)).fetchone():
                 result.rejected.append((row, RowError(m.line, "family", f"{relative} is not a member on this desk")))
@@ -220,31 +228,63 @@ def _link_family(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]]
 
 def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *, skip_bad: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Import a roster file in one transaction; see the module docstring for what happens to bad rows."""
+    """Import a roster file in one transaction; see the module docstring for what happens to bad rows.
+
+    Rows are parsed and written a chunk at a time inside that transaction (memory stays flat on a
+    city's roster); a bad row found late still rolls everything back unless ``skip_bad``.
+    """
     require(actor, "import")
     path = Path(path)
-    good, bad = _parse_file(path, now.date())
-    result = ImportResult(read=len(good) + len(bad), rejected=list(bad))
-    if bad and not skip_bad:
-        raise ImportRefused(str(path), [e for _, e in bad])
-    stamp = now.isoformat()
+    total = _count_lines(path)
+    parser, result, stamp = _Parser(now.date()), ImportResult(), now.isoformat()
     demo_row = db.execute("SELECT demo FROM desk WHERE id = 1").fetchone()
     demo = int(bool(demo_row and demo_row[0]))
     with db.atomic():
-        written = []
-        for start in range(0, len(good), CHUNK):
-            written += _upsert(db, good[start:start + CHUNK], demo, stamp, result)
-            if progress:
-                progress(min(start + CHUNK, len(good)), len(good))
-        _link_family(db, written, result)
+        linked, chunk = [], []
+        for item in read_rows(path, COLUMNS, REQUIRED):
+            result.read += 1
+            parsed = parser.parse(item)
+            if isinstance(parsed, RowError):
+                result.rejected.append((item if isinstance(item, Row) else None, parsed))
+                if not skip_bad and len(result.rejected) >= 1000:
+                    break  # enough to show; the file is refused anyway
+                continue
+            chunk.append((item, parsed))
+            if len(chunk) == CHUNK:
+                linked += _flush(db, chunk, demo, stamp, result, skip_bad)
+                chunk = []
+                if progress:
+                    progress(result.read, max(total, result.read))
+        linked += _flush(db, chunk, demo, stamp, result, skip_bad)
+        if not (result.rejected and not skip_bad):
+            _link_family(db, linked, result)
         if result.rejected and not skip_bad:
             raise ImportRefused(str(path), [e for _, e in result.rejected])
         audit.append(db, stamp, actor.user_id, "members.import", path.name,
                      {"read": result.read, "inserted": result.inserted, "updated": result.updated,
                       "rejected": len(result.rejected)})
-    if progress and not good:
-        progress(0, 0)
+    if progress:
+        progress(result.read, result.read)
     return result
+
+
+def _flush(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: int, stamp: str,
+           result: ImportResult, skip_bad: bool) -> list[tuple[Row, MemberRow]]:
+    if not chunk or (result.rejected and not skip_bad):
+        return []  # the file will be refused: no point writing what will be rolled back
+    written = _upsert(db, chunk, demo, stamp, result)
+    _drop_links(db, written)
+    return [(row, m) for row, m in written if m.family]
+
+
+def _count_lines(path: Path) -> int:
+    """Rows to expect, for the progress bar (a header line is not a row)."""
+    try:
+        with open(path, "rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
+    return lines - (0 if path.suffix.lower() in (".jsonl", ".ndjson", ".json") else 1)
 
 
 def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> None:

@@ -90,7 +90,7 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
 
 def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> MemberRecord:
     if not payer_id or payer_id == member.member_id:
-        return get_member(db, member.member_id)
+        return member
     for relative, _ in family_of(db, member.member_id):
         if relative.member_id == payer_id:
             return relative
@@ -112,8 +112,8 @@ def _insert(db: sqlite_utils.Database, row: dict, items: list[dict]) -> None:
 
 
 def _next_receipt(db: sqlite_utils.Database) -> int:
-    db.execute("UPDATE desk SET receipt_counter = receipt_counter + 1 WHERE id = 1")
-    return db.execute("SELECT receipt_counter FROM desk WHERE id = 1").fetchone()[0]
+    return db.execute("UPDATE desk SET receipt_counter = receipt_counter + 1 WHERE id = 1"
+                      " RETURNING receipt_counter").fetchone()[0]
 
 
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
@@ -127,17 +127,17 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         existing = find_settlement(db, settlement_id)
         if existing:
             return existing
-    member = find_member(db, member_key)
-    if member is None:
+    if find_member(db, member_key) is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
     items, item_rows = _lines_to_items(db, lines)
     bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
     sid = settlement_id or str(uuid.uuid4())
     day = local_day(at)
     with db.atomic():
-        receipt = _next_receipt(db)
-        if find_settlement(db, sid):  # settled by another process since we looked
+        receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
+        if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
+        member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         try:
@@ -172,7 +172,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                      {"receipt": receipt, "member": member.member_id, "total": str(result.total),
                       "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
                       "cash_pay": str(result.cash_pay)})
-    return get_settlement(db, sid)
+    return _stored(row, item_rows)
 
 
 def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str) -> StoredSettlement:
@@ -221,6 +221,17 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                      {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
                       "reason": reason.strip()})
     return get_settlement(db, rid)
+
+
+def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
+    """The record of a settlement just written, without reading it back."""
+    return StoredSettlement(
+        id=row["id"], receipt_no=row["receipt_no"], desk_number=row["desk_number"], kind=row["kind"],
+        reverses=row["reverses"], member_id=row["member_id"], payer_id=row["payer_id"], cashier=row["cashier"],
+        at=row["at"], day=row["day"], year=row["year"], policy_version=row["policy_version"],
+        figures={k: yuan(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"], hifp_pay=yuan(row["hifp_pay_fen"]),
+        hifob_pay=yuan(row["hifob_pay_fen"]), balance_after=yuan(row["balance_after_fen"]),
+        answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]))
 
 
 _COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",

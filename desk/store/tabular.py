@@ -83,7 +83,7 @@ def _csv(handle, path: Path, columns: tuple[str, ...], required: tuple[str, ...]
         if len(cells) != len(header):
             yield RowError(line, "", f"has {len(cells)} fields, the header has {len(header)}")
             continue
-        yield Row(line, {h: c.strip() for h, c in zip(header, cells)}, ",".join(cells))
+        yield Row(line, dict(zip(header, map(str.strip, cells))), ",".join(cells))
 
 
 def _jsonl(handle, columns: tuple[str, ...]) -> Iterator[Row | RowError]:

@@ -54,9 +54,8 @@ def move_account(db: sqlite_utils.Database, settlement_id: str, member_id: str, 
     """Debit (negative) or credit a personal account; returns the balance after."""
     db.execute("INSERT INTO account_ledger (settlement_id, member_id, delta_fen) VALUES (?,?,?)",
                (settlement_id, member_id, delta_fen))
-    db.execute("UPDATE members SET account_balance_fen = account_balance_fen + ? WHERE member_id = ?",
-               (delta_fen, member_id))
-    return db.execute("SELECT account_balance_fen FROM members WHERE member_id = ?", (member_id,)).fetchone()[0]
+    return db.execute("UPDATE members SET account_balance_fen = account_balance_fen + ? WHERE member_id = ?"
+                      " RETURNING account_balance_fen", (delta_fen, member_id)).fetchone()[0]
 
 
 @dataclass(frozen=True)

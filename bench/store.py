@@ -1,0 +1,177 @@
+"""The desk database at scale: 1,000,000 members and 1,000,000 past settlements.
+
+Prints medians, each beside a floor measured in the same run:
+  member lookup by card / 电子凭证 / ID / member id   (goal ≤ 1 ms)
+  settle with a durable commit                        (goal ≤ 5× a bare insert + commit, same pragmas)
+  roster import throughput                            (goal ≤ 1.5× csv.DictReader + sqlite-utils insert_all)
+  catalog search on 100,000 items                     (goal ≤ 5 ms)
+
+    .venv/bin/python bench/store.py [--members 1000000] [--settlements 1000000] [--dir DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members
+from desk.policy.loader import Library
+from desk.store.catalog import import_catalog, search
+from desk.store.database import open_db
+from desk.store.identity import init_desk
+from desk.store.roster import find_member, import_roster
+from desk.store.settling import BillLine, settle_bill
+from desk.store.users import login
+
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CST)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.3f} ms"
+
+
+def write_csv(path: Path, columns, rows) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def raw_insert_all(path: Path, roster: Path) -> float:
+    """The floor for an import: read the same CSV and insert_all its rows into a table with the same
+    columns and unique keys as members (so index upkeep, which any import pays, is in both)."""
+    db = open_db(path, migrate=False)
+    db.execute("CREATE TABLE raw_members (member_id TEXT PRIMARY KEY, name TEXT, id_number TEXT UNIQUE,"
+               " card_number TEXT UNIQUE, ecard_code TEXT UNIQUE, category TEXT, birth_date TEXT, scheme TEXT,"
+               " family_doctor_institution TEXT, eligible TEXT, account_balance TEXT, family TEXT)")
+    start = time.perf_counter()
+    with open(roster, encoding="utf-8-sig", newline="") as handle:
+        with db.atomic():
+            db["raw_members"].insert_all(csv.DictReader(handle), batch_size=1000)
+    return time.perf_counter() - start
+
+
+def big_catalog(count: int) -> list[dict]:
+    base = demo_catalog()
+    rows = []
+    for i in range(count):
+        row = dict(base[i % len(base)])
+        row["code"] = f"{row['code']}{i:06d}"
+        rows.append(row)
+    return rows
+
+
+def fill_settlements(db: sqlite_utils.Database, count: int, members: list[str]) -> None:
+    """Past settlements in bulk (their content matters only as volume): copies of one real settlement."""
+    template = db.execute("SELECT * FROM settlements WHERE receipt_no = 1").fetchone()
+    columns = [r[1] for r in db.execute("PRAGMA table_info(settlements)")]
+    idx = {c: i for i, c in enumerate(columns)}
+    rng = random.Random(3)
+    with db.atomic():
+        batch = []
+        for n in range(count):
+            row = list(template)
+            row[idx["seq"]] = None
+            row[idx["id"]] = f"bulk-{n:07d}"
+            row[idx["receipt_no"]] = 1_000_000 + n
+            row[idx["desk_number"]] = "PAST"
+            row[idx["member_id"]] = members[rng.randrange(len(members))]
+            row[idx["day"]] = f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"
+            row[idx["year"]] = 2025
+            batch.append(row)
+            if len(batch) == 10000:
+                db.conn.executemany(f"INSERT INTO settlements VALUES ({','.join('?' * len(columns))})", batch)
+                batch = []
+        if batch:
+            db.conn.executemany(f"INSERT INTO settlements VALUES ({','.join('?' * len(columns))})", batch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=1_000_000)
+    parser.add_argument("--settlements", type=int, default=1_000_000)
+    parser.add_argument("--catalog", type=int, default=100_000)
+    parser.add_argument("--dir", type=Path, default=None)
+    args = parser.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    library = Library()
+    print(f"building in {folder}: {args.members:,} members, {args.settlements:,} settlements,"
+          f" {args.catalog:,} catalog items")
+    roster_rows = demo_members(args.members, seed=5, today=NOW.date())
+    roster = write_csv(folder / "roster.csv", ROSTER_COLUMNS, roster_rows)
+    catalog = write_csv(folder / "catalog.csv", CATALOG_COLUMNS, big_catalog(args.catalog))
+
+    floor_import = raw_insert_all(folder / "raw.sqlite", roster)
+    db = open_db(folder / "desk.sqlite")
+    init_desk(db, library, institution_code="BENCH", institution_name="基准测试医院", level=2, type="hospital",
+              policy="puyang", desk_number="01", admin_id="admin", admin_name="admin", admin_pin="0000", now=NOW)
+    admin = login(db, "admin", "0000", NOW)
+    start = time.perf_counter()
+    import_roster(db, admin, roster, NOW)
+    desk_import = time.perf_counter() - start
+    import_catalog(db, admin, catalog, NOW)
+
+    rng = random.Random(11)
+    keys = [rng.choice([r["card_number"], r["ecard_code"], r["id_number"], r["member_id"]])
+            for r in rng.sample(roster_rows, 2000)]
+    first = settle_bill(db, library, admin, keys[0], [BillLine(catalog_code(db))], NOW)
+    fill_settlements(db, args.settlements - 1, [r["member_id"] for r in roster_rows])
+    print(f"  settlements now: {db.execute('SELECT count(*) FROM settlements').fetchone()[0]:,}"
+          f" (first receipt {first.receipt_no})")
+
+    lookups = []
+    for key in keys:
+        t = time.perf_counter()
+        assert find_member(db, key) is not None
+        lookups.append(time.perf_counter() - t)
+
+    code = catalog_code(db)
+    settles, bare = [], []
+    db.execute("CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, payload TEXT)")
+    for i in range(200):
+        t = time.perf_counter()
+        settle_bill(db, library, admin, keys[i], [BillLine(code, Decimal(1 + i % 3))], NOW + dt.timedelta(seconds=i))
+        settles.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        with db.atomic():
+            db.execute("INSERT INTO bare (payload) VALUES (?)", (f"row {i}",))
+        bare.append(time.perf_counter() - t)
+
+    queries = ["amxl", "阿莫西林", "XJ01", "西林", "bdlkl", "血常规", "lhqw", "头孢", "zx", "FW01"]
+    searches = []
+    for _ in range(20):
+        for q in queries:
+            t = time.perf_counter()
+            search(db, q)
+            searches.append(time.perf_counter() - t)
+
+    per_row_floor = floor_import / args.members
+    per_row_desk = desk_import / args.members
+    print("medians:")
+    print(f"  member lookup ({len(lookups)} random keys of 4 kinds): {ms(statistics.median(lookups))}   (goal ≤ 1 ms)")
+    print(f"  settle, durable commit:               {ms(statistics.median(settles))}")
+    print(f"  bare insert + commit (same pragmas):  {ms(statistics.median(bare))}")
+    print(f"    ratio {statistics.median(settles) / statistics.median(bare):.2f}×   (goal ≤ 5×)")
+    print(f"  roster import: {args.members / desk_import:,.0f} rows/s ({desk_import:.1f} s);"
+          f" raw insert_all {args.members / floor_import:,.0f} rows/s ({floor_import:.1f} s);"
+          f" ratio {per_row_desk / per_row_floor:.2f}×   (goal ≤ 1.5×)")
+    print(f"  catalog search on {args.catalog:,} items ({len(queries)} queries × 20): {ms(statistics.median(searches))},"
+          f" slowest {ms(max(searches))}   (goal ≤ 5 ms)")
+
+
+def catalog_code(db: sqlite_utils.Database) -> str:
+    return db.execute("SELECT code FROM catalog WHERE class = 'A' ORDER BY code LIMIT 1").fetchone()[0]
+
+
+if __name__ == "__main__":
+    main()
