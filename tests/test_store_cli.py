@@ -52,7 +52,7 @@ def test_settle_then_reverse_by_receipt_number_from_the_cli(demo_db):
     assert '"policy_version": "chongqing@2024-01-01"' in settled.stdout
     receipt = next(line for line in settled.stdout.splitlines() if '"receipt_no"' in line).split(":")[1].strip(" ,")
     refused = desk(demo_db, "reverse", receipt, "--reason", "test", user="cashier", pin="1234")
-    assert refused.returncode == 2 and "needs a supervisor" in refused.stderr
+    assert refused.returncode == 2 and "that needs a supervisor" in refused.stderr
     back = desk(demo_db, "reverse", receipt, "--reason", "开错", "--at", "2026-11-20T10:00:00+08:00",
                 user="super", pin="8888")
     assert back.returncode == 0 and "冲销" in back.stdout
@@ -69,7 +69,7 @@ def test_settle_then_reverse_by_receipt_number_from_the_cli(demo_db):
     (("settle", "x", "X1"), None, None, "user: say who acts"),
     (("settle", "x", "X1*-2"), "cashier", "1234", "item: 'X1*-2' is not CODE"),
     (("usage", "NOBODY"), None, None, "member: no member"),
-    (("users", "add", "bob", "--name", "Bob", "--role", "cashier"), "cashier", "1234", "needs a admin"),
+    (("users", "add", "bob", "--name", "Bob", "--role", "cashier"), "cashier", "1234", "that needs an admin"),
 ])
 def test_refusals_exit_2_with_one_line(demo_db, args, user, pin, says):
     done = desk(demo_db, *args, user=user, pin=pin)

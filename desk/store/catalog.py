@@ -6,6 +6,7 @@ name) and only a short answer falls back to a scan for matches inside a name.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from desk.money import InputError, parse_money, parse_ratio
 from desk.store import audit
 from desk.store.database import StoreError
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
+from desk.store.usage import yuan
 from desk.store.users import Actor, require
 
 COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category")
@@ -94,6 +96,8 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
         good.append(values)
     if result.rejected and not skip_bad:
         raise ImportRefused(str(path), [e for _, e in result.rejected])
+    if result.read == 0:
+        raise StoreError(f"{path}: has no rows to import")
     stamp = now.isoformat()
     with db.atomic():
         for start in range(0, len(good), 5000):
@@ -123,7 +127,7 @@ _FIELDS = "code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_cat
 
 def _item(row: tuple) -> CatalogItem:
     code, name, spec, unit, cls, ratio, price, fee = row
-    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), Decimal(price) / 100, fee)
+    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), yuan(price), fee)
 
 
 def get_item(db: sqlite_utils.Database, code: str) -> CatalogItem:
@@ -133,25 +137,78 @@ def get_item(db: sqlite_utils.Database, code: str) -> CatalogItem:
     return _item(row)
 
 
+class _Index:
+    """Names and initials of the whole catalog as two newline-joined strings, for matches inside a
+    name: str.find over a few megabytes runs at C speed, where SQL would scan every row."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        rows = db.execute("SELECT code, name, initials FROM catalog ORDER BY code").fetchall()
+        self.codes = [r[0] for r in rows]
+        self.names = "\n".join(r[1] for r in rows) + "\n"
+        self.initials = "\n".join(r[2] for r in rows) + "\n"
+        self.name_starts = self._starts(r[1] for r in rows)
+        self.initial_starts = self._starts(r[2] for r in rows)
+
+    @staticmethod
+    def _starts(texts) -> list[int]:
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        return starts
+
+    @staticmethod
+    def _find(blob: str, starts: list[int], needle: str, found: dict[str, None], codes: list[str], cap: int) -> None:
+        at = blob.find(needle)
+        while at != -1 and len(found) < cap:
+            found.setdefault(codes[bisect_right(starts, at) - 1], None)
+            at = blob.find(needle, at + 1)
+
+    def inside(self, query: str, cap: int) -> list[str]:
+        found: dict[str, None] = {}
+        if "\n" not in query:
+            self._find(self.names, self.name_starts, query, found, self.codes, cap)
+            self._find(self.initials, self.initial_starts, query.lower(), found, self.codes, cap)
+        return list(found)
+
+
+_INDEXES: dict[str, tuple[int, _Index]] = {}
+
+
+def _index(db: sqlite_utils.Database) -> _Index:
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    row = db.execute("SELECT catalog_version FROM desk WHERE id = 1").fetchone()
+    version = row[0] if row else -1
+    cached = _INDEXES.get(path)
+    if cached is None or cached[0] != version or not path:
+        cached = (version, _Index(db))
+        if path:
+            _INDEXES[path] = cached
+    return cached[1]
+
+
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[CatalogItem]:
     """Best matches first: exact code, code prefix, initials prefix, name prefix, then inside names."""
     q = (query or "").strip()
     if not q:
         return []
     upper, lower = q.upper(), q.lower()
-    prefix = db.execute(
-        f"SELECT {_FIELDS}, rank FROM ("
-        f" SELECT {_FIELDS}, CASE WHEN code = ? THEN 0 ELSE 1 END AS rank FROM catalog WHERE code >= ? AND code < ?"
-        f" UNION ALL SELECT {_FIELDS}, 2 FROM catalog WHERE initials >= ? AND initials < ?"
-        f" UNION ALL SELECT {_FIELDS}, 3 FROM catalog WHERE name >= ? AND name < ?"
-        f") ORDER BY rank, length(name), name LIMIT ?",
-        (upper, upper, upper + TOP, lower, lower + TOP, q, q + TOP, limit * 3)).fetchall()
     found: dict[str, CatalogItem] = {}
-    for row in prefix:
-        found.setdefault(row[0], _item(row[:-1]))
-    if len(found) < limit:
-        for row in db.execute(
-                f"SELECT {_FIELDS} FROM catalog WHERE instr(name, ?) > 1 OR instr(initials, ?) > 1"
-                " ORDER BY instr(name, ?) = 0, length(name), name LIMIT ?", (q, lower, q, limit)):
+    exact = db.execute(f"SELECT {_FIELDS} FROM catalog WHERE code = ?", (upper,)).fetchone()
+    if exact:
+        found[exact[0]] = _item(exact)
+    for column, value in (("code", upper), ("initials", lower), ("name", q)):
+        if len(found) >= limit:
+            break
+        order = column if column == "code" else f"length({column}), {column}"  # shortest: closest to what was typed
+        for row in db.execute(f"SELECT {_FIELDS} FROM catalog WHERE {column} >= ? AND {column} < ? ORDER BY {order}"
+                              f" LIMIT ?", (value, value + TOP, limit)):
             found.setdefault(row[0], _item(row))
+    if len(found) < limit:
+        codes = [c for c in _index(db).inside(q, limit * 5) if c not in found]
+        if codes:
+            rows = db.execute(f"SELECT {_FIELDS} FROM catalog WHERE code IN ({','.join('?' * len(codes))})",
+                              codes).fetchall()
+            for row in sorted(rows, key=lambda r: (q not in r[1], len(r[1]), r[1])):
+                found.setdefault(row[0], _item(row))
     return list(found.values())[:limit]

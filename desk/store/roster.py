@@ -178,14 +178,24 @@ def _conflict(db: sqlite_utils.Database, m: MemberRow) -> str:
     return "|conflicts with a member already on this desk"
 
 
+_CLEAR_CODES = "UPDATE members SET card_number = NULL, ecard_code = NULL WHERE member_id IN ({})"
+
+
 def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: int, now: str,
-            result: ImportResult) -> list[tuple[Row, MemberRow]]:
-    """Write one chunk; a chunk that breaks a unique column is redone row by row to name the culprits."""
+            result: ImportResult, deferred: list[tuple[Row, MemberRow]] | None) -> list[tuple[Row, MemberRow]]:
+    """Write one chunk; a chunk that breaks a unique column is redone row by row to name the culprits.
+
+    The members' card and 电子凭证 codes are cleared before they are written again, so a file may
+    move codes between its members (a reissued card). A row that still collides is put in
+    ``deferred`` to be tried once more after the whole file (the holder may come later in it), or,
+    on that last try (``deferred`` None), rejected with the member who holds the code.
+    """
     ids = [m.member_id for _, m in chunk]
-    existing = db.execute(f"SELECT count(*) FROM members WHERE member_id IN ({','.join('?' * len(ids))})",
-                          ids).fetchone()[0]
+    marks = ",".join("?" * len(ids))
+    existing = db.execute(f"SELECT count(*) FROM members WHERE member_id IN ({marks})", ids).fetchone()[0]
     try:
         with db.atomic():
+            db.execute(_CLEAR_CODES.format(marks), ids)
             db.conn.executemany(UPSERT, [_values(m, demo, now) for _, m in chunk])
         result.inserted += len(chunk) - existing
         result.updated += existing
@@ -197,8 +207,12 @@ def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo:
         try:
             with db.atomic():
                 is_new = not db.execute("SELECT 1 FROM members WHERE member_id = ?", (m.member_id,)).fetchone()
+                db.execute(_CLEAR_CODES.format("?"), (m.member_id,))
                 db.execute(UPSERT, _values(m, demo, now))
         except sqlite3.IntegrityError:
+            if deferred is not None:
+                deferred.append((row, m))
+                continue
             column, _, reason = _conflict(db, m).partition("|")
             result.rejected.append((row, RowError(m.line, column, reason)))
             continue
@@ -240,7 +254,7 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
     demo_row = db.execute("SELECT demo FROM desk WHERE id = 1").fetchone()
     demo = int(bool(demo_row and demo_row[0]))
     with db.atomic():
-        linked, chunk = [], []
+        linked, chunk, deferred = [], [], []
         for item in read_rows(path, COLUMNS, REQUIRED):
             result.read += 1
             parsed = parser.parse(item)
@@ -251,11 +265,14 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
                 continue
             chunk.append((item, parsed))
             if len(chunk) == CHUNK:
-                linked += _flush(db, chunk, demo, stamp, result, skip_bad)
+                linked += _flush(db, chunk, demo, stamp, result, skip_bad, deferred)
                 chunk = []
                 if progress:
                     progress(result.read, max(total, result.read))
-        linked += _flush(db, chunk, demo, stamp, result, skip_bad)
+        linked += _flush(db, chunk, demo, stamp, result, skip_bad, deferred)
+        linked += _flush(db, deferred, demo, stamp, result, skip_bad, None)
+        if result.read == 0:
+            raise StoreError(f"{path}: has no rows to import")
         if not (result.rejected and not skip_bad):
             _link_family(db, linked, result)
         if result.rejected and not skip_bad:
@@ -269,10 +286,10 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
 
 
 def _flush(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: int, stamp: str,
-           result: ImportResult, skip_bad: bool) -> list[tuple[Row, MemberRow]]:
+           result: ImportResult, skip_bad: bool, deferred: list | None) -> list[tuple[Row, MemberRow]]:
     if not chunk or (result.rejected and not skip_bad):
         return []  # the file will be refused: no point writing what will be rolled back
-    written = _upsert(db, chunk, demo, stamp, result)
+    written = _upsert(db, chunk, demo, stamp, result, deferred)
     _drop_links(db, written)
     return [(row, m) for row, m in written if m.family]
 
@@ -295,7 +312,7 @@ def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> No
         writer = csv.writer(handle)
         writer.writerow(["line", "column", "reason", "row"])
         for row, error in sorted(rejected, key=lambda r: r[1].line):
-            writer.writerow([error.line, error.column, error.reason, row.raw if row else ""])
+            writer.writerow([error.line, error.column, error.reason, row.raw if row else error.raw])
 
 
 @dataclass(frozen=True)

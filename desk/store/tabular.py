@@ -6,6 +6,7 @@ can fix the file in a text editor.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ class RowError:
     line: int
     column: str
     reason: str
+    raw: str = ""  # the line as it stood in the file, for the rejects file
 
     def __str__(self) -> str:
         return f"line {self.line}, column {self.column or '-'}: {self.reason}"
@@ -64,6 +66,13 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
+def _csv_line(cells: list[str]) -> str:
+    """The cells as one CSV line again, quoting kept where a cell needs it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
 def _csv(handle, path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Row | RowError]:
     reader = csv.reader(handle)
     header = next(reader, None)
@@ -81,9 +90,9 @@ def _csv(handle, path: Path, columns: tuple[str, ...], required: tuple[str, ...]
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            yield RowError(line, "", f"has {len(cells)} fields, the header has {len(header)}")
+            yield RowError(line, "", f"has {len(cells)} fields, the header has {len(header)}", _csv_line(cells))
             continue
-        yield Row(line, dict(zip(header, map(str.strip, cells))), ",".join(cells))
+        yield Row(line, dict(zip(header, map(str.strip, cells))), _csv_line(cells))
 
 
 def _jsonl(handle, columns: tuple[str, ...]) -> Iterator[Row | RowError]:
@@ -93,13 +102,13 @@ def _jsonl(handle, columns: tuple[str, ...]) -> Iterator[Row | RowError]:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield RowError(line, "", f"is not valid JSON ({exc.msg} at column {exc.colno})")
+            yield RowError(line, "", f"is not valid JSON ({exc.msg} at column {exc.colno})", text.rstrip("\n"))
             continue
         if not isinstance(obj, dict):
-            yield RowError(line, "", "is not a JSON object")
+            yield RowError(line, "", "is not a JSON object", text.rstrip("\n"))
             continue
         unknown = [k for k in obj if k not in columns]
         if unknown:
-            yield RowError(line, unknown[0], "is not a known column")
+            yield RowError(line, unknown[0], "is not a known column", text.rstrip("\n"))
             continue
         yield Row(line, {k: _text(v) for k, v in obj.items()}, text.rstrip("\n"))

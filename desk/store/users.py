@@ -28,7 +28,11 @@ NEEDS = {
 }
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
-PIN = re.compile(r"^\d{4,12}$")
+PIN = re.compile(r"[0-9]{4,12}")  # ASCII digits only: a keypad cannot type a full-width ２
+USER_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+WHAT = {"settle": "settle bills", "reverse": "reverse settlements", "close_day": "close the day",
+        "import": "import rosters or catalogs", "users": "manage users", "settings": "change desk settings"}
+ARTICLE = {"cashier": "a cashier", "supervisor": "a supervisor", "admin": "an admin"}
 # OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
@@ -54,12 +58,12 @@ class Actor:
 def require(actor: Actor | None, action: str) -> Actor:
     if actor is None or not actor.may(action):
         who = f"{actor.name} ({actor.role})" if actor else "nobody logged in"
-        raise PermissionDenied(f"{who} may not {action.replace('_', ' ')}: it needs a {NEEDS[action]}")
+        raise PermissionDenied(f"{who} may not {WHAT[action]}: that needs {ARTICLE[NEEDS[action]]}")
     return actor
 
 
 def _check_pin(pin: str) -> None:
-    if not PIN.match(pin or ""):
+    if not PIN.fullmatch(pin or ""):
         raise StoreError("PIN: must be 4 to 12 digits")
 
 
@@ -68,7 +72,7 @@ def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name:
     """Add a user; only an admin may, except the first admin created by `desk init`."""
     if not first_admin:
         require(actor, "users")
-    if not re.match(r"^[A-Za-z0-9_.-]{1,32}$", user_id or ""):
+    if not USER_ID.fullmatch(user_id or ""):
         raise StoreError(f"user id: {user_id!r} must be 1 to 32 letters, digits, '.', '_' or '-'")
     if role not in ROLES:
         raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
@@ -128,9 +132,19 @@ def set_pin(db: sqlite_utils.Database, actor: Actor, user_id: str, pin: str, now
             " locked_until = NULL WHERE user_id = ?", (HASHER.hash(pin),), {})
 
 
+def _keeps_an_admin(db: sqlite_utils.Database, user_id: str) -> None:
+    """Refuse a change that would leave the desk with no active admin (nobody could manage it)."""
+    others = db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND user_id <> ?",
+                        (user_id,)).fetchone()[0]
+    if not others:
+        raise StoreError(f"{user_id} is the last active admin; make another admin first")
+
+
 def set_active(db: sqlite_utils.Database, actor: Actor, user_id: str, active: bool, now: dt.datetime) -> None:
     if user_id == actor.user_id and not active:
         raise StoreError("an admin may not disable their own user")
+    if not active:
+        _keeps_an_admin(db, user_id)
     _change(db, actor, user_id, now, "user.enable" if active else "user.disable",
             "UPDATE users SET active = ? WHERE user_id = ?", (int(active),), {})
 
@@ -138,6 +152,8 @@ def set_active(db: sqlite_utils.Database, actor: Actor, user_id: str, active: bo
 def set_role(db: sqlite_utils.Database, actor: Actor, user_id: str, role: str, now: dt.datetime) -> None:
     if role not in ROLES:
         raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    if role != "admin":
+        _keeps_an_admin(db, user_id)
     _change(db, actor, user_id, now, "user.role", "UPDATE users SET role = ? WHERE user_id = ?", (role,), {"role": role})
 
 
