@@ -80,3 +80,22 @@ def test_refusals_exit_2_with_one_line(demo_db, args, user, pin, says):
 def test_a_database_without_identity_says_to_run_init(tmp_path):
     done = desk(tmp_path / "empty.sqlite", "report", "day")
     assert done.returncode == 2 and "run `desk init` first" in done.stderr
+
+
+def test_receipt_and_day_reports_from_the_cli(demo_db, tmp_path):
+    receipt = desk(demo_db, "receipt", "1", "--format", "58mm", "--out", str(tmp_path / "r.pdf"), user="cashier", pin="1234")
+    assert receipt.returncode == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    again = desk(demo_db, "receipt", "1", "--out", str(tmp_path / "r2.pdf"), user="cashier", pin="1234")
+    assert "重打 copy 2" in again.stdout
+    x = desk(demo_db, "report", "x", "--out", str(tmp_path / "x.pdf"), user="cashier", pin="1234")
+    assert x.returncode == 0 and "since the last Z" in x.stdout
+    refused = desk(demo_db, "report", "z", "--out", str(tmp_path / "z.pdf"), user="cashier", pin="1234")
+    assert refused.returncode == 2 and "close the day" in refused.stderr
+    z = desk(demo_db, "report", "z", "--out", str(tmp_path / "z.pdf"), user="super", pin="8888")
+    assert z.returncode == 0 and "Z report" in z.stdout
+    number = z.stdout.split("Z report ")[1].split()[0]
+    reprint = desk(demo_db, "report", "z", "--reprint", number, "--out", str(tmp_path / "z1.pdf"), user="cashier", pin="1234")
+    assert reprint.returncode == 0 and "reprint" in reprint.stdout
+    month = desk(demo_db, "report", "month", "2026-03", "--out-dir", str(tmp_path / "m"))
+    assert month.returncode == 0
+    assert {p.name for p in (tmp_path / "m").iterdir()} == {"claim-2026-03.pdf", "claim-2026-03.csv", "setlinfo-2026-03.csv"}

@@ -11,7 +11,7 @@ import importlib
 import sys
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("quote", "policy", "init", "members", "catalog", "settle", "reverse", "usage", "report", "check",
+COMMANDS = ("quote", "policy", "init", "members", "catalog", "settle", "reverse", "receipt", "usage", "report", "check",
             "audit", "users", "demo")
 
 

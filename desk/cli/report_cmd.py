@@ -1,19 +1,34 @@
-"""`desk report day`: the day's counts and sums by fund and by payment."""
+"""`desk report day|x|z|month`: the day's figures, the X and Z reports, the monthly claim."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
-from desk.cli.options import add_db, guarded, now, open_store
+from desk.cli.options import acting_user, add_db, guarded, now, open_store
 
 
 def add_parser(sub) -> None:
-    report = sub.add_parser("report", help="reports: the day's figures")
+    report = sub.add_parser("report", help="reports: day figures, X and Z reports, the monthly claim statement")
     kinds = report.add_subparsers(dest="kind", metavar="KIND", required=True)
-    day = kinds.add_parser("day", help="counts and sums of one business day (net of reversals)")
+    day = kinds.add_parser("day", help="counts and sums of one calendar day (net of reversals), as text")
     day.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default today, China Standard Time)")
     add_db(day)
     day.set_defaults(run=guarded(run_day))
+    x = kinds.add_parser("x", help="X report: live figures since the last Z, as PDF")
+    z = kinds.add_parser("z", help="Z report: close the business day (supervisor), as PDF; --reprint N reprints")
+    z.add_argument("--reprint", type=int, metavar="N", help="reprint Z report number N instead of closing")
+    for parser in (x, z):
+        parser.add_argument("--format", default="80mm", choices=("80mm", "58mm", "a5", "a4"))
+        parser.add_argument("--out", type=Path, required=True)
+        add_db(parser, user=True)
+    x.set_defaults(run=guarded(run_x))
+    z.set_defaults(run=guarded(run_z))
+    month = kinds.add_parser("month", help="monthly claim statement (PDF and CSV) and setlinfo export (CSV)")
+    month.add_argument("month", help="YYYY-MM")
+    month.add_argument("--out-dir", type=Path, default=Path("."))
+    add_db(month)
+    month.set_defaults(run=guarded(run_month))
 
 
 LABELS = {"total": "医疗费总额 total", "full_self_pay": "全自费 full self-pay", "pre_self_pay": "先行自付 pre-self-pay",
@@ -23,18 +38,72 @@ LABELS = {"total": "医疗费总额 total", "full_self_pay": "全自费 full sel
 
 
 def run_day(args: argparse.Namespace) -> int:
-    from desk.reports.day import day_summary
+    from desk.reports.day import calendar_day
     from desk.store.identity import get_desk
 
     db = open_store(args)
     desk = get_desk(db)
-    summary = day_summary(db, args.date or now().date())
-    print(f"{desk.institution_name} ({desk.institution_code}) desk {desk.desk_number}  {summary.day}"
+    day = args.date or now().date()
+    figures = calendar_day(db, day)
+    print(f"{desk.institution_name} ({desk.institution_code}) desk {desk.desk_number}  {day}"
           + ("  [演示数据 demo]" if desk.demo else ""))
-    print(f"settlements {summary.settlements}, reversals {summary.reversals}, receipts"
-          f" {summary.first_receipt or '-'}..{summary.last_receipt or '-'}")
+    print(f"settlements {figures.settlements}, reversals {figures.reversals}, receipts"
+          f" {figures.first_receipt or '-'}..{figures.last_receipt or '-'}")
     for key, label in LABELS.items():
-        print(f"  {label:<24} {summary.sums[key]:>12}")
-    for receipt, original, total in summary.reversed_receipts:
+        print(f"  {label:<24} {figures.sums[key]:>12}")
+    for receipt, original, total in figures.reversed_receipts:
         print(f"  reversal {receipt} of receipt {original}: {total}")
+    return 0
+
+
+def run_x(args: argparse.Namespace) -> int:
+    from desk.receipts.day_slip import render_day
+    from desk.reports.day import open_figures
+    from desk.store.identity import get_desk
+
+    db = open_store(args)
+    actor = acting_user(db, args)
+    _, figures = open_figures(db)
+    args.out.write_bytes(render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
+                                    printed_by=actor.name))
+    print(f"{args.out}: X report, {figures.settlements} settlements and {figures.reversals} reversals since the last Z")
+    return 0
+
+
+def run_z(args: argparse.Namespace) -> int:
+    from desk.receipts.day_slip import render_day
+    from desk.reports.day import close_day, get_close
+    from desk.store.identity import get_desk
+    from desk.store.users import require
+
+    db = open_store(args)
+    actor = acting_user(db, args)
+    if args.reprint:
+        require(actor, "settle")
+        close = get_close(db, args.reprint)
+    else:
+        close = close_day(db, actor, now())
+    args.out.write_bytes(render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
+                                    printed_by=actor.name, reprint=bool(args.reprint)))
+    print(f"{args.out}: Z report {close.number} for {close.business_date}"
+          f" ({close.figures.settlements} settlements, {close.figures.reversals} reversals)"
+          + (" — reprint" if args.reprint else ""))
+    return 0
+
+
+def run_month(args: argparse.Namespace) -> int:
+    from desk.receipts.claim_pdf import render_claim
+    from desk.reports.month import claim_csv, claim_rows, setlinfo_csv
+    from desk.store.identity import get_desk
+
+    db = open_store(args)
+    rows = claim_rows(db, args.month)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    pdf = args.out_dir / f"claim-{args.month}.pdf"
+    pdf.write_bytes(render_claim(get_desk(db), args.month, rows, now()))
+    (args.out_dir / f"claim-{args.month}.csv").write_text(claim_csv(rows), encoding="utf-8")
+    (args.out_dir / f"setlinfo-{args.month}.csv").write_text(setlinfo_csv(db, args.month), encoding="utf-8")
+    total = rows[-1]
+    print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
+          f" wrote {pdf.name}, claim-{args.month}.csv, setlinfo-{args.month}.csv in {args.out_dir}")
     return 0

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
 from desk.policy.loader import Library
+from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
 from desk.store.database import StoreError
 from desk.store.identity import init_desk
@@ -72,6 +73,7 @@ def build_demo(db: sqlite_utils.Database, library: Library, place: str, *, membe
         import_catalog(db, admin, _write_csv(Path(tmp) / "catalog.csv", CATALOG_COLUMNS, catalog), now)
         import_roster(db, admin, _write_csv(Path(tmp) / "roster.csv", ROSTER_COLUMNS, roster), now)
         cashier = login(db, USERS[1][0], USERS[1][3], now)
+        supervisor = login(db, USERS[2][0], USERS[2][3], now)
         for number, (member_id, day, codes) in enumerate(plan):
             at = dt.datetime.combine(day, dt.time(8 + number % 9, (number * 7) % 60), CST)
             try:
@@ -79,4 +81,6 @@ def build_demo(db: sqlite_utils.Database, library: Library, place: str, *, membe
                 settled += 1
             except StoreError:
                 refused += 1  # e.g. a 吉林 retiree under the provincial template: the engine refuses
+            if number + 1 == len(plan) or plan[number + 1][1] != day:  # the day's last visit: close the day
+                close_day(db, supervisor, dt.datetime.combine(day, dt.time(18, 0), CST))
     return DemoReport(place, len(roster), len(catalog), settled, refused)

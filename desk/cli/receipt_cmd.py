@@ -1,0 +1,32 @@
+"""`desk receipt`: the 结算单 of a settlement as PDF (a second print says 重打)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk.cli.options import acting_user, add_db, guarded, library, now, open_store
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("receipt", help="write a settlement's receipt as PDF (records the print)")
+    parser.add_argument("settlement", help="settlement UUID or receipt number")
+    parser.add_argument("--format", default="80mm", choices=("80mm", "58mm", "a5"))
+    parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    add_db(parser, user=True)
+    parser.set_defaults(run=guarded(run))
+
+
+def run(args: argparse.Namespace) -> int:
+    from desk.receipts.receipt import print_receipt
+    from desk.store.settling import find_by_receipt
+
+    db = open_store(args)
+    actor = acting_user(db, args)
+    target = args.settlement
+    if target.isdigit():
+        found = find_by_receipt(db, int(target))
+        target = found.id if found else target
+    pdf, copy = print_receipt(db, library(args), actor, target, args.format, now())
+    args.out.write_bytes(pdf)
+    print(f"{args.out}: receipt {args.format}" + (f", 重打 copy {copy}" if copy > 1 else ""))
+    return 0

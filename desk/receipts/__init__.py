@@ -1,0 +1,1 @@
+"""Receipts (结算单) and report pages as PDF, drawn with reportlab in an embedded CJK font."""

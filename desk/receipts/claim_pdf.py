@@ -1,0 +1,33 @@
+"""The monthly claim statement as an A4 PDF table (the same rows as its CSV)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from desk.money import money_str
+from desk.receipts.layout import PAPERS, Slip
+from desk.reports.month import COLUMNS, HEADINGS, ClaimRow
+from desk.store.identity import DeskInfo
+
+WIDTHS = [0.12, 0.11, 0.11, 0.11, 0.1, 0.09, 0.12, 0.12, 0.12]
+
+
+def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime) -> bytes:
+    slip = Slip(PAPERS["a4"])
+    if desk.demo:
+        slip.text("【演示数据 DEMO — 不作申报】", align="center")
+    slip.title(f"{desk.institution_name} 职工医保普通门诊统筹费用月度申报表")
+    slip.text(f"机构编码 {desk.institution_code}　收费窗口 {desk.desk_number}　申报月份 {month}　政策 {desk.policy}"
+              f"　制表时间 {printed_at:%Y-%m-%d %H:%M}", align="center")
+    slip.rule(dashed=False)
+    slip.columns([HEADINGS["day"], HEADINGS["count"], *(HEADINGS[c] for c in COLUMNS)], WIDTHS, "lrrrrrrrr")
+    slip.rule(dashed=False)
+    for row in rows:
+        if row.day == "合计":
+            slip.rule(dashed=False)
+        slip.columns([row.day, str(row.count), *(money_str(row.sums[c]) for c in COLUMNS)], WIDTHS, "lrrrrrrrr",
+                     1.05 if row.day == "合计" else 1.0)
+    slip.rule(dashed=False)
+    slip.text("说明：冲销按负数抵减当日笔数与金额；基金支付合计 = 统筹基金 + 大额互助。", 0.9)
+    slip.space(30)
+    slip.text("经办人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　机构盖章：", 1.0)
+    return slip.pdf(title=f"申报表 {month}")
