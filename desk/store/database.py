@@ -70,8 +70,8 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating and migrating) the desk database at ``path``."""
     path = Path(path)
     _create_private(path)
+    conn = sqlite3.connect(path, timeout=30)
     try:
-        conn = sqlite3.connect(path, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -79,5 +79,9 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
         if migrate:
             _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StoreError(f"{path} is not a desk database: {exc}") from exc
+    except StoreError:
+        conn.close()
+        raise
     return sqlite_utils.Database(conn)

@@ -116,6 +116,27 @@ def _next_receipt(db: sqlite_utils.Database) -> int:
                       " RETURNING receipt_counter").fetchone()[0]
 
 
+def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, lines: list[BillLine],
+                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
+                 payer_id: str | None = None) -> Settlement:
+    """The split the bill would get if settled now: the same reads and engine call, nothing written.
+
+    The counter calls it on every edit, so the cashier sees the split before settling.
+    """
+    desk = get_desk(db)
+    member = find_member(db, member_key)
+    if member is None:
+        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    items, _ = _lines_to_items(db, lines)
+    day = local_day(at)
+    usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
+    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
+    try:
+        return settle(library.get(desk.policy), _engine_member(member, _payer(db, member, payer_id)), usage, bill, at)
+    except PolicyError as exc:
+        raise StoreError(str(exc)) from None
+
+
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None) -> StoredSettlement:

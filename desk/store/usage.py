@@ -82,3 +82,40 @@ def member_years(db: sqlite_utils.Database, member_id: str) -> list[YearUsage]:
                            (member_id, year)).fetchone()
         out.append(YearUsage(year, yuan(ded), yuan(pool), yuan(fund), count, as_of[0] if as_of else None))
     return out
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a member stands this year, for the member card: what is met, paid and left."""
+
+    year: int
+    basis: str  # per_visit | annual
+    deductible_standard: Decimal | None
+    deductible_met: Decimal
+    same_day_met: Decimal
+    cap: Decimal | None
+    pool_paid: Decimal
+    baseline_as_of: str | None
+
+    @property
+    def cap_left(self) -> Decimal | None:
+        return None if self.cap is None else max(Decimal("0.00"), self.cap - self.pool_paid)
+
+    @property
+    def deductible_left(self) -> Decimal | None:
+        if self.deductible_standard is None:
+            return None
+        met = self.deductible_met if self.basis == "annual" else self.same_day_met
+        return max(Decimal("0.00"), self.deductible_standard - met)
+
+
+def standing(db: sqlite_utils.Database, rules, member, level: int, day: dt.date, institution: str) -> Standing:
+    """The member's standing under ``rules`` (a pack resolved to ``day``) at an institution of ``level``."""
+    usage = usage_for(db, member.member_id, day.year, day, institution)
+    context = {"category": member.category, "scheme": member.scheme, "level": str(level)}
+    cap = rules.get("ordinary.annual_cap", context) if rules.has("ordinary.annual_cap") else None
+    standard = rules.get("ordinary.deductible", context) if rules.has("ordinary.deductible") else None
+    as_of = db.execute("SELECT as_of FROM usage_baseline WHERE member_id = ? AND year = ?",
+                       (member.member_id, day.year)).fetchone()
+    return Standing(day.year, rules.get_or("ordinary.deductible_basis", "annual"), standard, usage.deductible_met,
+                    usage.same_day_deductible_met, cap, usage.ordinary_pool_paid, as_of[0] if as_of else None)
