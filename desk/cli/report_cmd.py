@@ -63,9 +63,11 @@ def run_x(args: argparse.Namespace) -> int:
 
     db = open_store(args)
     actor = acting_user(db, args)
+    from desk.sync.overruns import overruns_for
+
     _, figures = open_figures(db)
     args.out.write_bytes(render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
-                                    printed_by=actor.name))
+                                    printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat())))
     print(f"{args.out}: X report, {figures.settlements} settlements and {figures.reversals} reversals since the last Z")
     return 0
 
@@ -83,8 +85,11 @@ def run_z(args: argparse.Namespace) -> int:
         close = get_close(db, args.reprint)
     else:
         close = close_day(db, actor, now())
+    from desk.sync.overruns import overruns_for
+
     args.out.write_bytes(render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
-                                    printed_by=actor.name, reprint=bool(args.reprint)))
+                                    printed_by=actor.name, reprint=bool(args.reprint),
+                                    overruns=overruns_for(db, close.business_date)))
     print(f"{args.out}: Z report {close.number} for {close.business_date}"
           f" ({close.figures.settlements} settlements, {close.figures.reversals} reversals)"
           + (" — reprint" if args.reprint else ""))
@@ -96,14 +101,20 @@ def run_month(args: argparse.Namespace) -> int:
     from desk.reports.month import claim_csv, claim_rows, setlinfo_csv
     from desk.store.identity import get_desk
 
+    from desk.reports.month import overruns_csv
+    from desk.sync.overruns import overruns_for
+
     db = open_store(args)
     rows = claim_rows(db, args.month)
+    overruns = overruns_for(db, args.month)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     pdf = args.out_dir / f"claim-{args.month}.pdf"
-    pdf.write_bytes(render_claim(get_desk(db), args.month, rows, now()))
+    pdf.write_bytes(render_claim(get_desk(db), args.month, rows, now(), overruns))
+    (args.out_dir / f"overruns-{args.month}.csv").write_text(overruns_csv(overruns), encoding="utf-8")
     (args.out_dir / f"claim-{args.month}.csv").write_text(claim_csv(rows), encoding="utf-8")
     (args.out_dir / f"setlinfo-{args.month}.csv").write_text(setlinfo_csv(db, args.month), encoding="utf-8")
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
-          f" wrote {pdf.name}, claim-{args.month}.csv, setlinfo-{args.month}.csv in {args.out_dir}")
+          f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
+          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv in {args.out_dir}")
     return 0

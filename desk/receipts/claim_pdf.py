@@ -11,7 +11,8 @@ from desk.store.identity import DeskInfo
 WIDTHS = [0.12, 0.11, 0.11, 0.11, 0.1, 0.09, 0.12, 0.12, 0.12]
 
 
-def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime) -> bytes:
+def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime,
+                 overruns: list | None = None) -> bytes:
     slip = Slip(PAPERS["a4"])
     if desk.demo:
         slip.text("【演示数据 DEMO — 不作申报】", align="center")
@@ -28,6 +29,12 @@ def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: d
                      1.05 if row.day == "合计" else 1.0)
     slip.rule(dashed=False)
     slip.text("说明：冲销按负数抵减当日笔数与金额；基金支付合计 = 统筹基金 + 大额互助。", 0.9)
+    if overruns:
+        slip.space(12)
+        slip.text("中心通报的超限（两个收费窗口离线期间合计超出年度限额或个人账户余额，医保可能不予支付）：")
+        for o in overruns:
+            slip.columns([o.day, o.member_id, o.label, money_str(o.amount), o.settlement_id], [0.12, 0.14, 0.22, 0.1, 0.42],
+                         "lllrl", 0.9)
     slip.space(30)
     slip.text("经办人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　机构盖章：", 1.0)
     return slip.pdf(title=f"申报表 {month}")

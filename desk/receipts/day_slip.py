@@ -33,8 +33,18 @@ def _body(slip: Slip, f: Figures) -> None:
     slip.rule()
 
 
+def overrun_lines(slip: Slip, overruns: list) -> None:
+    """Money two offline desks together paid beyond a cap or an account: the agency may refuse it."""
+    if not overruns:
+        return
+    slip.text("中心通报的超限（医保可能不予支付）")
+    for o in overruns:
+        slip.pair(f"　{o.member_id} {o.label.split()[0]}", money_str(o.amount))
+    slip.rule()
+
+
 def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose | None, printed_at: dt.datetime,
-               printed_by: str, reprint: bool = False) -> bytes:
+               printed_by: str, reprint: bool = False, overruns: list | None = None) -> bytes:
     slip = Slip(PAPERS[paper])
     if desk.demo:
         slip.text("【演示数据 DEMO】", align="center")
@@ -55,6 +65,7 @@ def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose 
     slip.pair("打印人", printed_by)
     slip.rule()
     _body(slip, figures)
+    overrun_lines(slip, overruns or [])
     slip.text("日结后不可更改；之后的结算计入下一营业日" if close else "X 报表仅供核对，不结束营业日", 0.9, align="center")
     title = f"Z{close.number}" if close else "X"
     return slip.pdf(title=f"{title} {desk.desk_number}")

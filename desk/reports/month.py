@@ -95,3 +95,14 @@ def setlinfo_csv(db: sqlite_utils.Database, month: str) -> str:
             str((1 - Decimal(ratio)).quantize(Decimal("0.0001"))), yuan(hifob), yuan(pool), yuan(self_pay),
             yuan(acct), yuan(cash), yuan(balc), yuan(mulaid), version])
     return out.getvalue()
+
+
+def overruns_csv(overruns: list) -> str:
+    """The hub's overruns of the month, for the claim: the agency may refuse these amounts."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["day", "member_id", "kind", "amount", "limit", "total_after", "settlement_id", "settlements"])
+    for o in overruns:
+        writer.writerow([o.day, o.member_id, o.kind, o.amount, o.limit, o.total_after, o.settlement_id,
+                         ";".join(o.settlements)])
+    return out.getvalue()

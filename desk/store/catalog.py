@@ -27,6 +27,12 @@ REQUIRED = ("code", "name", "class", "unit_price", "fee_category")
 CLASS_ALIASES = {"甲": "A", "甲类": "A", "乙": "B", "乙类": "B", "丙": "C", "丙类": "C"}
 FEE_CATEGORIES = ("西药", "中成药", "中药饮片", "检查", "化验", "治疗", "诊查", "材料", "其他")
 TOP = "\U0010ffff"
+# One catalog row as parse_item gives it, plus updated_at; shared by the file import and the hub's changes.
+UPSERT = ("INSERT INTO catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category, initials,"
+          " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
+          " name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
+          " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
+          " fee_category = excluded.fee_category, initials = excluded.initials, updated_at = excluded.updated_at")
 
 
 @dataclass(frozen=True)
@@ -105,13 +111,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             codes = [c[0] for c in chunk]
             existing = db.execute(f"SELECT count(*) FROM catalog WHERE code IN ({','.join('?' * len(codes))})",
                                   codes).fetchone()[0]
-            db.conn.executemany(
-                "INSERT INTO catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category,"
-                " initials, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
-                " name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
-                " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
-                " fee_category = excluded.fee_category, initials = excluded.initials, updated_at = excluded.updated_at",
-                [(*c, stamp) for c in chunk])
+            db.conn.executemany(UPSERT, [(*c, stamp) for c in chunk])
             result.inserted += len(chunk) - existing
             result.updated += existing
             if progress:

@@ -285,6 +285,19 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
     return result
 
 
+def upsert_members(db: sqlite_utils.Database, members: list[MemberRow], now: dt.datetime) -> ImportResult:
+    """Write members already checked elsewhere (the hub's roster changes), inside the caller's
+    transaction: the same upsert, card swaps and family links as a file import, without a file."""
+    demo_row = db.execute("SELECT demo FROM desk WHERE id = 1").fetchone()
+    demo, stamp = int(bool(demo_row and demo_row[0])), now.isoformat()
+    rows = [(Row(m.line, {}, ""), m) for m in members]
+    result, deferred = ImportResult(read=len(rows)), []
+    linked = _flush(db, rows, demo, stamp, result, True, deferred)
+    linked += _flush(db, deferred, demo, stamp, result, True, None)
+    _link_family(db, linked, result)
+    return result
+
+
 def _flush(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: int, stamp: str,
            result: ImportResult, skip_bad: bool, deferred: list | None) -> list[tuple[Row, MemberRow]]:
     if not chunk or (result.rejected and not skip_bad):

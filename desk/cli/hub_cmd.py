@@ -1,0 +1,148 @@
+"""`desk hub`: run the hub, register and revoke desks, load its roster and catalog, check it."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from desk.cli.options import guarded, now
+
+
+def add_parser(sub) -> None:
+    hub = sub.add_parser("hub", help="the hub desks sync with: serve it, register desks, load its roster")
+    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help: str, run) -> argparse.ArgumentParser:
+        parser = actions.add_parser(name, help=help)
+        parser.add_argument("--db", default=os.environ.get("DESK_HUB_DB"), metavar="PATH|URL",
+                            help="the hub's database: a SQLite file or postgresql://… (default $DESK_HUB_DB)")
+        parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
+                            help="also read policy packs from DIR (the hub reads annual caps from them)")
+        parser.set_defaults(run=guarded(run))
+        return parser
+
+    serve = action("serve", "serve the hub over HTTP (put TLS in a reverse proxy in front)", run_serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1, help="hub processes to run (default 1)")
+    add = action("add-desk", "register a desk; prints its secret once", run_add)
+    add.add_argument("desk_uuid", metavar="DESK_UUID", help="the desk's UUID (`desk sync status` shows it)")
+    add.add_argument("--name", required=True, help="a name for people: clinic and counter")
+    revoke = action("revoke-desk", "revoke a desk: its requests get 401 from now on", run_revoke)
+    revoke.add_argument("desk_uuid", metavar="DESK_UUID")
+    action("desks", "list the registered desks", run_desks)
+    roster = action("load-roster", "load or update members (the desk's roster file format)", run_roster)
+    roster.add_argument("file", type=Path)
+    catalog = action("load-catalog", "load or update catalog items (the desk's catalog file format)", run_catalog)
+    catalog.add_argument("file", type=Path)
+    action("check", "recompute every member's figures from the settlements; exit 1 on a difference", run_check)
+    action("overruns", "list the overruns: caps and accounts two desks together went beyond", run_overruns)
+
+
+def _store(args: argparse.Namespace):
+    from desk.policy.loader import Library
+    from desk.sync.hub_store import HubStore
+
+    if not args.db:
+        raise ValueError("--db: say where the hub's database is (a file or postgresql://…), or set $DESK_HUB_DB")
+    store = HubStore(args.db, Library(args.policy_dir))
+    store.migrate()
+    return store
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    store = _store(args)
+    print(f"desk hub: serving {store.db.describe()} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    if args.workers > 1:
+        store.close()
+        os.environ["DESK_HUB_DB"] = args.db
+        os.environ["DESK_HUB_POLICY_DIRS"] = os.pathsep.join(str(d) for d in args.policy_dir)
+        uvicorn.run("desk.sync.hub_app:app_from_environment", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning")
+        return 0
+    from desk.sync.hub_app import create_app
+
+    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    secret = _store(args).add_desk(args.desk_uuid, args.name, now())
+    print(f"desk {args.desk_uuid} registered as {args.name}. Its secret (shown once, the hub keeps only a hash):")
+    print(secret)
+    print("At the desk: DESK_HUB_SECRET=<secret> desk sync setup --hub https://… --user <admin>", file=sys.stderr)
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    _store(args).revoke_desk(args.desk_uuid, now())
+    print(f"desk {args.desk_uuid} revoked")
+    return 0
+
+
+def run_desks(args: argparse.Namespace) -> int:
+    for d in _store(args).desks():
+        state = "active" if d.active else f"revoked {d.revoked_at}"
+        where = f"{d.institution_code} desk {d.desk_number}" if d.institution_code else "no upload yet"
+        print(f"{d.desk_uuid}  {d.name}  ({where})  {state}")
+    return 0
+
+
+def _read(path: Path, columns: tuple[str, ...], required: tuple[str, ...], parse) -> list:
+    """Every row of a roster or catalog file parsed, or the whole file refused with its bad rows."""
+    from desk.money import InputError
+    from desk.store.tabular import ImportRefused, RowError, read_rows
+
+    good, bad = [], []
+    for item in read_rows(path, columns, required):
+        if isinstance(item, RowError):
+            bad.append(item)
+            continue
+        try:
+            good.append(parse(item))
+        except InputError as exc:
+            bad.append(RowError(item.line, exc.field, exc.reason))
+    if bad:
+        raise ImportRefused(str(path), bad)
+    return good
+
+
+def run_roster(args: argparse.Namespace) -> int:
+    from desk.store.roster import COLUMNS, REQUIRED, parse_member
+
+    today = now().date()
+    members = _read(args.file, COLUMNS, REQUIRED, lambda row: parse_member(row, today))
+    print(f"{args.file}: {_store(args).load_members(members, now())} members loaded; desks get them at their next sync")
+    return 0
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    from desk.store.catalog import COLUMNS, REQUIRED, parse_item
+
+    items = _read(args.file, COLUMNS, REQUIRED, parse_item)
+    print(f"{args.file}: {_store(args).load_catalog(items, now())} items loaded; desks get them at their next sync")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    problems = _store(args).check()
+    for problem in problems:
+        print(f"MISMATCH {problem}")
+    print(f"hub check: {'no mismatch' if not problems else f'{len(problems)} mismatch(es)'}")
+    return 1 if problems else 0
+
+
+def run_overruns(args: argparse.Namespace) -> int:
+    from desk.sync.overruns import KINDS
+
+    rows = _store(args).overruns()
+    for o in rows:
+        print(f"{o['day']}  {KINDS.get(o['kind'], o['kind'])}  member {o['member_id']}  beyond by {o['amount']}"
+              f" (limit {o['limit']}, total after {o['total_after']})  settlement {o['settlement_id']}"
+              f"  counted: {', '.join(o['settlements'])}")
+    print(f"{len(rows)} overrun(s)")
+    return 0
+

@@ -1,0 +1,132 @@
+"""Applying one page of the hub's changes to the desk database, in one transaction with the cursor.
+
+Only changes past the cursor the database holds are applied, and the cursor moves with them, so
+a page that arrives late (two syncs at once, a response retried) never puts back an older figure.
+Roster rows go through the roster import's upsert and catalog rows through the catalog import's,
+each checked by the same parser as a file; a row that fails is reported and skipped, not fatal.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from desk.money import InputError
+from desk.store import audit, baseline
+from desk.store.catalog import UPSERT as CATALOG_UPSERT
+from desk.store.catalog import parse_item
+from desk.store.roster import parse_member, upsert_members
+from desk.store.tabular import Row
+from desk.sync.protocol import to_fen
+
+ROSTER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
+                 "family_doctor_institution", "family")
+CATALOG_FIELDS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category")
+
+
+@dataclass
+class Applied:
+    members: int = 0
+    accounts: int = 0
+    usage: int = 0
+    catalog: int = 0
+    overruns: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        return self.members + self.accounts + self.usage + self.catalog + len(self.overruns)
+
+
+def _known(db: sqlite_utils.Database, member_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(member_ids), 900):
+        chunk = member_ids[start:start + 900]
+        found.update(r[0] for r in db.execute(
+            f"SELECT member_id FROM members WHERE member_id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Applied:
+    """Apply a page from GET /v1/changes; returns what changed (overruns new to this desk included)."""
+    applied, stamp = Applied(), now.isoformat()
+    with db.atomic():
+        cursor = db.execute("UPDATE sync_state SET last_attempt_at = ? WHERE id = 1 RETURNING cursor",
+                            (stamp,)).fetchone()[0]  # a write first: the transaction holds the lock from here
+        fresh = {key: [r for r in page.get(key, []) if r["seq"] > cursor]
+                 for key in ("members", "usage", "catalog", "overruns")}
+        _roster(db, fresh["members"], now, applied)
+        known = _known(db, sorted({r["member_id"] for r in fresh["members"]} | {r["member_id"] for r in fresh["usage"]}))
+        for r in fresh["members"]:
+            if r["member_id"] in known:
+                baseline.set_account(db, r["member_id"], to_fen(r["account_balance"], "account_balance"),
+                                     r["account_counted"])
+                applied.accounts += 1
+        _catalog(db, fresh["catalog"], stamp, applied)
+        for r in fresh["usage"]:
+            if r["member_id"] in known:
+                baseline.set_usage(db, r["member_id"], r["year"], to_fen(r["deductible_met"], "deductible_met"),
+                                   to_fen(r["ordinary_pool_paid"], "ordinary_pool_paid"), r["counted"], r["as_of"])
+                applied.usage += 1
+        for o in fresh["overruns"]:
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO overruns (hub_id, kind, member_id, year, day, settlement_id, limit_fen,"
+                " total_after_fen, amount_fen, settlements, detected_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                " RETURNING hub_id", (o["id"], o["kind"], o["member_id"], o["year"], o["day"], o["settlement_id"],
+                                      to_fen(o["limit"], "limit"), to_fen(o["total_after"], "total_after"),
+                                      to_fen(o["amount"], "amount"), _json_list(o["settlements"]), o["detected_at"],
+                                      stamp)).fetchone()
+            if inserted:
+                applied.overruns.append(o)
+        db.execute("UPDATE sync_state SET cursor = max(cursor, ?), last_download_at = CASE WHEN ? THEN ?"
+                   " ELSE last_download_at END WHERE id = 1", (page["next"], not page["more"], stamp))
+        if applied.changes:
+            audit.append(db, stamp, "sync", "sync.download", str(page["next"]),
+                         {"members": applied.members, "accounts": applied.accounts, "usage": applied.usage,
+                          "catalog": applied.catalog, "overruns": len(applied.overruns)})
+    return applied
+
+
+def _json_list(values: list) -> str:
+    return json.dumps([str(v) for v in values])
+
+
+def _roster(db: sqlite_utils.Database, rows: list[dict], now: dt.datetime, applied: Applied) -> None:
+    """Roster rows from the hub, through the roster import's parser and upsert. The account figure
+    is not taken from here: set_account applies it with the settlements it counts."""
+    parsed = []
+    for r in rows:
+        if not r.get("on_roster"):
+            continue
+        values = {k: _text(r.get(k)) for k in ROSTER_FIELDS}
+        values.update(eligible=_text(r.get("eligible")), account_balance="0")
+        try:
+            parsed.append(parse_member(Row(0, values, ""), now.date()))
+        except InputError as exc:
+            applied.problems.append(f"member {r['member_id']} from the hub: {exc.field}: {exc.reason}")
+    if parsed:
+        result = upsert_members(db, parsed, now)
+        applied.members += result.inserted + result.updated
+        applied.problems += [f"member from the hub: {error.column}: {error.reason}" for _, error in result.rejected]
+
+
+def _catalog(db: sqlite_utils.Database, rows: list[dict], stamp: str, applied: Applied) -> None:
+    items = []
+    for r in rows:
+        try:
+            items.append((*parse_item(Row(0, {k: _text(r.get(k)) for k in CATALOG_FIELDS}, "")), stamp))
+        except InputError as exc:
+            applied.problems.append(f"catalog item {r.get('code')} from the hub: {exc.field}: {exc.reason}")
+    if items:
+        db.conn.executemany(CATALOG_UPSERT, items)
+        applied.catalog += len(items)

@@ -1,0 +1,197 @@
+"""The desk's side of sync: set up the hub, sync once, and tell how fresh the desk's figures are.
+
+``sync_once`` uploads the outbox in batches, then downloads the hub's changes page by page; each
+acknowledgement and each page is its own transaction, so a sync cut anywhere (network, hub
+restart, the desk killed) leaves a consistent database and the next sync carries on. It opens its
+own connection, so the counter program may call it from a background thread; ``cancel`` stops it
+between requests and during back-off pauses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from desk.store import audit
+from desk.store.database import StoreError, open_db
+from desk.store.identity import get_desk
+from desk.store.users import Actor, require
+from desk.sync import outbox
+from desk.sync.apply import apply_page
+from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_PAGE, PING, SETTLEMENTS
+from desk.sync.transport import Backoff, HubClient, SyncError, check_url
+
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
+
+
+@dataclass
+class SyncReport:
+    accepted: int = 0
+    duplicates: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (settlement id, the hub's reason)
+    changes: int = 0
+    overruns: list[dict] = field(default_factory=list)  # overruns new to this desk
+    problems: list[str] = field(default_factory=list)  # hub rows the desk could not apply
+    outbox_left: int = 0
+    error: str = ""  # why the sync stopped early; empty when it finished
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    hub_url: str | None
+    desk_uuid: str
+    outbox: int
+    refused: int  # outbox rows the hub refused (they stay until an administrator deals with them)
+    last_upload_at: str | None
+    last_download_at: str | None
+    last_error: str
+    usage_age: dt.timedelta | None  # since the desk last caught up with the hub; None: never
+    stale_after: dt.timedelta
+
+    @property
+    def stale(self) -> bool:
+        """Members' usage is older than the configured age: the counter shows it as stale."""
+        return self.usage_age is None or self.usage_age > self.stale_after
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(CST)
+
+
+def configure(db: sqlite_utils.Database, actor: Actor, hub_url: str, secret: str, now: dt.datetime, *,
+              ca_file: str | None = None, stale_after: dt.timedelta | None = None) -> None:
+    """Record the hub and this desk's secret (an admin's setting; the audit log gets the URL, never the secret)."""
+    require(actor, "settings")
+    try:
+        url = check_url(hub_url)
+    except SyncError as exc:
+        raise StoreError(str(exc)) from None
+    if not secret.strip():
+        raise StoreError("secret: the secret `desk hub add-desk` printed is required")
+    if ca_file and not Path(ca_file).is_file():
+        raise StoreError(f"ca file: {ca_file} does not exist")
+    seconds = int(stale_after.total_seconds()) if stale_after else None
+    if seconds is not None and seconds <= 0:
+        raise StoreError("stale after: must be a positive time")
+    with db.atomic():
+        db.execute("INSERT INTO sync_config (id, hub_url, secret, ca_file, stale_after, updated_at)"
+                   " VALUES (1, ?, ?, ?, COALESCE(?, 3600), ?) ON CONFLICT(id) DO UPDATE SET hub_url = excluded.hub_url,"
+                   " secret = excluded.secret, ca_file = excluded.ca_file,"
+                   " stale_after = COALESCE(?, sync_config.stale_after), updated_at = excluded.updated_at",
+                   (url, secret.strip(), ca_file, seconds, now.isoformat(), seconds))
+        audit.append(db, now.isoformat(), actor.user_id, "sync.setup", url,
+                     {"ca_file": ca_file, "stale_after": seconds})
+
+
+def status(db: sqlite_utils.Database, now: dt.datetime | None = None) -> SyncStatus:
+    """Outbox size, last upload and download, and whether members' usage is stale (for the status bar)."""
+    now = now or _now()
+    config = db.execute("SELECT hub_url, stale_after FROM sync_config WHERE id = 1").fetchone()
+    upload, download, error = db.execute(
+        "SELECT last_upload_at, last_download_at, last_error FROM sync_state WHERE id = 1").fetchone()
+    size, refused = db.execute("SELECT count(*), COALESCE(SUM(last_error LIKE 'refused%'), 0) FROM outbox").fetchone()
+    age = now - dt.datetime.fromisoformat(download) if download else None
+    return SyncStatus(config is not None, config[0] if config else None, get_desk(db).desk_uuid, size, refused, upload,
+                      download, error, age, dt.timedelta(seconds=config[1] if config else 3600))
+
+
+def check_hub(db_path: Path | str, *, hub_url: str | None = None, backoff: Backoff = Backoff(attempts=1)) -> str:
+    """The name the hub registered this desk under (proves the URL and the secret work)."""
+    db = open_db(db_path)
+    try:
+        url, secret, ca_file = _config(db, hub_url)
+        with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff) as hub:
+            return hub.call("GET", PING)["name"]
+    finally:
+        db.conn.close()
+
+
+def _config(db: sqlite_utils.Database, hub_url: str | None) -> tuple[str, str, str | None]:
+    row = db.execute("SELECT hub_url, secret, ca_file FROM sync_config WHERE id = 1").fetchone()
+    if row is None:
+        raise SyncError("this desk has no hub yet: an administrator runs `desk sync setup --hub URL`")
+    return hub_url or row[0], row[1], row[2]
+
+
+def sync_once(db_path: Path | str, *, hub_url: str | None = None, progress: Progress | None = None,
+              cancel: threading.Event | None = None, batch: int = 200, page: int = 2000,
+              backoff: Backoff = Backoff(), on_retry: Callable[[str, float], None] | None = None) -> SyncReport:
+    """Upload the outbox, then download the hub's changes; never raises for the network or the hub
+    (the report's ``error`` says what stopped it), so a background thread can simply show the report."""
+    report = SyncReport()
+    db = open_db(db_path)
+    try:
+        try:
+            url, secret, ca_file = _config(db, hub_url)
+            with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff, cancel=cancel,
+                           on_retry=on_retry) as hub:
+                _upload(db, hub, report, progress, max(1, min(batch, MAX_BATCH)))
+                _download(db, hub, report, progress, max(1, min(page, MAX_PAGE)))
+        except SyncError as exc:
+            report.error = str(exc)
+            with db.atomic():
+                db.execute("UPDATE sync_state SET last_error = ?, last_attempt_at = ? WHERE id = 1",
+                           (report.error, _now().isoformat()))
+        report.outbox_left = outbox.size(db)
+        return report
+    finally:
+        db.conn.close()
+
+
+def _upload(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, progress: Progress | None,
+            batch: int) -> None:
+    total, done, after = outbox.size(db), 0, 0
+    if progress:
+        progress("upload", 0, total)
+    while True:
+        after, settlements, members = outbox.next_batch(db, after, batch)
+        if not settlements:
+            return
+        answer = hub.call("POST", SETTLEMENTS, body={"settlements": settlements, "members": members})
+        results = answer.get("results") if isinstance(answer, dict) else None
+        sent = [s["id"] for s in settlements]
+        if not isinstance(results, list) or [r.get("id") for r in results if isinstance(r, dict)] != sent:
+            raise SyncError("the hub's answer does not match the batch sent; nothing was marked as uploaded")
+        accepted, duplicates, refused = outbox.acknowledge(db, results, _now().isoformat())
+        report.accepted += accepted
+        report.duplicates += duplicates
+        report.refused += refused
+        done += len(settlements)
+        if progress:
+            progress("upload", done, max(total, done))
+
+
+def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, progress: Progress | None,
+              size: int) -> None:
+    restarted = False
+    while True:
+        cursor = db.execute("SELECT cursor FROM sync_state WHERE id = 1").fetchone()[0]
+        page = hub.call("GET", CHANGES, params={"after": cursor, "limit": size})
+        if page["head"] < cursor and not restarted:
+            # The hub was restored from a backup older than what this desk has seen: read it all again.
+            restarted = True
+            report.problems.append(f"the hub's changes end at {page['head']}, before this desk's cursor {cursor};"
+                                   " downloading everything again")
+            with db.atomic():
+                db.execute("UPDATE sync_state SET cursor = 0 WHERE id = 1")
+            continue
+        applied = apply_page(db, page, _now())
+        report.changes += applied.changes
+        report.overruns += applied.overruns
+        report.problems += applied.problems
+        if progress:
+            progress("download", page["next"], page["head"])
+        if not page["more"]:
+            return
+        if page["next"] <= cursor:
+            raise SyncError(f"the hub's changes do not move past {cursor}; stopping rather than looping")

@@ -1,0 +1,546 @@
+"""What the hub keeps and how it changes: desks, settlements, members' figures, roster, catalog, overruns.
+
+Ingesting a batch is one transaction: new settlements are inserted, each member's usage and
+account are moved by what the batch adds (row locks, taken in key order so two hub processes
+cannot deadlock), overruns are detected on the totals those updates return, and only then is
+the change counter taken and the changed rows stamped with it. The counter's row lock is held
+from that moment to the commit, so change numbers are handed out in commit order: when a desk
+has seen change N, every change below N is already committed and visible. A desk's cursor
+therefore never skips a change, however many hub processes write at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import random
+import secrets
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from desk.policy.loader import Library
+from desk.store.roster import MemberRow
+from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
+from desk.sync.limits import Caps
+from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
+
+ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
+CHUNK = 900  # ids in one IN (...) list
+
+
+@dataclass(frozen=True)
+class HubDesk:
+    desk_uuid: str
+    name: str
+    active: bool
+    institution_code: str | None
+    desk_number: str | None
+    created_at: str
+    revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    status: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Overrun:
+    kind: str
+    member_id: str
+    year: int
+    day: str
+    settlement_id: str
+    limit_fen: int
+    total_after_fen: int
+    amount_fen: int
+
+
+def secret_hash(secret: str) -> str:
+    """SHA-256 of a desk's secret. The secret is 32 random bytes, so a slow password hash adds
+    nothing against guessing, and every request can be checked without costing the hub a core."""
+    return "sha256$" + hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _family_text(links: tuple[tuple[str, str], ...]) -> str:
+    return ";".join(f"{relative}:{relation}" if relation else relative for relative, relation in links)
+
+
+class HubStore:
+    """The hub's storage; ``url`` is a SQLite path or a postgresql:// URL."""
+
+    def __init__(self, url: str, library: Library | None = None):
+        self.db = HubDB(url)
+        self.caps = Caps(library or Library())
+
+    def migrate(self) -> int:
+        return self.db.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _write(self, work):
+        """Run ``work(tx)`` in a write transaction, again (bounded, with jitter) when it lost a race."""
+        for attempt in range(ATTEMPTS):
+            try:
+                with self.db.write() as tx:
+                    return work(tx)
+            except Retry:
+                if attempt == ATTEMPTS - 1:
+                    raise HubStorageError("the hub is busy: a write kept losing races with other hub processes")
+                time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _take_seqs(tx: Tx, count: int) -> int:
+        """Reserve ``count`` change numbers; returns the first. Call last in a write transaction:
+        the counter row stays locked until the commit, which keeps change numbers in commit order."""
+        last = tx.one("UPDATE hub_counter SET seq = seq + ? WHERE id = 1 RETURNING seq", (count,))[0]
+        return last - count + 1
+
+    # -- desks -------------------------------------------------------------------------------
+
+    def add_desk(self, desk_uuid: str, name: str, now: dt.datetime) -> str:
+        """Register a desk; returns its secret, which the hub does not keep (only its hash)."""
+        try:
+            desk_uuid = str(uuid.UUID(desk_uuid))
+        except ValueError:
+            raise ValueError(f"desk: {desk_uuid!r} is not a desk UUID (`desk sync status` shows it)") from None
+        if not name.strip():
+            raise ValueError("name: must not be empty")
+        secret = secrets.token_urlsafe(32)
+
+        def work(tx: Tx) -> None:
+            if tx.one("SELECT 1 FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,)):
+                raise ValueError(f"desk {desk_uuid} is registered already (revoke it and register a new desk)")
+            tx.run("INSERT INTO hub_desks (desk_uuid, name, secret_hash, active, created_at) VALUES (?,?,?,1,?)",
+                   (desk_uuid, name.strip(), secret_hash(secret), now.isoformat()))
+        self._write(work)
+        return secret
+
+    def revoke_desk(self, desk_uuid: str, now: dt.datetime) -> None:
+        def work(tx: Tx) -> None:
+            row = tx.one("UPDATE hub_desks SET active = 0, revoked_at = ? WHERE desk_uuid = ? RETURNING desk_uuid",
+                         (now.isoformat(), desk_uuid))
+            if row is None:
+                raise ValueError(f"desk {desk_uuid} is not registered on this hub")
+        self._write(work)
+
+    def desks(self) -> list[HubDesk]:
+        with self.db.read() as tx:
+            rows = tx.all("SELECT desk_uuid, name, active, institution_code, desk_number, created_at, revoked_at"
+                          " FROM hub_desks ORDER BY created_at, desk_uuid")
+        return [HubDesk(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+
+    def authenticate(self, token: str) -> HubDesk | None:
+        """The active desk a bearer token ``<desk uuid>:<secret>`` belongs to, else None."""
+        desk_uuid, _, secret = (token or "").partition(":")
+        if not desk_uuid or not secret:
+            return None
+        with self.db.read() as tx:
+            row = tx.one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at, revoked_at,"
+                         " secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
+        if row is None or not hmac.compare_digest(row[7], secret_hash(secret)) or not row[2]:
+            return None
+        return HubDesk(row[0], row[1], True, row[3], row[4], row[5], row[6])
+
+    # -- roster and catalog ------------------------------------------------------------------
+
+    def load_members(self, members: list[MemberRow], now: dt.datetime) -> int:
+        """Load or update roster rows (all or nothing); each becomes a change desks download.
+
+        The roster's balance is the member's opening balance at the hub: the hub's balance is it
+        plus every account movement the hub has counted, so loading moves the balance by the change
+        in the opening figure and loses no movement.
+        """
+        stamp = now.isoformat()
+        rows = [(m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
+                 m.scheme, m.family_doctor_institution, int(m.eligible), _family_text(m.family), m.balance_fen,
+                 m.balance_fen, stamp) for m in {m.member_id: m for m in members}.values()]
+
+        def work(tx: Tx) -> int:
+            tx.many("INSERT INTO hub_members (member_id, on_roster, name, id_number, card_number, ecard_code, category,"
+                    " birth_date, scheme, family_doctor_institution, eligible, family, account_opening_fen,"
+                    " account_balance_fen, updated_at) VALUES (?,1,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT (member_id) DO UPDATE SET on_roster = 1, name = excluded.name,"
+                    " id_number = excluded.id_number, card_number = excluded.card_number,"
+                    " ecard_code = excluded.ecard_code, category = excluded.category, birth_date = excluded.birth_date,"
+                    " scheme = excluded.scheme, family_doctor_institution = excluded.family_doctor_institution,"
+                    " eligible = excluded.eligible, family = excluded.family,"
+                    " account_balance_fen = hub_members.account_balance_fen - hub_members.account_opening_fen"
+                    "   + excluded.account_opening_fen,"
+                    " account_opening_fen = excluded.account_opening_fen, updated_at = excluded.updated_at",
+                    sorted(rows))
+            first = self._take_seqs(tx, len(rows))
+            tx.many("UPDATE hub_members SET change_seq = ? WHERE member_id = ?",
+                    [(first + i, r[0]) for i, r in enumerate(sorted(rows))])
+            return len(rows)
+        return self._write(work) if rows else 0
+
+    def load_catalog(self, items: list[tuple], now: dt.datetime) -> int:
+        """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing."""
+        stamp = now.isoformat()
+        rows = sorted({i[0]: (*i[:8], stamp) for i in items}.values())
+
+        def work(tx: Tx) -> int:
+            tx.many("INSERT INTO hub_catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category,"
+                    " updated_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                    " spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
+                    " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
+                    " fee_category = excluded.fee_category, updated_at = excluded.updated_at", rows)
+            first = self._take_seqs(tx, len(rows))
+            tx.many("UPDATE hub_catalog SET change_seq = ? WHERE code = ?",
+                    [(first + i, r[0]) for i, r in enumerate(rows)])
+            return len(rows)
+        return self._write(work) if rows else 0
+
+    # -- upload ------------------------------------------------------------------------------
+
+    def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime) -> tuple[list[Outcome], list[Overrun]]:
+        """Count a batch of settlements from ``desk``: an outcome per settlement, in order, and the
+        overruns the batch caused. Sending the same batch again changes nothing (all duplicates)."""
+        outcomes: list[Outcome | None] = [None] * len(raw)
+        parsed: list[tuple[int, Incoming]] = []
+        for index, item in enumerate(raw):
+            sid = str(item.get("id", "")) if isinstance(item, dict) else ""
+            try:
+                incoming = parse_settlement(item)
+            except ProtocolError as exc:
+                outcomes[index] = Outcome(sid, REJECTED, str(exc))
+                continue
+            if incoming.desk_uuid != desk.desk_uuid:
+                outcomes[index] = Outcome(sid, REJECTED, f"settled at desk {incoming.desk_uuid}: a desk uploads only"
+                                                         " its own settlements")
+                continue
+            parsed.append((index, incoming))
+        context = {str(k): v for k, v in (members or {}).items() if isinstance(v, dict)}
+
+        def work(tx: Tx) -> list[Overrun]:
+            return _Batch(tx, self.caps, desk, parsed, context, now, outcomes).run()
+        overruns = self._write(work) if parsed else []
+        return [o for o in outcomes if o is not None], overruns
+
+    # -- download ----------------------------------------------------------------------------
+
+    def changes(self, desk: HubDesk, after: int, limit: int) -> dict:
+        """Changes after ``after`` as the desk applies them, at most ``limit``, from one snapshot.
+
+        Each table gives up to ``limit + 1`` rows past the cursor; the page ends at the ``limit``-th
+        change of them all, which every table has fully given, so the next page starts where this
+        one ends and nothing is skipped. ``head`` is the hub's last change: a desk whose cursor is
+        beyond it is talking to a hub restored from an older backup, and starts again from 0.
+        """
+        with self.db.read() as tx:
+            head = tx.one("SELECT seq FROM hub_counter WHERE id = 1")[0]
+            members = tx.all("SELECT change_seq, member_id, on_roster, name, id_number, card_number, ecard_code,"
+                             " category, birth_date, scheme, family_doctor_institution, eligible, family,"
+                             " account_balance_fen FROM hub_members WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
+                             (after, limit + 1))
+            usage = tx.all("SELECT change_seq, member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at"
+                           " FROM hub_usage WHERE change_seq > ? ORDER BY change_seq LIMIT ?", (after, limit + 1))
+            catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
+                             " fee_category FROM hub_catalog WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
+                             (after, limit + 1))
+            overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
+                              " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at"
+                              " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
+                              " WHERE d.desk_uuid = ? AND d.change_seq > ? ORDER BY d.change_seq LIMIT ?",
+                              (desk.desk_uuid, after, limit + 1))
+            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns) for r in rows)
+            more = len(seqs) > limit
+            cutoff = seqs[limit - 1] if more else head
+            members = [r for r in members if r[0] <= cutoff]
+            usage = [r for r in usage if r[0] <= cutoff]
+            catalog = [r for r in catalog if r[0] <= cutoff]
+            overruns = [r for r in overruns if r[0] <= cutoff]
+            counted_usage = self._counted(tx, "member_id", desk.desk_uuid, sorted({r[1] for r in usage}), True)
+            counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
+                                            False)
+        return {
+            "after": after, "next": cutoff if more else max(after, head), "head": head, "more": more,
+            "members": [{"seq": r[0], "member_id": r[1], "on_roster": bool(r[2]), "name": r[3], "id_number": r[4],
+                         "card_number": r[5], "ecard_code": r[6], "category": r[7], "birth_date": r[8],
+                         "scheme": r[9], "family_doctor_institution": r[10],
+                         "eligible": None if r[11] is None else bool(r[11]), "family": r[12],
+                         "account_balance": money(r[13]), "account_counted": counted_account.get(r[1], [])}
+                        for r in members],
+            "usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "deductible_met": money(r[3]),
+                       "ordinary_pool_paid": money(r[4]), "as_of": r[5],
+                       "counted": counted_usage.get((r[1], r[2]), [])} for r in usage],
+            "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
+                         "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8]} for r in catalog],
+            "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
+                          "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
+                          "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11]}
+                         for r in overruns],
+        }
+
+    @staticmethod
+    def _counted(tx: Tx, column: str, desk_uuid: str, keys: list[str], by_year: bool) -> dict:
+        """This desk's settlements the hub has counted, per member (and year) of the page: the desk
+        marks exactly these as part of the hub's figure, so none is counted twice or left out."""
+        out: dict = defaultdict(list)
+        for chunk in _chunks(keys):
+            marks, params = tx.in_list(chunk)
+            for member_id, year, sid in tx.all(f"SELECT {column}, year, id FROM hub_settlements WHERE desk_uuid = ?"
+                                               f" AND {column} IN {marks} ORDER BY id", (desk_uuid, *params)):
+                out[(member_id, year) if by_year else member_id].append(sid)
+        return out
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Recompute every member's usage and balance from the settlements; each difference is a problem."""
+        with self.db.read() as tx:
+            problems = [f"usage of {m} in {y}: the hub has deductible {hd}, pool {hp} (fen); its settlements give"
+                        f" {sd}, {sp}" for m, y, hd, hp, sd, sp in tx.all(
+                "SELECT k.member_id, k.year, u.deductible_met_fen, u.ordinary_pool_paid_fen, s.ded, s.pool FROM"
+                " (SELECT member_id, year FROM hub_usage UNION SELECT member_id, year FROM hub_settlements) k"
+                " LEFT JOIN hub_usage u ON u.member_id = k.member_id AND u.year = k.year"
+                " LEFT JOIN (SELECT member_id, year, SUM(deductible_delta_fen) AS ded, SUM(pool_delta_fen) AS pool"
+                "   FROM hub_settlements GROUP BY member_id, year) s ON s.member_id = k.member_id AND s.year = k.year"
+                " WHERE COALESCE(u.deductible_met_fen, 0) <> COALESCE(s.ded, 0)"
+                "    OR COALESCE(u.ordinary_pool_paid_fen, 0) <> COALESCE(s.pool, 0)")]
+            problems += [f"account of {m}: the hub has {have} fen, opening {opening} plus its settlements give"
+                         f" {want}" for m, have, opening, want in tx.all(
+                "SELECT m.member_id, m.account_balance_fen, m.account_opening_fen, m.account_opening_fen"
+                " + COALESCE(SUM(s.account_delta_fen), 0) FROM hub_members m LEFT JOIN hub_settlements s"
+                " ON s.account_holder = m.member_id GROUP BY m.member_id, m.account_balance_fen, m.account_opening_fen"
+                " HAVING m.account_balance_fen <> m.account_opening_fen + COALESCE(SUM(s.account_delta_fen), 0)")]
+            problems += [f"account movement of settlement {sid} is on {holder}, whom the hub has no account for"
+                         for sid, holder in tx.all(
+                "SELECT id, account_holder FROM hub_settlements s WHERE account_holder IS NOT NULL AND NOT EXISTS"
+                " (SELECT 1 FROM hub_members m WHERE m.member_id = s.account_holder)")]
+        return problems
+
+    def overruns(self) -> list[dict]:
+        with self.db.read() as tx:
+            rows = tx.all("SELECT id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
+                          " settlements, detected_at FROM hub_overruns ORDER BY id")
+        return [{"id": r[0], "kind": r[1], "member_id": r[2], "year": r[3], "day": r[4], "settlement_id": r[5],
+                 "limit": money(r[6]), "total_after": money(r[7]), "amount": money(r[8]),
+                 "settlements": json.loads(r[9]), "detected_at": r[10]} for r in rows]
+
+    def figures(self) -> tuple[dict[tuple[str, int], tuple[int, int]], dict[str, int]]:
+        """Every member's usage ((member, year) → (deductible, pool) fen) and account balance (fen)."""
+        with self.db.read() as tx:
+            usage = {(m, y): (d, p) for m, y, d, p in tx.all(
+                "SELECT member_id, year, deductible_met_fen, ordinary_pool_paid_fen FROM hub_usage")}
+            accounts = dict(tx.all("SELECT member_id, account_balance_fen FROM hub_members"))
+        return usage, accounts
+
+    def settlement_ids(self) -> set[str]:
+        with self.db.read() as tx:
+            return {r[0] for r in tx.all("SELECT id FROM hub_settlements")}
+
+
+class _Batch:
+    """One upload, inside its transaction: decide each settlement's fate, count the new ones."""
+
+    def __init__(self, tx: Tx, caps: Caps, desk: HubDesk, parsed: list[tuple[int, Incoming]], members: dict,
+                 now: dt.datetime, outcomes: list[Outcome | None]):
+        self.tx, self.caps, self.desk, self.parsed, self.members = tx, caps, desk, parsed, members
+        self.now, self.outcomes = now.isoformat(), outcomes
+
+    def _reject(self, index: int, incoming: Incoming, reason: str) -> None:
+        self.outcomes[index] = Outcome(incoming.id, REJECTED, reason)
+
+    def _lookup(self, sql: str, ids: list[str], *extra) -> list[tuple]:
+        rows = []
+        for chunk in _chunks(sorted(set(ids))):
+            marks, params = self.tx.in_list(chunk)
+            rows += self.tx.all(sql.format(marks=marks), (*extra, *params))
+        return rows
+
+    def run(self) -> list[Overrun]:
+        pinned = self._pin()
+        fresh = self._sort_out(pinned)
+        if not fresh:
+            return []
+        self.tx.many(
+            "INSERT INTO hub_settlements (id, desk_uuid, receipt_no, kind, reverses, member_id, year, day, policy_version,"
+            " total_fen, pool_pay_fen, account_pay_fen, cash_pay_fen, deductible_delta_fen, pool_delta_fen,"
+            " account_holder, account_delta_fen, digest, body, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(s.id, s.desk_uuid, s.receipt_no, s.kind, s.reverses, s.member_id, s.year, s.day, s.policy_version,
+              s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
+              s.account_holder, s.account_delta_fen, s.digest, s.body, self.now) for s in sorted(fresh, key=lambda s: s.id)])
+        usage_keys, overruns = self._count_usage(fresh)
+        holders, account_overruns = self._count_accounts(fresh)
+        overruns += account_overruns
+        first = HubStore._take_seqs(self.tx, len(usage_keys) + len(holders) + len(overruns))
+        self.tx.many("UPDATE hub_usage SET change_seq = ? WHERE member_id = ? AND year = ?",
+                     [(first + i, m, y) for i, (m, y) in enumerate(usage_keys)])
+        first += len(usage_keys)
+        self.tx.many("UPDATE hub_members SET change_seq = ? WHERE member_id = ?",
+                     [(first + i, m) for i, m in enumerate(holders)])
+        first += len(holders)
+        self._record(overruns, fresh, first)
+        return overruns
+
+    def _pin(self) -> tuple[str, str] | None:
+        """The institution and counter number this desk settles as: fixed by its first upload, so a
+        desk cannot later send receipts in another counter's name."""
+        if self.desk.institution_code is not None:
+            return self.desk.institution_code, self.desk.desk_number
+        if not self.parsed:
+            return None
+        _, first = self.parsed[0]
+        self.tx.run("UPDATE hub_desks SET institution_code = ?, desk_number = ? WHERE desk_uuid = ?"
+                    " AND institution_code IS NULL", (first.institution_code, first.desk_number, self.desk.desk_uuid))
+        row = self.tx.one("SELECT institution_code, desk_number FROM hub_desks WHERE desk_uuid = ?",
+                          (self.desk.desk_uuid,))
+        return (row[0], row[1]) if row else None
+
+    def _sort_out(self, pinned: tuple[str, str] | None) -> list[Incoming]:
+        """Mark duplicates and refusals; return the settlements to count, in the batch's order."""
+        ids = [s.id for _, s in self.parsed]
+        known = {sid: digest for sid, digest in self._lookup("SELECT id, digest FROM hub_settlements WHERE id IN {marks}",
+                                                             ids)}
+        receipts = {r: sid for r, sid in self._lookup(
+            "SELECT receipt_no, id FROM hub_settlements WHERE desk_uuid = ? AND receipt_no IN {marks}",
+            [s.receipt_no for _, s in self.parsed], self.desk.desk_uuid)}
+        reversed_ids = [s.reverses for _, s in self.parsed if s.reverses]
+        originals = {r[0]: r for r in self._lookup(
+            "SELECT id, desk_uuid, kind, member_id, year, total_fen, pool_pay_fen, account_pay_fen, cash_pay_fen"
+            " FROM hub_settlements WHERE id IN {marks}", reversed_ids)}
+        reversed_by = dict(self._lookup("SELECT reverses, id FROM hub_settlements WHERE reverses IN {marks}",
+                                        reversed_ids))
+        fresh: list[Incoming] = []
+        for index, s in self.parsed:
+            if s.id in known:
+                if known[s.id] == s.digest:
+                    self.outcomes[index] = Outcome(s.id, DUPLICATE)
+                else:
+                    self._reject(index, s, f"settlement {s.id} was uploaded before with other content")
+                continue
+            reason = self._refusal(s, pinned, receipts, originals, reversed_by)
+            if reason:
+                self._reject(index, s, reason)
+                continue
+            known[s.id] = s.digest
+            receipts[s.receipt_no] = s.id
+            if s.kind == "settlement":
+                originals[s.id] = (s.id, s.desk_uuid, s.kind, s.member_id, s.year, s.total_fen, s.pool_pay_fen,
+                                   s.account_pay_fen, s.cash_pay_fen)
+            else:
+                reversed_by[s.reverses] = s.id
+            self.outcomes[index] = Outcome(s.id, ACCEPTED)
+            fresh.append(s)
+        return fresh
+
+    @staticmethod
+    def _refusal(s: Incoming, pinned, receipts: dict, originals: dict, reversed_by: dict) -> str:
+        if pinned and (s.institution_code, s.desk_number) != pinned:
+            return (f"institution {s.institution_code} desk {s.desk_number}: this desk uploads as institution"
+                    f" {pinned[0]} desk {pinned[1]}")
+        if receipts.get(s.receipt_no, s.id) != s.id:
+            return f"receipt {s.receipt_no} of this desk is settlement {receipts[s.receipt_no]} already"
+        if s.kind == "reversal":
+            original = originals.get(s.reverses)
+            if original is None:
+                return f"reverses {s.reverses}: the hub has no such settlement (upload it first)"
+            if original[2] != "settlement" or original[1] != s.desk_uuid:
+                return f"reverses {s.reverses}: only the desk that made a settlement may reverse it"
+            if reversed_by.get(s.reverses, s.id) != s.id:
+                return f"reverses {s.reverses}: already reversed by {reversed_by[s.reverses]}"
+            if (original[3], original[4]) != (s.member_id, s.year) or any(
+                    a + b for a, b in zip(original[5:], (s.total_fen, s.pool_pay_fen, s.account_pay_fen,
+                                                         s.cash_pay_fen))):
+                return f"reverses {s.reverses}: a reversal must mirror the settlement it reverses"
+        return ""
+
+    def _count_usage(self, fresh: list[Incoming]) -> tuple[list[tuple[str, int]], list[Overrun]]:
+        by_key: dict[tuple[str, int], list[Incoming]] = defaultdict(list)
+        for s in fresh:
+            by_key[(s.member_id, s.year)].append(s)
+        keys = sorted(by_key)
+        totals = self.tx.many_returning(
+            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at)"
+            " VALUES (?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+            " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
+            " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
+            " updated_at = excluded.updated_at RETURNING ordinary_pool_paid_fen",
+            [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
+              self.now) for m, y in keys])
+        overruns = []
+        crossing = [(key, total[0]) for key, total in zip(keys, totals)
+                    if any(s.pool_delta_fen > 0 for s in by_key[key])]
+        roster = self._categories([m for (m, _), _ in crossing])
+        for (member_id, year), total in crossing:
+            running = total - sum(s.pool_delta_fen for s in by_key[(member_id, year)])
+            for s in by_key[(member_id, year)]:
+                running += s.pool_delta_fen
+                if s.pool_delta_fen <= 0:
+                    continue
+                category, scheme = roster.get(member_id) or self._context(member_id)
+                cap = self.caps.annual_cap_fen(s.policy_version, s.day, category, scheme) if category else None
+                if cap is not None and running > cap:
+                    overruns.append(Overrun("annual_cap", member_id, year, s.day, s.id, cap, running,
+                                            min(s.pool_delta_fen, running - cap)))
+        return keys, overruns
+
+    def _categories(self, member_ids: list[str]) -> dict[str, tuple[str, str]]:
+        return {m: (c, s) for m, c, s in self._lookup(
+            "SELECT member_id, category, scheme FROM hub_members WHERE on_roster = 1 AND member_id IN {marks}",
+            member_ids)}
+
+    def _context(self, member_id: str) -> tuple[str | None, str | None]:
+        """The member's category and scheme as the uploading desk knows them (members off the hub's roster)."""
+        given = self.members.get(member_id) or {}
+        return given.get("category"), given.get("scheme") or "employer"
+
+    def _count_accounts(self, fresh: list[Incoming]) -> tuple[list[str], list[Overrun]]:
+        by_holder: dict[str, list[Incoming]] = defaultdict(list)
+        for s in fresh:
+            if s.account_holder:
+                by_holder[s.account_holder].append(s)
+        holders = sorted(by_holder)
+        balances = self.tx.many_returning(
+            "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at)"
+            " VALUES (?, 0, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
+            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at"
+            " RETURNING account_balance_fen",
+            [(h, by_holder[h][0].balance_before_fen,
+              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now,
+              sum(s.account_delta_fen for s in by_holder[h])) for h in holders])
+        overruns = []
+        for holder, (balance,) in zip(holders, balances):
+            running = balance - sum(s.account_delta_fen for s in by_holder[holder])
+            for s in by_holder[holder]:
+                running += s.account_delta_fen
+                if s.account_delta_fen < 0 and running < 0:
+                    overruns.append(Overrun("account", holder, int(s.day[:4]), s.day, s.id, 0, running,
+                                            min(-s.account_delta_fen, -running)))
+        return holders, overruns
+
+    def _record(self, overruns: list[Overrun], fresh: list[Incoming], first: int) -> None:
+        """Store the overruns with the settlements behind each figure and the desks that made them."""
+        order = {s.id: i for i, s in enumerate(fresh)}
+        for offset, o in enumerate(overruns):
+            if o.kind == "annual_cap":
+                rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE member_id = ? AND year = ?"
+                                   " AND pool_delta_fen <> 0 ORDER BY day, id", (o.member_id, o.year))
+            else:
+                rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE account_holder = ?"
+                                   " ORDER BY day, id", (o.member_id,))
+            later = order[o.settlement_id]
+            rows = [(sid, d) for sid, d in rows if order.get(sid, -1) <= later]
+            seq = first + offset
+            overrun_id = self.tx.one(
+                "INSERT INTO hub_overruns (kind, member_id, year, day, settlement_id, limit_fen, total_after_fen,"
+                " amount_fen, settlements, detected_at, change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                (o.kind, o.member_id, o.year, o.day, o.settlement_id, o.limit_fen, o.total_after_fen, o.amount_fen,
+                 json.dumps([sid for sid, _ in rows]), self.now, seq))[0]
+            self.tx.many("INSERT INTO hub_overrun_desks (desk_uuid, overrun_id, change_seq) VALUES (?,?,?)",
+                         [(d, overrun_id, seq) for d in sorted({d for _, d in rows})])

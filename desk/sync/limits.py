@@ -1,0 +1,33 @@
+"""The annual cap a settlement was made under, read from the same policy packs the desks settle with.
+
+The hub needs it to tell when two desks together took a member past the cap: each desk kept
+within the cap as far as it knew, so only the sum at the hub shows the overrun.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from desk.policy.loader import Library
+from desk.policy.pack import PolicyError
+
+
+class Caps:
+    """Annual caps (统筹基金年度最高支付限额 of ordinary outpatient pooling) in fen, memoised."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.annual_cap_fen = lru_cache(maxsize=4096)(self._annual_cap_fen)
+
+    def _annual_cap_fen(self, policy_version: str, day: str, category: str, scheme: str) -> int | None:
+        """The cap in force on ``day`` under the settlement's pack; None when the hub cannot know it
+        (a pack it does not have, or one that sets no cap): no overrun is then recorded."""
+        pack_id = policy_version.partition("@")[0]
+        try:
+            rules = self.library.get(pack_id).on(dt.date.fromisoformat(day))
+            if not rules.has("ordinary.annual_cap"):
+                return None
+            cap = rules.get("ordinary.annual_cap", {"category": category, "scheme": scheme})
+        except (PolicyError, ValueError, KeyError):
+            return None
+        return int(cap * 100)

@@ -1,0 +1,80 @@
+"""The desk's outbox: settlements still to upload, as the protocol's JSON, and their acknowledgement.
+
+Rows go in settlement order (an original before its reversal). A row leaves the outbox only when
+the hub has answered for it (accepted, or duplicate: it has it already); a refused row stays, with
+the hub's reason, and is offered again at each sync until an administrator deals with it.
+"""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from desk.sync.protocol import ACCEPTED, DUPLICATE, money
+
+_FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "hifp_pay", "hifob_pay",
+            "over_cap", "self_pay", "account_pay", "cash_pay", "balance_after")
+_SELECT = ("SELECT s.seq, s.id, d.desk_uuid, s.institution_code, s.desk_number, s.receipt_no, s.kind, s.reverses,"
+           " s.member_id, s.payer_id, s.cashier, s.at, s.day, s.year, s.policy_version, s.ratio, s.reason, s.demo,"
+           " s.answer, s.inputs, " + ", ".join(f"s.{f}_fen" for f in _FIGURES) + ","
+           " l.deductible_fen, l.same_day_fen, l.pool_paid_fen, a.member_id, a.delta_fen"
+           " FROM outbox o JOIN settlements s ON s.id = o.settlement_id JOIN desk d ON d.id = 1"
+           " LEFT JOIN usage_ledger l ON l.settlement_id = s.id LEFT JOIN account_ledger a ON a.settlement_id = s.id")
+
+
+def size(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+
+def next_batch(db: sqlite_utils.Database, after_seq: int, limit: int) -> tuple[int, list[dict], dict]:
+    """Up to ``limit`` outbox settlements after local sequence ``after_seq``: (last seq, settlements,
+    the category and scheme of their members, which the hub needs to know a member's cap)."""
+    rows = db.execute(f"{_SELECT} WHERE s.seq > ? ORDER BY s.seq LIMIT ?", (after_seq, limit)).fetchall()
+    if not rows:
+        return after_seq, [], {}
+    ids = [r[1] for r in rows]
+    marks = ",".join("?" * len(ids))
+    items: dict[str, list[dict]] = {sid: [] for sid in ids}
+    for sid, line, code, name, cls, ratio, fee, quantity, price, amount in db.execute(
+            "SELECT settlement_id, line, code, name, class, selfpay_ratio, fee_category, quantity, unit_price_fen,"
+            f" amount_fen FROM settlement_items WHERE settlement_id IN ({marks}) ORDER BY settlement_id, line", ids):
+        items[sid].append({"line": line, "code": code, "name": name, "class": cls, "selfpay_ratio": ratio,
+                           "fee_category": fee, "quantity": quantity, "unit_price": money(price),
+                           "amount": money(amount)})
+    settlements = [_payload(row, items[row[1]]) for row in rows]
+    member_ids = sorted({s["member_id"] for s in settlements})
+    members = {m: {"category": c, "scheme": s} for m, c, s in db.execute(
+        f"SELECT member_id, category, scheme FROM members WHERE member_id IN ({','.join('?' * len(member_ids))})",
+        member_ids)}
+    return rows[-1][0], settlements, members
+
+
+def _payload(row: tuple, items: list[dict]) -> dict:
+    (_, sid, desk_uuid, institution, desk_number, receipt, kind, reverses, member, payer, cashier, at, day, year,
+     policy_version, ratio, reason, demo, answer, inputs) = row[:20]
+    figures = dict(zip(_FIGURES, row[20:20 + len(_FIGURES)]))
+    deductible, same_day, pool, holder, delta = row[20 + len(_FIGURES):]
+    return {
+        "id": sid, "desk_uuid": desk_uuid, "institution_code": institution, "desk_number": desk_number,
+        "receipt_no": receipt, "kind": kind, "reverses": reverses, "member_id": member, "payer_id": payer,
+        "cashier": cashier, "at": at, "day": day, "year": year, "policy_version": policy_version, "ratio": ratio,
+        "reason": reason, "demo": bool(demo), "answer": json.loads(answer), "inputs": json.loads(inputs),
+        **{name: money(value) for name, value in figures.items()}, "items": items,
+        "usage": {"deductible": money(deductible or 0), "same_day": money(same_day or 0),
+                  "pool_paid": money(pool or 0)},
+        "account": None if holder is None else {"member_id": holder, "delta": money(delta)},
+    }
+
+
+def acknowledge(db: sqlite_utils.Database, results: list[dict], now: str) -> tuple[int, int, list[tuple[str, str]]]:
+    """Record the hub's answers in one transaction: (accepted, duplicates, refused (id, reason))."""
+    done = [r["id"] for r in results if r.get("status") in (ACCEPTED, DUPLICATE)]
+    refused = [(str(r.get("id")), str(r.get("reason", ""))) for r in results
+               if r.get("status") not in (ACCEPTED, DUPLICATE)]
+    with db.atomic():
+        db.execute("UPDATE sync_state SET last_upload_at = ?, last_error = '' WHERE id = 1", (now,))
+        db.conn.executemany("DELETE FROM outbox WHERE settlement_id = ?", [(sid,) for sid in done])
+        db.conn.executemany("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE settlement_id = ?",
+                            [(f"refused by the hub: {reason}", sid) for sid, reason in refused])
+    accepted = sum(1 for r in results if r.get("status") == ACCEPTED)
+    return accepted, len(done) - accepted, refused

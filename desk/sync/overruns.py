@@ -1,0 +1,48 @@
+"""Overruns the hub reported to this desk, for the CLI, the counter program and the reports.
+
+An overrun is money the agency may refuse to reimburse: a member's pooled fund paid beyond the
+annual cap, or a personal account spent below zero, by two desks that could not see each other.
+Reports ask for the overruns of a day or of a month (the day of the settlement that went beyond).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlite_utils
+
+from desk.store.usage import yuan
+
+KINDS = {"annual_cap": "超年度限额 annual cap", "account": "个人账户透支 account below zero"}
+
+
+@dataclass(frozen=True)
+class OverrunRecord:
+    hub_id: int
+    kind: str
+    member_id: str
+    year: int
+    day: str
+    settlement_id: str
+    limit: Decimal
+    total_after: Decimal
+    amount: Decimal
+    settlements: tuple[str, ...]
+    detected_at: str
+
+    @property
+    def label(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+
+def overruns_for(db: sqlite_utils.Database, period: str | None = None) -> list[OverrunRecord]:
+    """Overruns whose settlement was made on ``period`` (YYYY-MM-DD) or in it (YYYY-MM); all when None."""
+    if period is not None and len(period) not in (7, 10):
+        raise ValueError(f"period: {period!r} is not YYYY-MM-DD or YYYY-MM")
+    rows = db.execute(
+        "SELECT hub_id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
+        " settlements, detected_at FROM overruns WHERE ? IS NULL OR day = ? OR substr(day, 1, 7) = ?"
+        " ORDER BY day, hub_id", (period, period, period)).fetchall()
+    return [OverrunRecord(r[0], r[1], r[2], r[3], r[4], r[5], yuan(r[6]), yuan(r[7]), yuan(r[8]),
+                          tuple(json.loads(r[9])), r[10]) for r in rows]

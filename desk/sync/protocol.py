@@ -1,0 +1,176 @@
+"""What the desk and the hub say to each other: paths, the settlement as JSON, money as strings.
+
+A settlement travels as one JSON object holding the settlement row, its items, the usage ledger
+row and the account movement it made, so the hub counts exactly what the desk counted. Money is
+a string with two decimals ("12.30"), never a JSON number. The hub keeps the object's canonical
+form (sorted keys, no spaces) and its SHA-256: the same UUID with the same digest is a duplicate
+(a batch sent again), the same UUID with another digest is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+API = "/v1"
+PING = f"{API}/ping"
+SETTLEMENTS = f"{API}/settlements"
+CHANGES = f"{API}/changes"
+MAX_BATCH = 1000  # settlements in one upload
+MAX_PAGE = 5000  # changes in one download
+MAX_BODY = 32 * 1024 * 1024
+
+MONEY = re.compile(r"^-?[0-9]{1,12}\.[0-9]{2}$")
+FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "hifp_pay", "hifob_pay",
+           "over_cap", "self_pay", "account_pay", "cash_pay", "balance_after")
+TEXT_FIELDS = ("id", "desk_uuid", "institution_code", "desk_number", "kind", "member_id", "cashier", "at", "day",
+               "policy_version", "ratio")
+ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
+
+
+class ProtocolError(ValueError):
+    """A message that does not follow the protocol; the text says which field and why."""
+
+
+def money(fen: int) -> str:
+    """Integer fen as the protocol's yuan string: -1230 → "-12.30"."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def to_fen(text: object, field: str) -> int:
+    """The protocol's yuan string as integer fen; anything else is a ProtocolError."""
+    if not isinstance(text, str) or not MONEY.match(text):
+        raise ProtocolError(f"{field}: {text!r} is not an amount like \"12.30\"")
+    sign = -1 if text.startswith("-") else 1
+    whole, cents = text.lstrip("-").split(".")
+    return sign * (int(whole) * 100 + int(cents))
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One uploaded settlement, checked, with what it adds to the member's figures (in fen)."""
+
+    id: str
+    desk_uuid: str
+    institution_code: str
+    desk_number: str
+    receipt_no: int
+    kind: str
+    reverses: str | None
+    member_id: str
+    year: int
+    day: str
+    policy_version: str
+    total_fen: int
+    pool_pay_fen: int
+    account_pay_fen: int
+    cash_pay_fen: int
+    deductible_delta_fen: int
+    pool_delta_fen: int
+    account_holder: str | None
+    account_delta_fen: int
+    balance_before_fen: int  # the account holder's balance before, as the desk saw it
+    body: str
+    digest: str
+
+
+def _text(raw: dict, field: str, *, optional: bool = False) -> str | None:
+    value = raw.get(field)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ProtocolError(f"{field}: must be a non-empty string")
+    return value
+
+
+def _int(raw: dict, field: str) -> int:
+    value = raw.get(field)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ProtocolError(f"{field}: must be an integer")
+    return value
+
+
+def parse_settlement(raw: object) -> Incoming:
+    """Check one uploaded settlement's shape and arithmetic; ProtocolError names what is wrong."""
+    if not isinstance(raw, dict):
+        raise ProtocolError("settlement: must be a JSON object")
+    for field in TEXT_FIELDS:
+        _text(raw, field)
+    try:
+        sid = str(uuid.UUID(raw["id"]))
+    except ValueError:
+        raise ProtocolError(f"id: {raw['id']!r} is not a UUID") from None
+    if sid != raw["id"]:
+        raise ProtocolError(f"id: {raw['id']!r} is not a UUID in canonical form")
+    kind, reverses = raw["kind"], _text(raw, "reverses", optional=True)
+    if kind not in ("settlement", "reversal"):
+        raise ProtocolError(f"kind: {kind!r} is not settlement or reversal")
+    if (kind == "reversal") != (reverses is not None):
+        raise ProtocolError("reverses: a reversal names the settlement it reverses, and only a reversal does")
+    receipt, year = _int(raw, "receipt_no"), _int(raw, "year")
+    if receipt < 1:
+        raise ProtocolError(f"receipt_no: {receipt} must be positive")
+    try:
+        day = dt.date.fromisoformat(raw["day"])
+    except ValueError:
+        raise ProtocolError(f"day: {raw['day']!r} is not a date") from None
+    if kind == "settlement" and day.year != year:
+        raise ProtocolError(f"year: {year} is not the year of its day {day}")
+    if "@" not in raw["policy_version"]:
+        raise ProtocolError(f"policy_version: {raw['policy_version']!r} is not pack@date")
+    f = {name: to_fen(raw.get(name), name) for name in FIGURES}
+    if f["pool_pay"] + f["self_pay"] != f["total"]:
+        raise ProtocolError("pool_pay + self_pay must equal total")
+    if f["account_pay"] + f["cash_pay"] != f["self_pay"]:
+        raise ProtocolError("account_pay + cash_pay must equal self_pay")
+    if f["hifp_pay"] + f["hifob_pay"] != f["pool_pay"]:
+        raise ProtocolError("hifp_pay + hifob_pay must equal pool_pay")
+    items = raw.get("items")
+    if not isinstance(items, list) or not items:
+        raise ProtocolError("items: must be a non-empty list")
+    amounts = 0
+    for number, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ProtocolError(f"items[{number}]: must be an object")
+        amounts += to_fen(item.get("amount"), f"items[{number}].amount")
+    if amounts != f["total"]:
+        raise ProtocolError(f"items: add up to {money(amounts)}, the total is {money(f['total'])}")
+    usage = raw.get("usage")
+    if not isinstance(usage, dict):
+        raise ProtocolError("usage: must be an object (the usage ledger row)")
+    deductible_delta = to_fen(usage.get("deductible"), "usage.deductible")
+    pool_delta = to_fen(usage.get("pool_paid"), "usage.pool_paid")
+    to_fen(usage.get("same_day"), "usage.same_day")
+    if pool_delta != f["pool_pay"]:
+        raise ProtocolError("usage.pool_paid must equal pool_pay")
+    account = raw.get("account")
+    payer = _text(raw, "payer_id", optional=True)
+    if f["account_pay"]:
+        if not isinstance(account, dict) or account.get("member_id") != payer or payer is None:
+            raise ProtocolError("account: a settlement paid from an account names that account (the payer)")
+        if to_fen(account.get("delta"), "account.delta") != -f["account_pay"]:
+            raise ProtocolError("account.delta must be minus account_pay")
+    elif account is not None:
+        raise ProtocolError("account: only a settlement that paid from an account moves one")
+    holder = payer if f["account_pay"] else None
+    body = canonical(raw)
+    return Incoming(
+        id=sid, desk_uuid=raw["desk_uuid"], institution_code=raw["institution_code"], desk_number=raw["desk_number"],
+        receipt_no=receipt, kind=kind, reverses=reverses, member_id=raw["member_id"], year=year, day=day.isoformat(),
+        policy_version=raw["policy_version"], total_fen=f["total"], pool_pay_fen=f["pool_pay"],
+        account_pay_fen=f["account_pay"], cash_pay_fen=f["cash_pay"], deductible_delta_fen=deductible_delta,
+        pool_delta_fen=pool_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
+        balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body))
