@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import sqlite3
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +86,14 @@ def make_desk(folder: Path, place: str = "puyang", *, members: list[list[str]] |
     import_catalog(db, admin, write_csv(folder / "catalog.csv", CATALOG_HEADER, CATALOG), at)
     import_roster(db, admin, write_csv(folder / "roster.csv", ROSTER_HEADER, members or MEMBERS), at)
     return Desk(path, db, library, admin, login(db, "cash1", "1111", at), login(db, "sup1", "2222", at), at)
+
+
+def copy_desk(template: Desk, path: Path) -> Desk:
+    """A copy of a template desk (sqlite's backup), much quicker than building a desk per test."""
+    target = sqlite3.connect(path)
+    template.db.conn.backup(target)
+    target.close()
+    return dataclasses.replace(template, path=path, db=open_db(path))
 
 
 def table_dump(db: sqlite_utils.Database) -> dict[str, list[tuple]]:

@@ -1,8 +1,6 @@
 """Properties of every settlement, over random bills, members and usage in the settling packs."""
 import datetime as dt
-from decimal import Decimal
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 

@@ -1,16 +1,14 @@
 """The catalog: importing drugs and services, pinyin initials, and search as the cashier types."""
-import dataclasses
 import json
-import sqlite3
 from decimal import Decimal
 
 import pytest
 
 from desk.cli.main import main
 from desk.store.catalog import get_item, import_catalog, initials, search
-from desk.store.database import StoreError, open_db
+from desk.store.database import StoreError
 from desk.store.tabular import ImportRefused
-from store_support import CATALOG, CATALOG_HEADER, Desk, make_desk, table_dump, write_csv
+from store_support import CATALOG, CATALOG_HEADER, Desk, table_dump, write_csv
 
 # With the template's four items, each of these answers "am" (and the Chinese ones "阿莫") by a different rule.
 # Their name lengths run against their rank, so only the rank can put them in the expected order.
@@ -20,21 +18,6 @@ RANKED = [
     ["QK1", "阿莫西林克拉维酸钾片", "", "盒", "B", "0.2", "30.00", "西药"],  # initials amxlklwsjp; name prefix 阿莫
     ["QF2", "复方阿莫西林片", "", "盒", "A", "0", "8.00", "西药"],         # initials ffamxlp, name: both inside
 ]
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Desk:
-    return make_desk(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def desk(template, tmp_path) -> Desk:
-    """The template desk copied with sqlite's backup, quicker than building a desk per test."""
-    path = tmp_path / "desk.sqlite"
-    target = sqlite3.connect(path)
-    template.db.conn.backup(target)
-    target.close()
-    return dataclasses.replace(template, path=path, db=open_db(path))
 
 
 @pytest.fixture

@@ -1,46 +1,25 @@
 """The member roster: importing CSV and JSON Lines, refusing bad files whole, --skip-bad, lookups."""
 import csv
-import dataclasses
 import datetime as dt
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desk.cli.main import main
 from desk.idcard import check_digit
-from desk.store.database import StoreError, open_db
+from desk.store.database import StoreError
 from desk.store.roster import family_of, find_member, import_roster, write_rejects
 from desk.store.settling import BillLine, settle_bill
 from desk.store.tabular import ImportRefused, RowError
 from desk.store.users import PermissionDenied
-from store_support import MEMBERS, ROSTER_HEADER, Desk, make_desk, member_row, table_dump, write_csv
+from store_support import copy_desk, MEMBERS, ROSTER_HEADER, Desk, member_row, table_dump, write_csv
 
 COL = {name: i for i, name in enumerate(ROSTER_HEADER)}
 NEW = member_row("M004", "赵六", dt.date(1990, 1, 1), sequence=14, card="A10000004")  # its ID number ends in X
 NEW2 = member_row("M005", "钱七", dt.date(1975, 3, 3), "F", category="retired", card="A10000005",
                   scheme="individual_tier2", eligible="false", doctor="H-001", balance="12.50", family="M004:spouse")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Desk:
-    return make_desk(tmp_path_factory.mktemp("template"))
-
-
-def copy_of(template: Desk, path: Path) -> Desk:
-    """The template desk copied to path (sqlite's backup), quicker than building a desk per test."""
-    target = sqlite3.connect(path)
-    template.db.conn.backup(target)
-    target.close()
-    return dataclasses.replace(template, path=path, db=open_db(path))
-
-
-@pytest.fixture
-def desk(template, tmp_path) -> Desk:
-    """A fresh copy of the template desk: admin, cashier, supervisor, the catalog and members M001–M003."""
-    return copy_of(template, tmp_path / "desk.sqlite")
 
 
 @pytest.fixture
@@ -79,7 +58,7 @@ def refuses(desk: Desk, path: Path) -> ImportRefused:
 
 def test_csv_and_json_lines_import_the_same_members(template, tmp_path):
     """The same two members, as CSV and as JSON Lines with JSON booleans and numbers, give identical rows."""
-    by_csv, by_jsonl = copy_of(template, tmp_path / "a.sqlite"), copy_of(template, tmp_path / "b.sqlite")
+    by_csv, by_jsonl = copy_desk(template, tmp_path / "a.sqlite"), copy_desk(template, tmp_path / "b.sqlite")
     objects = [dict(zip(ROSTER_HEADER, r)) for r in (NEW, NEW2)]
     objects[1].update(eligible=False, account_balance=12.5)
     (tmp_path / "new.jsonl").write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in objects),

@@ -1,5 +1,4 @@
 """Users, roles and PINs; the hash-chained audit log; the desk's identity (`desk init`)."""
-import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -15,24 +14,9 @@ from desk.store.roster import import_roster
 from desk.store.settling import BillLine, reverse, settle_bill
 from desk.store.users import (LOCKOUT, NEEDS, Actor, LoginFailed, PermissionDenied, add_user, login, set_active,
                               set_pin, set_role, unlock)
-from store_support import CATALOG, CATALOG_HEADER, CST, MEMBERS, ROSTER_HEADER, Desk, make_desk, table_dump, write_csv
+from store_support import CATALOG, CATALOG_HEADER, CST, MEMBERS, ROSTER_HEADER, Desk, table_dump, write_csv
 
 WRONG = "0000"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Desk:
-    return make_desk(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def desk(template, tmp_path) -> Desk:
-    """The template desk copied with sqlite's backup, quicker than building a desk per test."""
-    path = tmp_path / "desk.sqlite"
-    target = sqlite3.connect(path)
-    template.db.conn.backup(target)
-    target.close()
-    return dataclasses.replace(template, path=path, db=open_db(path))
 
 
 @pytest.fixture

@@ -45,6 +45,16 @@ def library(args: argparse.Namespace):
     return Library(getattr(args, "policy_dir", []))
 
 
+def settlement_id(db, text: str) -> str:
+    """A settlement named by its UUID or by its receipt number on this desk."""
+    if text.isdigit():
+        from desk.store.settling import find_by_receipt
+
+        found = find_by_receipt(db, int(text))
+        return found.id if found else text
+    return text
+
+
 def read_pin(prompt: str = "PIN: ") -> str:
     pin = os.environ.get("DESK_PIN")
     if pin is None:

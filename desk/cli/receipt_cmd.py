@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk.cli.options import acting_user, add_db, guarded, library, now, open_store
+from desk.cli.options import acting_user, add_db, guarded, library, now, open_store, settlement_id
 
 
 def add_parser(sub) -> None:
@@ -18,15 +18,10 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desk.receipts.receipt import print_receipt
-    from desk.store.settling import find_by_receipt
 
     db = open_store(args)
     actor = acting_user(db, args)
-    target = args.settlement
-    if target.isdigit():
-        found = find_by_receipt(db, int(target))
-        target = found.id if found else target
-    pdf, copy = print_receipt(db, library(args), actor, target, args.format, now())
+    pdf, copy = print_receipt(db, library(args), actor, settlement_id(db, args.settlement), args.format, now())
     args.out.write_bytes(pdf)
     print(f"{args.out}: receipt {args.format}" + (f", 重打 copy {copy}" if copy > 1 else ""))
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import acting_user, add_db, guarded, open_store, parse_at
+from desk.cli.options import acting_user, add_db, guarded, open_store, parse_at, settlement_id
 
 
 def add_parser(sub) -> None:
@@ -17,13 +17,9 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desk.cli.settle_cmd import show
-    from desk.store.settling import find_by_receipt, reverse
+    from desk.store.settling import reverse
 
     db = open_store(args)
     actor = acting_user(db, args)
-    target = args.settlement
-    if target.isdigit():
-        found = find_by_receipt(db, int(target))
-        target = found.id if found else target
-    show(reverse(db, actor, target, parse_at(args.at), args.reason))
+    show(reverse(db, actor, settlement_id(db, args.settlement), parse_at(args.at), args.reason))
     return 0

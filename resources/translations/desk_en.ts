@@ -1,0 +1,1058 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/admin_page.py" line="31"/>
+        <source>导入（CSV 或 JSON Lines）</source>
+        <translation>Import (CSV or JSON Lines)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="32"/>
+        <source>导入参保人名册…</source>
+        <translation>Import member roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="33"/>
+        <source>导入药品诊疗目录…</source>
+        <translation>Import drug and service catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="36"/>
+        <source>跳过错误行（错误行另存为 .rejects.csv）</source>
+        <translation>Skip bad rows (saved to .rejects.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="55"/>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="67"/>
+        <source>正在导入 %1 …</source>
+        <translation>Importing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="80"/>
+        <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
+        <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="84"/>
+        <source>错误行已写入 %1</source>
+        <translation>Rejected rows written to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="91"/>
+        <source>未导入，文件中有错误：
+%1</source>
+        <translation>Not imported; the file has errors:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="103"/>
+        <source>收款员与角色</source>
+        <translation>Cashiers and roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="110"/>
+        <source>工号</source>
+        <translation>User ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="111"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="112"/>
+        <source>密码（4–12 位数字）</source>
+        <translation>PIN (4–12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="116"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="131"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="131"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="133"/>
+        <source>（锁定）</source>
+        <translation> (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="142"/>
+        <source>未能添加</source>
+        <translation>Could not add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <source>本机设置</source>
+        <translation>Desk settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="157"/>
+        <source>机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="165"/>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="168"/>
+        <source> 小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="174"/>
+        <source>结算单格式</source>
+        <translation>Receipt format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="175"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="176"/>
+        <source>用量数据过期提醒</source>
+        <translation>Usage data stale after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="177"/>
+        <source>界面语言（重启生效）</source>
+        <translation>Language (on restart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="178"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>收款员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>主管</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>desk</translation>
+    </message>
+    <message>
+        <source>政策</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>诊所</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>医院</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>零售药店</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Retail pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>BillModel</name>
+    <message>
+        <location filename="../../ui/bill_model.py" line="81"/>
+        <source>“%1”不是数字</source>
+        <translation>“%1” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="86"/>
+        <source>数量须为正数，最多三位小数</source>
+        <translation>Quantity must be positive, at most 3 decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="91"/>
+        <source>单价须为非负金额，最多两位小数</source>
+        <translation>Unit price must be 0 or more, at most 2 decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="31"/>
+        <source>编码</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="31"/>
+        <source>名称</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="32"/>
+        <source>规格</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="32"/>
+        <source>类别</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="33"/>
+        <source>先行自付</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Pre-self-pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="33"/>
+        <source>数量</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="34"/>
+        <source>单价</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="34"/>
+        <source>金额</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <location filename="../../ui/counter.py" line="53"/>
+        <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
+        <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="57"/>
+        <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
+        <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="68"/>
+        <source>无外配处方</source>
+        <translation>No outside prescription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="68"/>
+        <source>处方：一级以下</source>
+        <translation>Rx: below grade 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="68"/>
+        <source>处方：一级</source>
+        <translation>Rx: grade 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="69"/>
+        <source>处方：二级</source>
+        <translation>Rx: grade 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="69"/>
+        <source>处方：三级</source>
+        <translation>Rx: grade 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="98"/>
+        <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
+        <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="105"/>
+        <source>个人账户支付</source>
+        <translation>Pay from personal account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="112"/>
+        <source>结算 (F12)</source>
+        <translation>Settle (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="116"/>
+        <source>新结算 (F2)</source>
+        <translation>New bill (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="139"/>
+        <location filename="../../ui/counter.py" line="340"/>
+        <source>请刷卡或扫描医保电子凭证</source>
+        <translation>Swipe a card or scan an e-insurance code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="166"/>
+        <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
+        <translation>No member with card or ID number “%1”; check it and swipe again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="178"/>
+        <source>本人账户 ¥%1</source>
+        <translation>Own account ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="232"/>
+        <source>“%1”不是唯一的项目，请从列表中选择</source>
+        <translation>“%1” matches more than one item; pick one from the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="260"/>
+        <source>尚未刷卡</source>
+        <translation>No card swiped yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="277"/>
+        <source>请先刷卡：尚未选择参保人</source>
+        <translation>Swipe a card first: no member selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="281"/>
+        <source>费用明细为空：请先添加项目再结算</source>
+        <translation>The bill is empty: add items before settling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="289"/>
+        <source>确认结算</source>
+        <translation>Confirm settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="290"/>
+        <source>应收现金 ¥%1
+个人账户支付 ¥%2，统筹基金支付 ¥%3
+
+确认结算？</source>
+        <translation>Cash to collect ¥%1
+Personal account ¥%2, pooled fund ¥%3
+
+Settle now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="306"/>
+        <source>未能结算</source>
+        <translation>Could not settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="314"/>
+        <source>结算单 %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="318"/>
+        <source>结算单未能生成</source>
+        <translation>Receipt not generated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="319"/>
+        <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
+        <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="324"/>
+        <source>新结算</source>
+        <translation>New bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="324"/>
+        <source>放弃当前未结算的费用明细？</source>
+        <translation>Discard the unsettled bill?</translation>
+    </message>
+    <message>
+        <source>共济</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Family account</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>child</translation>
+    </message>
+    <message>
+        <source>家属</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>relative</translation>
+    </message>
+</context>
+<context>
+    <name>DayEndPage</name>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="22"/>
+        <source>X 报表（当前收款情况）</source>
+        <translation>X report (takings so far)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="24"/>
+        <source>Z 报表（日结，需主管）</source>
+        <translation>Z report (day close, supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="31"/>
+        <source>重打所选 Z 报表</source>
+        <translation>Reprint selected Z report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="40"/>
+        <source>已日结（双击重打）</source>
+        <translation>Closed days (double-click to reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="47"/>
+        <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
+        <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="53"/>
+        <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
+        <translation>Z %1  business day %2  closed %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="68"/>
+        <source>X 报表</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="73"/>
+        <source>日结：结束本营业日，生成 Z 报表</source>
+        <translation>Day close: end this business day and print the Z report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="77"/>
+        <source>日结</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="77"/>
+        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="83"/>
+        <source>未能日结</source>
+        <translation>Could not close the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="99"/>
+        <source>Z 报表 第%1号</source>
+        <translation>Z report No. %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="15"/>
+        <source>门诊共济结算 — 登录</source>
+        <translation>Outpatient settlement — Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="20"/>
+        <source>收费窗口 %1&#x3000;医保政策 %2</source>
+        <translation>Billing desk %1  Policy %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="35"/>
+        <source>工号</source>
+        <translation>User ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="36"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="38"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="47"/>
+        <source>演示模式：演示数据，不作报销凭证。
+</source>
+        <translation>Demo mode: demo data, not valid for reimbursement.
+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="61"/>
+        <source>登录失败：%1</source>
+        <translation>Login failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="72"/>
+        <source>连续输错密码，该工号已锁定，请主管解锁或稍后再试</source>
+        <translation>Too many wrong PINs: this user ID is locked; ask a supervisor to unlock it or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="75"/>
+        <source>密码错误</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="75"/>
+        <source>，还可再试 %1 次</source>
+        <translation>, %1 tries left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="77"/>
+        <source>工号不存在或已停用</source>
+        <translation>Unknown or disabled user ID</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="24"/>
+        <source>门诊共济结算 — %1 窗口 %2</source>
+        <translation>Outpatient settlement — %1 desk %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="25"/>
+        <source>【演示】</source>
+        <translation> [DEMO]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="30"/>
+        <source>收费</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="31"/>
+        <source>今日结算</source>
+        <translation>Today&apos;s settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="32"/>
+        <source>日结</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="36"/>
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>%1（今日无适用政策）</source>
+        <translation>%1 (no policy in force today)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76"/>
+        <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
+        <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>&#x3000;【演示数据】</source>
+        <translation>  [demo data]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
+        <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&#x3000;（未配置中心）</source>
+        <translation>  (no hub configured)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>&#x3000;用量数据已过期</source>
+        <translation>  usage data is stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>正在同步…&#x3000;</source>
+        <translation>Syncing…  </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>超限通报</source>
+        <translation>Overrun reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
+        <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>同步未完成</source>
+        <translation>Sync not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>未能与中心同步，稍后会自动重试：%1</source>
+        <translation>Could not sync with the hub; it will retry by itself: %1</translation>
+    </message>
+    <message>
+        <source>收款员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <source>主管</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>admin</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <location filename="../../ui/member_card.py" line="20"/>
+        <source>参保人</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
+        <source>个人账户</source>
+        <translation>Personal account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>共济账户</source>
+        <translation>Family account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>起付标准</source>
+        <translation>Deductible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>统筹支付</source>
+        <translation>Pooled fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>用量数据</source>
+        <translation>Usage data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="51"/>
+        <source>&#x3000;【演示数据】</source>
+        <translation>  [demo data]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="53"/>
+        <source>&#x3000;（不享受门诊统筹）</source>
+        <translation>  (no outpatient pooled fund)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="55"/>
+        <source>未签约</source>
+        <translation>Not signed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="59"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="72"/>
+        <source>年度 %1，已累计 %2，尚余 %3</source>
+        <translation>Annual %1, met %2, %3 left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="75"/>
+        <source>每次 %1，今日本机构已计 %2</source>
+        <translation>Per visit %1, met here today %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="80"/>
+        <source>已付 %1 / 限额 %2，尚余 %3</source>
+        <translation>Paid %1 / cap %2, %3 left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="86"/>
+        <source>%1 年度，中心数据 %2 小时前同步</source>
+        <translation>Year %1, centre data synced %2 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="89"/>
+        <source>%1 年度，仅本机记录（尚未与中心同步）</source>
+        <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
+    </message>
+    <message>
+        <source>在职</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <source>退休</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>随单位</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Via employer</translation>
+    </message>
+    <message>
+        <source>个人二档</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Individual tier 2</translation>
+    </message>
+    <message>
+        <source>个人一档</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Individual tier 1</translation>
+    </message>
+    <message>
+        <source>岁</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation> yrs</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="56"/>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="57"/>
+        <location filename="../../ui/pdf_preview.py" line="80"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="58"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="85"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="85"/>
+        <source>无法保存文件：%1</source>
+        <translation>Cannot save the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementsPage</name>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="26"/>
+        <source>按单号、姓名或参保人编号查找</source>
+        <translation>Find by receipt no., name or member no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="42"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="42"/>
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="42"/>
+        <location filename="../../ui/settlements_page.py" line="74"/>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="74"/>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="74"/>
+        <source>结算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="96"/>
+        <source>请选择</source>
+        <translation>Select a settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="96"/>
+        <source>请先在列表中选择一笔结算</source>
+        <translation>Select a settlement in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="105"/>
+        <source>查看结算单 %1</source>
+        <translation>View receipt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="112"/>
+        <source>重打结算单 %1</source>
+        <translation>Reprint receipt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="121"/>
+        <source>冲销结算单 %1（总额 %2）</source>
+        <translation>Reverse receipt %1 (total %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="130"/>
+        <source>未能冲销</source>
+        <translation>Could not reverse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settlements_page.py" line="135"/>
+        <source>冲销单 %1</source>
+        <translation>Reversal slip %1</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>参保人</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>总额</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>统筹</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Pooled fund</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>收款员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>SplitPanel</name>
+    <message>
+        <location filename="../../ui/split_panel.py" line="21"/>
+        <source>结算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="53"/>
+        <source>计算依据</source>
+        <translation>How it was calculated</translation>
+    </message>
+    <message>
+        <source>医疗费总额</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Total medical costs</translation>
+    </message>
+    <message>
+        <source>全自费</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Full self-pay</translation>
+    </message>
+    <message>
+        <source>先行自付</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Pre-self-pay</translation>
+    </message>
+    <message>
+        <source>政策范围内</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>In scope</translation>
+    </message>
+    <message>
+        <source>起付标准</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Deductible</translation>
+    </message>
+    <message>
+        <source>支付比例</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>统筹基金支付</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Pooled fund</translation>
+    </message>
+    <message>
+        <source>超限额</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Over cap</translation>
+    </message>
+    <message>
+        <source>个人账户支付</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Personal account</translation>
+    </message>
+    <message>
+        <source>应收现金</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Cash to collect</translation>
+    </message>
+    <message>
+        <source>政策版本</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Policy version</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="14"/>
+        <source>主管授权</source>
+        <translation>Supervisor authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="24"/>
+        <source>主管工号</source>
+        <translation>Supervisor ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="25"/>
+        <source>主管密码</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="27"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="41"/>
+        <source>请填写原因</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="46"/>
+        <source>授权失败：%1</source>
+        <translation>Authorisation failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="50"/>
+        <source>%1 没有此权限，需要主管</source>
+        <translation>%1 lacks this permission; a supervisor is needed</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="91"/>
+        <source>正在准备演示数据…</source>
+        <translation>Preparing demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="124"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+</TS>

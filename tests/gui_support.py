@@ -1,0 +1,33 @@
+"""Driving the real counter program offscreen: a demo desk, the session, and answering its dialogs."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8), "CST"))
+
+
+def answer_next(button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes, then=None) -> None:
+    """Press ``button`` on the next message box once it is open (it blocks the caller until answered)."""
+    def press():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+            if then:
+                QTimer.singleShot(50, then)
+        else:
+            QTimer.singleShot(20, press)
+    QTimer.singleShot(20, press)
+
+
+def fill_next_dialog(fill) -> None:
+    """Call ``fill(dialog)`` on the next modal dialog once it is open."""
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            fill(dialog)
+        else:
+            QTimer.singleShot(20, act)
+    QTimer.singleShot(20, act)

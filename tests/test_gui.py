@@ -1,0 +1,244 @@
+"""The real counter program, driven offscreen with pytest-qt, on a real demo desk database."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk.engine import Bill, Member, settle
+from desk.store.usage import usage_for
+from gui_support import answer_next, fill_next_dialog
+from ui.session import CST
+
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CST)
+
+
+@pytest.fixture()
+def window(session, qtbot):
+    from ui.main_window import MainWindow
+
+    session.login("cashier", "1234")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def a_member(session, **where) -> tuple[str, str]:
+    clause = " AND ".join(f"{k} = ?" for k in where) or "1"
+    return session.db.execute(f"SELECT card_number, member_id FROM members WHERE eligible = 1 AND {clause}"
+                              f" ORDER BY member_id LIMIT 1", tuple(where.values())).fetchone()
+
+
+def scan(qtbot, counter, code: str) -> None:
+    counter.scan.clear()
+    qtbot.keyClicks(counter.scan, code)
+    qtbot.keyClick(counter.scan, Qt.Key.Key_Return)
+
+
+def add_by_pinyin(qtbot, counter, initials: str) -> None:
+    """Type initials into the item box and pick the first suggestion from the completer's popup."""
+    counter.item_box.setFocus()
+    qtbot.keyClicks(counter.item_box, initials)
+    popup = counter.item_box.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_login_refuses_a_wrong_pin_with_a_plain_sentence_then_accepts(session, qtbot):
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(session)
+    qtbot.addWidget(dialog)
+    assert "cashier" in dialog.findChild(type(dialog.error), "demo_hint").text()
+    qtbot.keyClicks(dialog.user, "cashier")
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.error.text() == "登录失败：密码错误，还可再试 4 次" and session.actor is None
+    qtbot.keyClicks(dialog.pin, "1234")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert session.actor.user_id == "cashier" and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_an_unknown_card_says_so(window, qtbot):
+    scan(qtbot, window.counter, "NOSUCHCARD")
+    assert "找不到卡号或证件号为“NOSUCHCARD”的参保人" in window.counter.card.message.text()
+
+
+def test_scan_add_by_pinyin_and_the_split_equals_the_engines(window, session, qtbot):
+    counter = window.counter
+    card, member_id = a_member(session, category="employed")
+    scan(qtbot, counter, card)
+    assert counter.card.values["name"].text().startswith(session.db.execute(
+        "SELECT name FROM members WHERE member_id = ?", (member_id,)).fetchone()[0])
+    assert counter.item_box.hasFocus()
+    add_by_pinyin(qtbot, counter, "amxl")
+    add_by_pinyin(qtbot, counter, "tbkw")
+    assert [line.item.name[:4] for line in counter.model.lines] == ["阿莫西林", "头孢克肟"]
+    counter.model.setData(counter.model.index(0, counter.model.QTY), "3")
+    from desk.store.roster import get_member
+    from desk.engine import Item
+
+    m = get_member(session.db, member_id)
+    items = tuple(Item(l.amount, l.item.cls, l.item.selfpay_ratio) for l in counter.model.lines)
+    expected = settle(session.library.get("puyang"),
+                      Member(m.category, m.birth_date, m.scheme, m.family_doctor_institution, m.eligible, False,
+                             Decimal(m.account_balance_fen) / 100),
+                      usage_for(session.db, member_id, 2026, NOW.date(), session.desk.institution_code),
+                      Bill(session.desk.institution, items), NOW)
+    shown = counter.split.values
+    for key in ("total", "pre_self_pay", "in_scope", "deductible", "pool_pay", "account_pay", "cash_pay"):
+        assert shown[key].text() == f"{getattr(expected, key):,.2f}", key
+    assert shown["ratio"].text() == f"{expected.ratio * 100:.2f}%"
+    assert "濮阳 第十二条（一）" in counter.split.why.toPlainText()
+
+
+def test_an_empty_bill_and_no_member_are_refused_plainly(window, session, qtbot):
+    counter = window.counter
+    qtbot.keyClick(counter, Qt.Key.Key_F12)
+    assert "请先刷卡" in counter.card.message.text()
+    scan(qtbot, counter, a_member(session)[0])
+    qtbot.keyClick(counter, Qt.Key.Key_F12)
+    assert "费用明细为空" in counter.split.message.text()
+    assert session.db.execute("SELECT count(*) FROM settlements WHERE day = ?", (NOW.date().isoformat(),)).fetchone()[0] == 0
+
+
+def test_a_bill_dated_before_the_policy_gives_a_clear_message(session, qtbot):
+    session.now = lambda: dt.datetime(2022, 6, 30, 9, 0, tzinfo=CST)
+    session.login("cashier", "1234")
+    from ui.main_window import MainWindow
+
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    scan(qtbot, win.counter, a_member(session)[0])
+    win.counter.add_code("FW0101")
+    assert "该日期没有适用的医保政策" in win.counter.split.message.text()
+    assert "no policy in force for puyang on 2022-06-30" in win.counter.split.message.text()
+
+
+def test_settle_with_f12_confirms_prints_and_cannot_settle_twice(window, session, qtbot):
+    counter = window.counter
+    card, member_id = a_member(session)
+    scan(qtbot, counter, card)
+    add_by_pinyin(qtbot, counter, "amxl")
+    settlement_id = counter.draft.settlement_id
+    cash = counter.split.values["cash_pay"].text()
+    answer_next(QMessageBoxYes())
+    qtbot.keyClick(counter, Qt.Key.Key_F12)
+    row = session.db.execute("SELECT receipt_no, cash_pay_fen FROM settlements WHERE id = ?", (settlement_id,)).fetchone()
+    assert row and f"{row[1] / 100:,.2f}" == cash
+    assert counter.last_receipt.isVisible() and counter.last_receipt.document.pageCount() == 1
+    assert counter.model.lines == [] and counter.draft.settlement_id != settlement_id
+    assert window.focusWidget() is counter.scan  # back at the scan box for the next patient
+    window.tabs.setCurrentWidget(window.settlements)
+    page = window.settlements
+    page.search.setText(f"{row[0]:06d}")
+    visible = [r for r in range(page.table.rowCount()) if not page.table.isRowHidden(r)]
+    assert len(visible) == 1 and page.table.item(visible[0], 0).text() == f"{row[0]:06d}"
+
+
+def QMessageBoxYes():
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.StandardButton.Yes
+
+
+def test_a_draft_survives_closing_the_window_and_settles_only_once(session, qtbot):
+    from ui.counter import CounterPage
+
+    session.login("cashier", "1234")
+    first = CounterPage(session)
+    qtbot.addWidget(first)
+    card, member_id = a_member(session)
+    scan(qtbot, first, card)
+    first.add_code("FW0101")
+    first.model.setData(first.model.index(0, first.model.QTY), "2")
+    draft_id = first.draft.settlement_id
+    first.settle_confirmed()  # settled, but suppose the program died before the next bill started:
+    from ui import draft as drafts
+
+    first.draft.member_key, first.draft.lines = member_id, [{"code": "FW0101", "quantity": "2", "unit_price": "1.00"}]
+    first.draft.settlement_id = draft_id
+    drafts.save(first.draft_file, first.draft)
+    first.close()
+    second = CounterPage(session)
+    qtbot.addWidget(second)
+    assert second.member.member_id == member_id and second.model.lines[0].quantity == Decimal("2")
+    second.settle_confirmed()
+    assert session.db.execute("SELECT count(*) FROM settlements WHERE id = ?", (draft_id,)).fetchone()[0] == 1
+    assert session.db.execute("SELECT count(*) FROM settlements WHERE day = ?", (NOW.date().isoformat(),)).fetchone()[0] == 1
+
+
+def test_reverse_from_todays_list_needs_a_supervisor_pin(window, session, qtbot):
+    counter = window.counter
+    scan(qtbot, counter, a_member(session)[0])
+    counter.add_code("FW0101")
+    settled = counter.settle_confirmed()
+    window.tabs.setCurrentWidget(window.settlements)
+    page = window.settlements
+    page.table.selectRow(0)
+
+    def wrong_then_right(dialog):
+        dialog.user.setText("cashier")
+        dialog.pin.setText("1234")
+        dialog.reason.setText("开错项目")
+        dialog.check()
+        assert "没有此权限" in dialog.error.text()
+        dialog.user.setText("super")
+        dialog.pin.setText("8888")
+        dialog.check()
+    fill_next_dialog(wrong_then_right)
+    page.reverse()
+    reversal = session.db.execute("SELECT reason, cashier FROM settlements WHERE reverses = ?", (settled,)).fetchone()
+    assert reversal == ("开错项目", "super")
+    assert [page.table.item(r, 3).text() for r in range(page.table.rowCount())] == ["已冲销", "冲销"]
+
+
+def test_admin_imports_a_roster_with_a_progress_bar(session, tmp_path, qtbot):
+    from store_support import MEMBERS, ROSTER_HEADER, write_csv
+    from ui.admin_page import AdminPage
+
+    session.login("admin", "000000")
+    page = AdminPage(session)
+    qtbot.addWidget(page)
+    roster = write_csv(tmp_path / "roster.csv", ROSTER_HEADER, MEMBERS)
+    page.start_import("members", roster)
+    qtbot.waitUntil(lambda: page.import_finished is not None, timeout=10000)
+    assert page.progress.maximum() == 3 and page.progress.value() == 3
+    assert "读取 3 行，新增 3" in page.report.toPlainText()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(roster.read_text(encoding="utf-8").replace("employed", "student", 1), encoding="utf-8")
+    page.start_import("members", bad)
+    qtbot.waitUntil(lambda: page.import_finished is not None and isinstance(page.import_finished, str), timeout=10000)
+    assert "line 2, column category" in page.report.toPlainText() and "未导入" in page.report.toPlainText()
+
+
+def test_cashiers_see_no_admin_page_and_the_status_bar_says_who_and_where(window):
+    assert window.admin is None
+    text = window.who.text()
+    assert "演示收款员" in text and "DEMO-H0901" in text and "puyang@2022-07-01" in text and "演示数据" in text
+    assert "待上传" in window.sync.text()
+
+
+def test_the_sync_button_uploads_off_the_gui_thread_and_the_status_bar_follows(window, session, tmp_path, qtbot):
+    from desk.store.identity import get_desk
+    from desk.store.users import login
+    from desk.sync.client import configure
+    from sync_support import HubProcess, hub_database
+
+    assert not window.sync_button.isEnabled() and "未配置中心" in window.sync.text()
+    hub = HubProcess(hub_database("sqlite", tmp_path), tmp_path).start()
+    try:
+        secret = hub.store.add_desk(get_desk(session.db).desk_uuid, "demo desk", NOW)
+        configure(session.db, login(session.db, "admin", "000000", NOW), hub.url, secret, NOW)
+        queued = session.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        window.refresh_status()
+        assert window.sync_button.isEnabled() and f"待上传 {queued} 笔" in window.sync.text()
+        qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+        assert window.syncing and "正在同步" in window.sync.text()  # the click returned at once
+        qtbot.waitUntil(lambda: not window.syncing, timeout=60000)
+        assert window.last_sync.ok and window.last_sync.accepted == queued
+        assert "待上传 0 笔" in window.sync.text() and "上次上传：从未" not in window.sync.text()
+    finally:
+        hub.close()

@@ -1,0 +1,1 @@
+"""The counter program: PySide6 widgets that call the core (desk/) and compute no rule themselves."""

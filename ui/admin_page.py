@@ -1,0 +1,189 @@
+"""Administration (admin role): roster and catalog import, users and roles, desk settings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desk.store.database import StoreError, open_db
+from desk.store.users import ROLES, add_user, list_users
+from ui.workers import run_in_background
+
+ROLE_LABEL = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}
+
+
+class AdminPage(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(self._imports())
+        left.addWidget(self._users(), 1)
+        layout.addLayout(left, 3)
+        layout.addWidget(self._settings(), 2)
+
+    # ---- imports ------------------------------------------------------------------------------
+    def _imports(self) -> QGroupBox:
+        box = QGroupBox(self.tr("导入（CSV 或 JSON Lines）"))
+        roster = QPushButton(self.tr("导入参保人名册…"))
+        catalog = QPushButton(self.tr("导入药品诊疗目录…"))
+        roster.clicked.connect(lambda: self.choose("members"))
+        catalog.clicked.connect(lambda: self.choose("catalog"))
+        self.skip_bad = QCheckBox(self.tr("跳过错误行（错误行另存为 .rejects.csv）"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.progress.setFormat("%v / %m")
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("import_report")
+        self.report.setReadOnly(True)
+        self.report.setMaximumHeight(140)
+        row = QHBoxLayout()
+        row.addWidget(roster)
+        row.addWidget(catalog)
+        row.addWidget(self.skip_bad, 1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report)
+        return box
+
+    def choose(self, kind: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择文件"), "", "CSV / JSON Lines (*.csv *.jsonl *.ndjson)")
+        if path:
+            self.start_import(kind, Path(path))
+
+    def start_import(self, kind: str, path: Path):
+        """Import on a pool thread with its own connection; the bar follows the rows."""
+        from desk.store.catalog import import_catalog
+        from desk.store.roster import import_roster, write_rejects
+
+        session, skip = self.session, self.skip_bad.isChecked()
+        actor, now, db_path = session.actor, session.now(), session.path
+        self.progress.setRange(0, 0)
+        self.report.setPlainText(self.tr("正在导入 %1 …").replace("%1", path.name))
+
+        def work(progress):
+            db = open_db(db_path)
+            importer = import_roster if kind == "members" else import_catalog
+            result = importer(db, actor, path, now, skip_bad=skip, progress=progress)
+            if result.rejected:
+                write_rejects(path.with_suffix(".rejects.csv"), result.rejected)
+            return result
+
+        def done(result):
+            self.progress.setRange(0, max(result.read, 1))
+            self.progress.setValue(result.read)
+            text = self.tr("%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5").replace("%1", path.name) \
+                .replace("%2", str(result.read)).replace("%3", str(result.inserted)) \
+                .replace("%4", str(result.updated)).replace("%5", str(len(result.rejected)))
+            if result.rejected:
+                text += "\n" + self.tr("错误行已写入 %1").replace("%1", str(path.with_suffix(".rejects.csv")))
+            self.report.setPlainText(text)
+            self.import_finished = result
+
+        def failed(message):
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message.replace("; ", "\n")))
+            self.import_finished = message
+
+        def progress(done_rows, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done_rows)
+
+        self.import_finished = None
+        return run_in_background(work, on_done=done, on_failed=failed, on_progress=progress, owner=self)
+
+    # ---- users --------------------------------------------------------------------------------
+    def _users(self) -> QGroupBox:
+        box = QGroupBox(self.tr("收款员与角色"))
+        self.users = QTableWidget(0, 4)
+        self.users.setObjectName("users")
+        self.users.setHorizontalHeaderLabels([self.tr("工号"), self.tr("姓名"), self.tr("角色"), self.tr("状态")])
+        self.users.horizontalHeader().setStretchLastSection(True)
+        self.new_id, self.new_name, self.new_pin = QLineEdit(), QLineEdit(), QLineEdit()
+        self.new_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_id.setPlaceholderText(self.tr("工号"))
+        self.new_name.setPlaceholderText(self.tr("姓名"))
+        self.new_pin.setPlaceholderText(self.tr("密码（4–12 位数字）"))
+        self.new_role = QComboBox()
+        for role in ROLES:
+            self.new_role.addItem(self.tr(ROLE_LABEL[role]), role)
+        add = QPushButton(self.tr("添加"))
+        add.clicked.connect(self.add_user)
+        row = QHBoxLayout()
+        for widget in (self.new_id, self.new_name, self.new_pin, self.new_role, add):
+            row.addWidget(widget)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.users, 1)
+        layout.addLayout(row)
+        self.reload_users()
+        return box
+
+    def reload_users(self) -> None:
+        rows = list_users(self.session.db)
+        self.users.setRowCount(len(rows))
+        for r, user in enumerate(rows):
+            state = self.tr("启用") if user["active"] else self.tr("停用")
+            if user["locked_until"]:
+                state += self.tr("（锁定）")
+            for c, text in enumerate((user["user_id"], user["name"], self.tr(ROLE_LABEL[user["role"]]), state)):
+                self.users.setItem(r, c, QTableWidgetItem(text))
+
+    def add_user(self) -> None:
+        try:
+            add_user(self.session.db, self.session.actor, self.new_id.text().strip(), self.new_name.text(),
+                     self.new_role.currentData(), self.new_pin.text(), self.session.now())
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("未能添加"), str(exc))
+            return
+        for field in (self.new_id, self.new_name, self.new_pin):
+            field.clear()
+        self.reload_users()
+
+    # ---- settings -----------------------------------------------------------------------------
+    def _settings(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本机设置"))
+        form = QFormLayout(box)
+        desk = self.session.desk
+        identity = QLabel(f"{desk.institution_name}\n{desk.institution_code}　{self.tr('窗口')} {desk.desk_number}\n"
+                          f"{self.tr('政策')} {desk.policy}　{self.tr('等级')} {desk.level}　"
+                          f"{self.tr({'clinic': '诊所', 'hospital': '医院', 'pharmacy': '零售药店'}[desk.type])}")
+        identity.setWordWrap(True)
+        form.addRow(self.tr("机构"), identity)
+        settings = QSettings()
+        self.receipt_format = QComboBox()
+        self.receipt_format.setObjectName("receipt_format")
+        for fmt in ("80mm", "58mm", "a5"):
+            self.receipt_format.addItem(fmt, fmt)
+        self.receipt_format.setCurrentIndex(max(self.receipt_format.findData(settings.value("receipt_format", "80mm")), 0))
+        self.printer = QLineEdit(settings.value("printer", ""))
+        self.printer.setPlaceholderText(self.tr("默认打印机"))
+        self.stale = QSpinBox()
+        self.stale.setRange(1, 24 * 30)
+        self.stale.setSuffix(self.tr(" 小时"))
+        self.stale.setValue(int(settings.value("stale_hours", 24)))
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.value("language", "zh_CN")), 0))
+        form.addRow(self.tr("结算单格式"), self.receipt_format)
+        form.addRow(self.tr("打印机"), self.printer)
+        form.addRow(self.tr("用量数据过期提醒"), self.stale)
+        form.addRow(self.tr("界面语言（重启生效）"), self.language)
+        save = QPushButton(self.tr("保存设置"))
+        save.clicked.connect(self.save_settings)
+        form.addRow(save)
+        return box
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("receipt_format", self.receipt_format.currentData())
+        settings.setValue("printer", self.printer.text().strip())
+        settings.setValue("stale_hours", self.stale.value())
+        settings.setValue("language", self.language.currentData())
+        settings.sync()

@@ -1,0 +1,126 @@
+"""The bill being entered, as a Qt table model: items from the catalog, quantity and price editable."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from desk.money import fen
+from desk.store.catalog import CatalogItem
+from desk.store.settling import BillLine
+
+CLASS_LABEL = {"A": "甲", "B": "乙", "C": "丙"}
+
+
+@dataclass(frozen=True)
+class Line:
+    item: CatalogItem
+    quantity: Decimal
+    unit_price: Decimal
+
+    @property
+    def amount(self) -> Decimal:
+        return fen(self.quantity * self.unit_price)
+
+
+class BillModel(QAbstractTableModel):
+    changed = Signal()
+    refused = Signal(str)
+    COLUMNS = (QT_TRANSLATE_NOOP("BillModel", "编码"), QT_TRANSLATE_NOOP("BillModel", "名称"),
+               QT_TRANSLATE_NOOP("BillModel", "规格"), QT_TRANSLATE_NOOP("BillModel", "类别"),
+               QT_TRANSLATE_NOOP("BillModel", "先行自付"), QT_TRANSLATE_NOOP("BillModel", "数量"),
+               QT_TRANSLATE_NOOP("BillModel", "单价"), QT_TRANSLATE_NOOP("BillModel", "金额"))
+    QTY, PRICE = 5, 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[Line] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr(h) for h in self.COLUMNS]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        line = self.lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            item = line.item
+            return (item.code, item.name, item.spec, CLASS_LABEL[item.cls],
+                    f"{item.selfpay_ratio:.0%}" if item.cls == "B" else ("全自费" if item.cls == "C" else ""),
+                    str(line.quantity.normalize()), f"{line.unit_price:.2f}", f"{line.amount:.2f}")[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4) and line.item.cls == "C":
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.BackgroundRole and column in (self.QTY, self.PRICE):
+            return QColor("#fffbe6")
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() in (self.QTY, self.PRICE) else base
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            self.refused.emit(self.tr("“%1”不是数字").replace("%1", str(value)))
+            return False
+        line = self.lines[index.row()]
+        if index.column() == self.QTY:
+            if not number.is_finite() or number <= 0 or number != number.quantize(Decimal("0.001")):
+                self.refused.emit(self.tr("数量须为正数，最多三位小数"))
+                return False
+            self.lines[index.row()] = replace(line, quantity=number)
+        else:
+            if not number.is_finite() or number < 0 or number != number.quantize(Decimal("0.01")):
+                self.refused.emit(self.tr("单价须为非负金额，最多两位小数"))
+                return False
+            self.lines[index.row()] = replace(line, unit_price=number)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
+        self.changed.emit()
+        return True
+
+    def add(self, item: CatalogItem, quantity: Decimal = Decimal("1")) -> int:
+        """Add an item; the same item scanned again adds to its line's quantity."""
+        for row, line in enumerate(self.lines):
+            if line.item.code == item.code and line.unit_price == item.unit_price:
+                self.lines[row] = replace(line, quantity=line.quantity + quantity)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                self.changed.emit()
+                return row
+        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
+        self.lines.append(Line(item, quantity, item.unit_price))
+        self.endInsertRows()
+        self.changed.emit()
+        return len(self.lines) - 1
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+            self.changed.emit()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.lines = []
+        self.endResetModel()
+        self.changed.emit()
+
+    def bill_lines(self) -> list[BillLine]:
+        return [BillLine(line.item.code, line.quantity, line.unit_price) for line in self.lines]

@@ -1,0 +1,385 @@
+"""The counter screen: scan a member, add items, watch the split, settle and print.
+
+Built for a keyboard and a barcode scanner (which types a code and Enter): the scan box has
+focus; a member's code moves focus to the item box; F12 or Ctrl+Enter settles; Esc or F2 starts
+a new bill. The draft bill is saved after every edit, so closing the window loses nothing.
+"""
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from desk.engine import local_day
+from desk.receipts.receipt import print_receipt
+from desk.store.catalog import get_item, search
+from desk.store.database import StoreError
+from desk.store.roster import MemberRecord, family_of, find_member
+from desk.store.settling import preview_bill, settle_bill
+from desk.store.usage import standing
+from ui import draft as drafts
+from ui.bill_model import BillModel
+from ui.member_card import MemberCard
+from ui.pdf_preview import preview
+from ui.session import Session
+from ui.split_panel import SplitPanel
+
+log = logging.getLogger("desk.ui")
+
+
+class CounterPage(QWidget):
+    settled = Signal(str)  # settlement id
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.member: MemberRecord | None = None
+        self._quiet = False
+        self.draft_file = drafts.draft_path(session.path)
+        self.draft = drafts.Draft()
+        self._build()
+        self._shortcuts()
+        self.restore_draft()
+
+    # ---- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(self.tr("刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）"))
+        self.scan.returnPressed.connect(self.scan_member)
+        self.item_box = QLineEdit()
+        self.item_box.setObjectName("item_box")
+        self.item_box.setPlaceholderText(self.tr("添加项目：编码、名称或拼音首字母，如 amxl（F3）"))
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(12)
+        completer.activated.connect(self.add_completion)
+        self.item_box.setCompleter(completer)
+        self.item_box.textEdited.connect(self.suggest)
+        self.item_box.returnPressed.connect(self.add_typed_item)
+        self.prescriber = QComboBox()
+        self.prescriber.setObjectName("prescriber")
+        for label, level in ((self.tr("无外配处方"), None), (self.tr("处方：一级以下"), 0), (self.tr("处方：一级"), 1),
+                             (self.tr("处方：二级"), 2), (self.tr("处方：三级"), 3)):
+            self.prescriber.addItem(label, level)
+        self.prescriber.currentIndexChanged.connect(self.edited)
+        self.prescriber.setVisible(self.session.desk.type == "pharmacy")
+
+        top = QHBoxLayout()
+        top.addWidget(self.scan, 3)
+        top.addWidget(self.item_box, 4)
+        top.addWidget(self.prescriber)
+
+        self.card = MemberCard()
+        self.model = BillModel(self)
+        self.model.changed.connect(self.edited)
+        self.model.changed.connect(self.fit_columns)
+        self.model.refused.connect(lambda text: self.split.message.setText(text))
+        self.table = QTableView()
+        self.table.setObjectName("bill")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        left = QVBoxLayout()
+        left.addWidget(self.card)
+        bill_title = QLabel(self.tr("费用明细（Delete 删除所选行；双击数量或单价修改）"))
+        left.addWidget(bill_title)
+        left.addWidget(self.table, 1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+
+        self.split = SplitPanel()
+        self.use_account = QCheckBox(self.tr("个人账户支付"))
+        self.use_account.setObjectName("use_account")
+        self.use_account.setChecked(True)
+        self.use_account.toggled.connect(self.edited)
+        self.payer = QComboBox()
+        self.payer.setObjectName("payer")
+        self.payer.currentIndexChanged.connect(self.edited)
+        self.settle_button = QPushButton(self.tr("结算 (F12)"))
+        self.settle_button.setObjectName("settle")
+        self.settle_button.setStyleSheet("font-size:14pt; padding:8px;")
+        self.settle_button.clicked.connect(self.settle)
+        new_button = QPushButton(self.tr("新结算 (F2)"))
+        new_button.clicked.connect(self.new_bill)
+        right = QVBoxLayout()
+        right.addWidget(self.split, 1)
+        account_row = QHBoxLayout()
+        account_row.addWidget(self.use_account)
+        account_row.addWidget(self.payer, 1)
+        right.addLayout(account_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addWidget(self.settle_button, 1)
+        right.addLayout(buttons)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+
+        splitter = QSplitter()
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
+        self.split.clear()
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
+                           ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.scan.setFocus),
+                           ("F3", self.item_box.setFocus), ("Delete", self.remove_selected)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its widest cell, the name column taking what is left."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 1:
+                width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column)) + 8
+                header.resizeSection(column, width)
+
+    # ---- member -------------------------------------------------------------------------------
+    def scan_member(self) -> None:
+        key = self.scan.text().strip()
+        if not key:
+            return
+        member = find_member(self.session.db, key)
+        if member is None:
+            self.card.clear()
+            self.card.show_message(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key), error=True)
+            self.scan.selectAll()
+            return
+        self.set_member(member)
+        self.item_box.setFocus()
+
+    def set_member(self, member: MemberRecord) -> None:
+        self.member = member
+        self.draft.member_key = member.member_id
+        self.scan.setText(member.member_id)
+        self.payer.blockSignals(True)
+        self.payer.clear()
+        self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", f"{member.account_balance_fen / 100:,.2f}"), None)
+        for relative, relation in family_of(self.session.db, member.member_id):
+            label = {"spouse": "配偶", "parent": "父母", "child": "子女"}.get(relation, relation) or "家属"
+            self.payer.addItem(f"{self.tr('共济')}：{self.tr(label)} {relative.name} ¥{relative.account_balance_fen / 100:,.2f}",
+                               relative.member_id)
+        index = self.payer.findData(self.draft.payer_id)
+        self.payer.setCurrentIndex(max(index, 0))
+        self.payer.blockSignals(False)
+        self.refresh_member()
+        self.edited()
+
+    def refresh_member(self) -> None:
+        if not self.member:
+            return
+        session = self.session
+        self.member = find_member(session.db, self.member.member_id)
+        now = session.now()
+        desk = session.desk
+        try:
+            day = local_day(now)
+            rules = session.library.get(desk.policy).on(day)
+            state = standing(session.db, rules, self.member, desk.level, day, desk.institution_code)
+        except Exception as exc:  # no policy in force on this date: the split panel says why
+            log.info("no standing for %s: %s", self.member.member_id, exc)
+            state = None
+        stale = int(QSettings().value("stale_hours", 24))
+        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(), stale)
+
+    # ---- items --------------------------------------------------------------------------------
+    def suggest(self, text: str) -> None:
+        found = search(self.session.db, text, 15) if text.strip() else []
+        self._suggested = found
+        self.completions.setStringList([f"{i.name} {i.spec}  [{i.code}] ¥{i.unit_price}" for i in found])
+
+    def add_completion(self, text: str) -> None:
+        code = text.rsplit("[", 1)[-1].split("]")[0] if "[" in text else ""
+        if code:
+            self.add_code(code)
+
+    def add_typed_item(self) -> None:
+        text = self.item_box.text().strip()
+        if not text:
+            return
+        if "[" in text:
+            return self.add_completion(text)
+        try:
+            self.add_code(text)
+            return
+        except StoreError:
+            pass
+        found = search(self.session.db, text, 2)
+        if len(found) == 1 or (found and found[0].code == text.upper()):
+            self.add_code(found[0].code)
+        else:
+            self.split.message.setText(self.tr("“%1”不是唯一的项目，请从列表中选择").replace("%1", text))
+
+    def add_code(self, code: str) -> None:
+        item = get_item(self.session.db, code)
+        row = self.model.add(item)
+        self.table.selectRow(row)
+        self.item_box.clear()
+        self.completions.setStringList([])
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
+        for row in rows:
+            self.model.remove(row)
+
+    # ---- the split ----------------------------------------------------------------------------
+    def edited(self, *_) -> None:
+        if self._quiet:
+            return
+        self.draft.lines = [{"code": l.item.code, "quantity": str(l.quantity), "unit_price": str(l.unit_price)}
+                            for l in self.model.lines]
+        self.draft.prescriber_level = self.prescriber.currentData()
+        self.draft.use_account = self.use_account.isChecked()
+        self.draft.payer_id = self.payer.currentData()
+        self.save_draft()
+        self.refresh_split()
+
+    def refresh_split(self) -> None:
+        if not self.member:
+            self.split.clear(self.tr("尚未刷卡") if self.model.lines else "")
+            return
+        if not self.model.lines:
+            self.split.clear()
+            return
+        try:
+            result = preview_bill(self.session.db, self.session.library, self.member.member_id, self.model.bill_lines(),
+                                  self.session.now(), prescriber_level=self.prescriber.currentData(),
+                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData())
+        except StoreError as exc:
+            self.split.show_error(plain(str(exc)))
+            return
+        self.split.show_split(result)
+
+    # ---- settle -------------------------------------------------------------------------------
+    def settle(self) -> None:
+        if not self.member:
+            self.card.show_message(self.tr("请先刷卡：尚未选择参保人"), error=True)
+            self.scan.setFocus()
+            return
+        if not self.model.lines:
+            self.split.message.setText(self.tr("费用明细为空：请先添加项目再结算"))
+            self.item_box.setFocus()
+            return
+        self.refresh_split()
+        result = self.split.result
+        if result is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("确认结算"),
+            self.tr("应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
+            .replace("%1", f"{result.cash_pay:,.2f}").replace("%2", f"{result.account_pay:,.2f}")
+            .replace("%3", f"{result.pool_pay:,.2f}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.settle_confirmed()
+
+    def settle_confirmed(self) -> str | None:
+        session = self.session
+        try:
+            stored = settle_bill(session.db, session.library, session.actor, self.member.member_id,
+                                 self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
+                                 use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
+                                 settlement_id=self.draft.settlement_id)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("未能结算"), plain(str(exc)))
+            return None
+        log.info("settled %s receipt %s", stored.id, stored.receipt_no)
+        self.new_bill(confirm=False)
+        self.settled.emit(stored.id)
+        fmt = QSettings().value("receipt_format", "80mm")
+        try:
+            pdf, _ = print_receipt(session.db, session.library, session.actor, stored.id, fmt, session.now())
+            self.last_receipt = preview(pdf, self.tr("结算单 %1").replace("%1", f"{stored.receipt_no:06d}"), self,
+                                        QSettings().value("printer", ""))
+        except Exception as exc:  # the settlement stands; the receipt can be reprinted from today's list
+            log.exception("receipt failed")
+            QMessageBox.warning(self, self.tr("结算单未能生成"),
+                                self.tr("结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。").replace("%1", str(exc)))
+        return stored.id
+
+    def new_bill(self, confirm: bool = True) -> None:
+        if confirm and self.model.lines:
+            answer = QMessageBox.question(self, self.tr("新结算"), self.tr("放弃当前未结算的费用明细？"),
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.member = None
+        self.draft = drafts.Draft()
+        drafts.discard(self.draft_file)
+        self._quiet = True  # a new bill is not an edit of the old one
+        self.model.clear()
+        self._quiet = False
+        self.scan.clear()
+        self.item_box.clear()
+        self.payer.clear()
+        self.use_account.setChecked(True)
+        self.prescriber.setCurrentIndex(0)
+        self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
+        self.split.clear()
+        self.scan.setFocus()
+
+    # ---- the draft ----------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self.member or self.model.lines:
+            try:
+                drafts.save(self.draft_file, self.draft)
+            except OSError:
+                log.exception("draft not saved")
+
+    def restore_draft(self) -> None:
+        saved = drafts.load(self.draft_file)
+        if not saved:
+            return
+        self.draft = saved
+        self._quiet = True
+        for line in saved.lines:
+            try:
+                item = get_item(self.session.db, line["code"])
+            except StoreError:
+                continue
+            row = self.model.add(item, Decimal(line["quantity"]))
+            self.model.setData(self.model.index(row, BillModel.PRICE), line["unit_price"])
+        self._quiet = False
+        self.use_account.setChecked(saved.use_account)
+        self.prescriber.setCurrentIndex(max(self.prescriber.findData(saved.prescriber_level), 0))
+        member = find_member(self.session.db, saved.member_key) if saved.member_key else None
+        if member:
+            self.set_member(member)
+        else:
+            self.refresh_split()
+
+
+def plain(message: str) -> str:
+    """The core's refusal as a sentence for the cashier (field names are for logs and scripts)."""
+    known = {
+        "no policy in force": "该日期没有适用的医保政策：",
+        "is not in the catalog": "项目不在目录中：",
+        "needs ": "权限不足：",
+    }
+    for needle, prefix in known.items():
+        if needle in message:
+            return prefix + message
+    return message

@@ -1,0 +1,48 @@
+"""The bill being entered, kept on disk after every edit, so closing the window loses nothing.
+
+The draft also carries the settlement id chosen when the bill started: settling uses it, so
+pressing settle twice (or settling again after a crash) cannot settle the bill twice.
+"""
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Draft:
+    settlement_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    member_key: str = ""
+    lines: list[dict] = field(default_factory=list)  # code, quantity, unit_price as strings
+    prescriber_level: int | None = None
+    use_account: bool = True
+    payer_id: str | None = None
+
+
+def draft_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".draft.json")
+
+
+def save(path: Path, draft: Draft) -> None:
+    """Write atomically (temp file, fsync, rename): a crash leaves the old draft or the new one."""
+    temp = path.with_suffix(".tmp")
+    with open(temp, "w", encoding="utf-8") as handle:
+        json.dump(asdict(draft), handle, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def load(path: Path) -> Draft | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Draft(**raw)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def discard(path: Path) -> None:
+    path.unlink(missing_ok=True)

@@ -1,0 +1,127 @@
+"""The main window: the counter and the other pages as tabs, and a status bar saying who and where."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget
+
+from desk.engine import local_day
+from ui.admin_page import AdminPage
+from ui.counter import CounterPage
+from ui.dayend_page import DayEndPage
+from ui.settlements_page import SettlementsPage
+from ui.workers import run_in_background
+
+SYNC_EVERY_MS = 5 * 60 * 1000  # a background sync every five minutes, when a hub is configured
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        desk = session.desk
+        title = self.tr("门诊共济结算 — %1 窗口 %2").replace("%1", desk.institution_name).replace("%2", desk.desk_number)
+        self.setWindowTitle(title + (self.tr("【演示】") if desk.demo else ""))
+        self.tabs = QTabWidget()
+        self.counter = CounterPage(session)
+        self.settlements = SettlementsPage(session)
+        self.dayend = DayEndPage(session)
+        self.tabs.addTab(self.counter, self.tr("收费"))
+        self.tabs.addTab(self.settlements, self.tr("今日结算"))
+        self.tabs.addTab(self.dayend, self.tr("日结"))
+        self.admin = None
+        if session.actor.may("users"):
+            self.admin = AdminPage(session)
+            self.tabs.addTab(self.admin, self.tr("管理"))
+        self.tabs.currentChanged.connect(self.page_shown)
+        self.counter.settled.connect(lambda _: self.refresh_status())
+        self.setCentralWidget(self.tabs)
+        self.who = QLabel()
+        self.sync = QLabel()
+        self.sync.setObjectName("sync_status")
+        self.sync_button = QPushButton(self.tr("同步"))
+        self.sync_button.setObjectName("sync_button")
+        self.sync_button.clicked.connect(lambda: self.sync_now(quiet=False))
+        self.statusBar().addWidget(self.who, 1)
+        self.statusBar().addPermanentWidget(self.sync)
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.syncing = False
+        self.refresh_status()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh_status)
+        self.timer.start(30_000)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.timeout.connect(lambda: self.sync_now(quiet=True))
+        self.sync_timer.start(SYNC_EVERY_MS)
+        self.resize(1280, 760)
+        self.counter.scan.setFocus()
+
+    def page_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.settlements:
+            self.settlements.show_today()
+        elif page is self.dayend:
+            self.dayend.reload()
+        elif page is self.counter:
+            self.counter.scan.setFocus()
+
+    def refresh_status(self) -> None:
+        session, desk = self.session, self.session.desk
+        try:
+            version = session.library.get(desk.policy).on(local_day(session.now())).version_id
+        except Exception:
+            version = self.tr("%1（今日无适用政策）").replace("%1", desk.policy)
+        role = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}[session.actor.role]
+        self.who.setText(self.tr("%1（%2）　%3 窗口 %4　%5　政策 %6").replace("%1", session.actor.name)
+                         .replace("%2", self.tr(role)).replace("%3", desk.institution_code).replace("%4", desk.desk_number)
+                         .replace("%5", session.library.get(desk.policy).name).replace("%6", version)
+                         + (self.tr("　【演示数据】") if desk.demo else ""))
+        from desk.sync.client import status
+
+        state = status(session.db, dt.datetime.now(dt.timezone.utc))
+        self.sync_button.setEnabled(state.configured and not self.syncing)
+
+        def when(stamp: str | None) -> str:
+            return dt.datetime.fromisoformat(stamp).astimezone(session.now().tzinfo).strftime("%m-%d %H:%M") if stamp \
+                else self.tr("从未")
+        text = self.tr("待上传 %1 笔　上次上传：%2　上次下载：%3").replace("%1", str(state.outbox)) \
+            .replace("%2", when(state.last_upload_at)).replace("%3", when(state.last_download_at))
+        if not state.configured:
+            text += self.tr("　（未配置中心）")
+        elif state.stale:
+            text += self.tr("　用量数据已过期")
+        if self.syncing:
+            text = self.tr("正在同步…　") + text
+        self.sync.setText(text)
+        self.sync.setStyleSheet("color:#a15c00;" if state.configured and (state.stale or state.last_error) else "")
+        self.sync.setToolTip(state.last_error or "")
+
+    def sync_now(self, quiet: bool) -> None:
+        """Upload the outbox and download the hub's changes on a pool thread; the window stays usable."""
+        from desk.sync.client import status, sync_once
+
+        if self.syncing or not status(self.session.db).configured:
+            return
+        self.syncing = True
+        self.refresh_status()
+
+        def done(report) -> None:
+            self.syncing = False
+            self.refresh_status()
+            self.counter.refresh_member()
+            if report.overruns and not quiet:
+                QMessageBox.warning(self, self.tr("超限通报"), self.tr("中心通报了 %1 条超限：两个窗口离线期间合计超出了"
+                                    "年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。")
+                                    .replace("%1", str(len(report.overruns))))
+            elif report.error and not quiet:
+                QMessageBox.information(self, self.tr("同步未完成"), self.tr("未能与中心同步，稍后会自动重试：%1")
+                                        .replace("%1", report.error))
+            self.last_sync = report
+
+        def failed(message: str) -> None:
+            self.syncing = False
+            self.refresh_status()
+            self.last_sync = message
+        self.last_sync = None
+        run_in_background(lambda progress: sync_once(self.session.path), on_done=done, on_failed=failed, owner=self)

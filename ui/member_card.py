@@ -1,0 +1,90 @@
+"""The member card: who is at the counter and where they stand this year."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+
+from desk.store.roster import MemberRecord
+from desk.store.usage import Standing
+
+CATEGORY = {"employed": "在职", "retired": "退休"}
+SCHEME = {"employer": "随单位", "individual_tier2": "个人二档", "individual_tier1": "个人一档"}
+WARN = "color:#a15c00;"
+
+
+class MemberCard(QGroupBox):
+    FIELDS = ("name", "id", "category", "doctor", "account", "family", "deductible", "pool", "fresh")
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("参保人"), parent)
+        form = QFormLayout(self)
+        form.setHorizontalSpacing(14)
+        labels = (self.tr("姓名"), self.tr("身份证号"), self.tr("类别"), self.tr("家庭医生"), self.tr("个人账户"),
+                  self.tr("共济账户"), self.tr("起付标准"), self.tr("统筹支付"), self.tr("用量数据"))
+        self.values: dict[str, QLabel] = {}
+        for key, label in zip(self.FIELDS, labels):
+            value = QLabel("—")
+            value.setObjectName(f"member_{key}")
+            value.setWordWrap(True)
+            self.values[key] = value
+            form.addRow(label, value)
+        self.values["name"].setStyleSheet("font-size:16pt; font-weight:bold;")
+        self.message = QLabel("")
+        self.message.setObjectName("member_message")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+
+    def clear(self, message: str = "") -> None:
+        for value in self.values.values():
+            value.setText("—")
+            value.setStyleSheet(value.styleSheet() if value is self.values["name"] else "")
+        self.show_message(message)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color:#b3261e; font-weight:bold;" if error else "color:#555;")
+
+    def show_member(self, member: MemberRecord, standing: Standing | None, family: list[tuple[MemberRecord, str]],
+                    today: dt.date, stale_hours: int) -> None:
+        v = self.values
+        v["name"].setText(member.name + (self.tr("　【演示数据】") if member.demo else ""))
+        v["id"].setText(f"{member.masked_id}　{member.age_on(today)}{self.tr('岁')}")
+        eligible = "" if member.eligible else self.tr("　（不享受门诊统筹）")
+        v["category"].setText(f"{self.tr(CATEGORY[member.category])}　{self.tr(SCHEME[member.scheme])}{eligible}")
+        v["doctor"].setText(member.family_doctor_institution or self.tr("未签约"))
+        v["account"].setText(f"¥ {member.account_balance_fen / 100:,.2f}")
+        relations = {"spouse": "配偶", "parent": "父母", "child": "子女"}
+        v["family"].setText("；".join(f"{relations.get(r, r) or '家属'} {m.name} ¥{m.account_balance_fen / 100:,.2f}"
+                                      for m, r in family) or self.tr("无"))
+        if standing is None:
+            for key in ("deductible", "pool", "fresh"):
+                v[key].setText("—")
+        else:
+            self._standing(standing, today, stale_hours)
+        self.show_message("")
+
+    def _standing(self, s: Standing, today: dt.date, stale_hours: int) -> None:
+        v = self.values
+        if s.deductible_standard is None:
+            v["deductible"].setText("—")
+        elif s.basis == "annual":
+            v["deductible"].setText(self.tr("年度 %1，已累计 %2，尚余 %3").replace("%1", f"{s.deductible_standard:.2f}")
+                                    .replace("%2", f"{s.deductible_met:.2f}").replace("%3", f"{s.deductible_left:.2f}"))
+        else:
+            v["deductible"].setText(self.tr("每次 %1，今日本机构已计 %2").replace("%1", f"{s.deductible_standard:.2f}")
+                                    .replace("%2", f"{s.same_day_met:.2f}"))
+        if s.cap is None:
+            v["pool"].setText(f"{s.pool_paid:.2f}")
+        else:
+            v["pool"].setText(self.tr("已付 %1 / 限额 %2，尚余 %3").replace("%1", f"{s.pool_paid:.2f}")
+                              .replace("%2", f"{s.cap:.2f}").replace("%3", f"{s.cap_left:.2f}"))
+            v["pool"].setStyleSheet(WARN if s.cap_left == 0 else "")
+        if s.baseline_as_of:
+            age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(s.baseline_as_of)
+            hours = int(age.total_seconds() // 3600)
+            v["fresh"].setText(self.tr("%1 年度，中心数据 %2 小时前同步").replace("%1", str(s.year)).replace("%2", str(hours)))
+            v["fresh"].setStyleSheet(WARN if hours > stale_hours else "")
+        else:
+            v["fresh"].setText(self.tr("%1 年度，仅本机记录（尚未与中心同步）").replace("%1", str(s.year)))
+            v["fresh"].setStyleSheet(WARN)

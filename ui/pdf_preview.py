@@ -1,0 +1,92 @@
+"""Previewing and printing a PDF (receipt, X/Z report) with QtPdf onto a QPrinter."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout
+
+
+def load_pdf(data: bytes, parent) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument over bytes in memory (the buffer must outlive the document)."""
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    return document, buffer
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Each page rendered at the printer's resolution onto white (QtPdf renders transparent)."""
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            points = document.pagePointSize(page)
+            scale = min(target.width() / points.width(), target.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            image = document.render(page, size)
+            white = QImage(size, QImage.Format.Format_RGB32)
+            white.fill(QColor("white"))
+            QPainter(white).drawImage(0, 0, image)
+            painter.drawImage(0, 0, white)
+    finally:
+        painter.end()
+
+
+class PdfPreview(QDialog):
+    def __init__(self, data: bytes, title: str, parent=None, printer_name: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.data, self.printer_name = data, printer_name
+        self.document, self._buffer = load_pdf(data, self)
+        view = QPdfView(self)
+        view.setDocument(self.document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = view
+        buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton(self.tr("打印 (Ctrl+P)"))
+        save = QPushButton(self.tr("另存为 PDF"))
+        close = QPushButton(self.tr("关闭 (Esc)"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.print_document)
+        save.clicked.connect(self.save_as)
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        self.resize(460, 720)
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.printer_name:
+            printer.setPrinterName(self.printer_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_pdf(self.document, printer)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), "", "PDF (*.pdf)")
+        if path:
+            try:
+                Path(path).write_bytes(self.data)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法保存文件：%1").replace("%1", str(exc)))
+
+
+def preview(data: bytes, title: str, parent=None, printer_name: str = "") -> PdfPreview:
+    dialog = PdfPreview(data, title, parent, printer_name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

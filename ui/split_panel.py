@@ -1,0 +1,84 @@
+"""The split of the bill as the engine computed it, and why, step by step with its articles."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
+
+from desk.engine import Settlement
+
+_ = QT_TRANSLATE_NOOP  # marks the labels for lupdate; SplitPanel.tr translates them at run time
+ROWS = (("total", _("SplitPanel", "医疗费总额")), ("full_self_pay", _("SplitPanel", "全自费")),
+        ("pre_self_pay", _("SplitPanel", "先行自付")), ("in_scope", _("SplitPanel", "政策范围内")),
+        ("deductible", _("SplitPanel", "起付标准")), ("ratio", _("SplitPanel", "支付比例")),
+        ("pool_pay", _("SplitPanel", "统筹基金支付")), ("over_cap", _("SplitPanel", "超限额")),
+        ("account_pay", _("SplitPanel", "个人账户支付")), ("cash_pay", _("SplitPanel", "应收现金")))
+
+
+class SplitPanel(QGroupBox):
+    def __init__(self, parent=None):
+        super().__init__(self.tr("结算"), parent)
+        grid = QGridLayout()
+        grid.setVerticalSpacing(4)
+        self.values: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(ROWS):
+            name = QLabel(self.tr(label))
+            value = QLabel("0.00")
+            value.setObjectName(f"split_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "cash_pay":
+                for widget in (name, value):
+                    widget.setStyleSheet("font-size:20pt; font-weight:bold; color:#0b57d0;")
+            elif key == "pool_pay":
+                value.setStyleSheet("font-weight:bold; color:#146c2e;")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.values[key] = value
+        self.funds = QLabel("")
+        self.funds.setObjectName("split_funds")
+        self.funds.setWordWrap(True)
+        self.message = QLabel("")
+        self.message.setObjectName("split_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#b3261e; font-weight:bold;")
+        self.why = QTextBrowser()
+        self.why.setObjectName("why")
+        self.why.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.funds)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("计算依据")))
+        layout.addWidget(self.why, 1)
+        self.result: Settlement | None = None
+
+    def clear(self, message: str = "") -> None:
+        self.result = None
+        for key, value in self.values.items():
+            value.setText("0.0000" if key == "ratio" else "0.00")
+        self.funds.setText("")
+        self.why.clear()
+        self.message.setText(message)
+
+    def show_split(self, result: Settlement) -> None:
+        self.result = result
+        for key, value in self.values.items():
+            figure = getattr(result, key)
+            value.setText(f"{figure * 100:.2f}%" if key == "ratio" else f"{figure:,.2f}")
+        self.funds.setText("；".join(f"{part.name} {part.amount:,.2f}" for part in result.funds) if len(result.funds) > 1
+                           else "")
+        self.message.setText("")
+        html = [f"<p style='color:#555'>{self.tr('政策版本')} {result.policy_version}</p><ol>"]
+        for step in result.explain:
+            amount = "" if step.amount is None else f" <b>{step.amount:,.2f}</b>"
+            html.append(f"<li>{step.why}{amount}<br><span style='color:#0b57d0'>{step.source}</span></li>")
+        html.append("</ol>")
+        self.why.setHtml("".join(html))
+
+    def show_error(self, message: str) -> None:
+        self.clear(message)
+
+    def cash(self) -> Decimal:
+        return self.result.cash_pay if self.result else Decimal("0.00")
