@@ -12,11 +12,14 @@ import sys
 
 EXIT_BAD_INPUT = 2
 COMMANDS = ("quote", "policy", "init", "members", "catalog", "settle", "reverse", "receipt", "usage", "report", "check",
-            "audit", "users", "demo")
+            "audit", "users", "demo", "selftest", "hub", "sync")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk", description="Billing desk for 门诊共济 outpatient settlements.")
+    parser = argparse.ArgumentParser(
+        prog="desk", description="Billing desk for 门诊共济 outpatient settlements.",
+        epilog="`desk` alone (or `desk gui [--db PATH]`) opens the counter program; `desk screenshots DIR` writes"
+               " a PNG of every screen with demo data.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"desk.cli.{name}_cmd")
