@@ -15,20 +15,23 @@ COMMANDS = ("quote", "policy", "init", "members", "catalog", "settle", "reverse"
             "audit", "users", "demo", "selftest", "hub", "sync")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with just ``only`` (a script calling `desk quote` per bill
+    should not pay for importing the other commands)."""
     parser = argparse.ArgumentParser(
         prog="desk", description="Billing desk for 门诊共济 outpatient settlements.",
         epilog="`desk` alone (or `desk gui [--db PATH]`) opens the counter program; `desk screenshots DIR` writes"
                " a PNG of every screen with demo data.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         module = importlib.import_module(f"desk.cli.{name}_cmd")
         module.add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
