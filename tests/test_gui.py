@@ -1,5 +1,6 @@
 """The real counter program, driven offscreen with pytest-qt, on a real demo desk database."""
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -242,3 +243,32 @@ def test_the_sync_button_uploads_off_the_gui_thread_and_the_status_bar_follows(w
         assert "待上传 0 笔" in window.sync.text() and "上次上传：从未" not in window.sync.text()
     finally:
         hub.close()
+
+
+def test_printing_renders_every_page_onto_white_through_a_real_qprinter(tmp_path, qapp):
+    """print_pdf paints QtPdf's transparent render onto white pages of a QPrinter (here a PDF file)."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desk.receipts.layout import PAPERS, Slip
+    from ui.pdf_preview import load_pdf, print_pdf
+
+    slip = Slip(PAPERS["a5"])
+    for n in range(60):
+        slip.pair(f"第{n}行", f"{n}.00")
+    document, _ = load_pdf(slip.pdf(), None)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(150)
+    print_pdf(document, printer)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
+    assert document.pageCount() == 2 and re.search(r"^Pages:\s+2$", info, re.M), info
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "page")], check=True)
+    from PySide6.QtGui import QImage
+
+    page = QImage(str(next(tmp_path.glob("page*.png"))))
+    corner = page.pixelColor(2, 2)
+    assert (corner.red(), corner.green(), corner.blue()) == (255, 255, 255)  # white, not transparent black

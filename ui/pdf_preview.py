@@ -10,6 +10,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout
 
+from ui.workers import run_in_background
+
 
 def load_pdf(data: bytes, parent) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument over bytes in memory (the buffer must outlive the document)."""
@@ -69,12 +71,32 @@ class PdfPreview(QDialog):
         self.resize(460, 720)
 
     def print_document(self) -> None:
+        """Ask where to print on the GUI thread, then render and spool on a pool thread.
+
+        The worker reads the PDF into its own QPdfDocument (a QObject belongs to its thread);
+        QPainter on a QPrinter is allowed off the GUI thread.
+        """
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if self.printer_name:
             printer.setPrinterName(self.printer_name)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pdf(self.document, printer)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_button.setEnabled(False)
+        self.print_button.setText(self.tr("正在打印…"))
+        data, self._printer = self.data, printer
+
+        def work(progress):
+            document, buffer = load_pdf(data, None)
+            print_pdf(document, printer)
+            return document.pageCount()
+
+        def finished(result) -> None:
+            self.print_button.setEnabled(True)
+            self.print_button.setText(self.tr("打印 (Ctrl+P)"))
+            if isinstance(result, str):
+                QMessageBox.warning(self, self.tr("打印失败"), result)
+        run_in_background(work, on_done=finished, on_failed=finished, owner=self)
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), "", "PDF (*.pdf)")

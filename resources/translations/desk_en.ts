@@ -796,28 +796,39 @@ Settle now?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="56"/>
+        <location filename="../../ui/pdf_preview.py" line="58"/>
+        <location filename="../../ui/pdf_preview.py" line="96"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="57"/>
-        <location filename="../../ui/pdf_preview.py" line="80"/>
+        <location filename="../../ui/pdf_preview.py" line="59"/>
+        <location filename="../../ui/pdf_preview.py" line="102"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="58"/>
+        <location filename="../../ui/pdf_preview.py" line="60"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="85"/>
+        <location filename="../../ui/pdf_preview.py" line="86"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="98"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_preview.py" line="107"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="85"/>
+        <location filename="../../ui/pdf_preview.py" line="107"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
