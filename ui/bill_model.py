@@ -11,7 +11,9 @@ from desk.money import fen
 from desk.store.catalog import CatalogItem
 from desk.store.settling import BillLine
 
-CLASS_LABEL = {"A": "甲", "B": "乙", "C": "丙"}
+CLASS_LABEL = {"A": QT_TRANSLATE_NOOP("BillModel", "甲"), "B": QT_TRANSLATE_NOOP("BillModel", "乙"),
+               "C": QT_TRANSLATE_NOOP("BillModel", "丙")}
+FULL_SELF_PAY = QT_TRANSLATE_NOOP("BillModel", "全自费")
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,8 @@ class BillModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             item = line.item
-            return (item.code, item.name, item.spec, CLASS_LABEL[item.cls],
-                    f"{item.selfpay_ratio:.0%}" if item.cls == "B" else ("全自费" if item.cls == "C" else ""),
+            return (item.code, item.name, item.spec, self.tr(CLASS_LABEL[item.cls]),
+                    f"{item.selfpay_ratio:.0%}" if item.cls == "B" else (self.tr(FULL_SELF_PAY) if item.cls == "C" else ""),
                     str(line.quantity.normalize()), f"{line.unit_price:.2f}", f"{line.amount:.2f}")[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from desk.store.roster import MemberRecord
@@ -11,6 +12,8 @@ from desk.store.usage import Standing
 CATEGORY = {"employed": "在职", "retired": "退休"}
 SCHEME = {"employer": "随单位", "individual_tier2": "个人二档", "individual_tier1": "个人一档"}
 WARN = "color:#a15c00;"
+RELATIONS = {"spouse": QT_TRANSLATE_NOOP("MemberCard", "配偶"), "parent": QT_TRANSLATE_NOOP("MemberCard", "父母"),
+             "child": QT_TRANSLATE_NOOP("MemberCard", "子女"), "": QT_TRANSLATE_NOOP("MemberCard", "家属")}
 
 
 class MemberCard(QGroupBox):
@@ -54,8 +57,7 @@ class MemberCard(QGroupBox):
         v["category"].setText(f"{self.tr(CATEGORY[member.category])}　{self.tr(SCHEME[member.scheme])}{eligible}")
         v["doctor"].setText(member.family_doctor_institution or self.tr("未签约"))
         v["account"].setText(f"¥ {member.account_balance_fen / 100:,.2f}")
-        relations = {"spouse": "配偶", "parent": "父母", "child": "子女"}
-        v["family"].setText("；".join(f"{relations.get(r, r) or '家属'} {m.name} ¥{m.account_balance_fen / 100:,.2f}"
+        v["family"].setText("; ".join(f"{self.tr(RELATIONS.get(r, RELATIONS['']))} {m.name} ¥{m.account_balance_fen / 100:,.2f}"
                                       for m, r in family) or self.tr("无"))
         if standing is None:
             for key in ("deductible", "pool", "fresh"):

@@ -201,64 +201,84 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="81"/>
+        <location filename="../../ui/bill_model.py" line="83"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="86"/>
+        <location filename="../../ui/bill_model.py" line="88"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="91"/>
+        <location filename="../../ui/bill_model.py" line="93"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="31"/>
+        <location filename="../../ui/bill_model.py" line="33"/>
         <source>编码</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="31"/>
+        <location filename="../../ui/bill_model.py" line="14"/>
+        <source>甲</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="14"/>
+        <source>乙</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="15"/>
+        <source>丙</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="16"/>
+        <source>全自费</source>
+        <translation>Full self-pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="33"/>
         <source>名称</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="32"/>
+        <location filename="../../ui/bill_model.py" line="34"/>
         <source>规格</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="32"/>
+        <location filename="../../ui/bill_model.py" line="34"/>
         <source>类别</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Pre-self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>数量</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>单价</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>金额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Amount</translation>
@@ -668,97 +688,117 @@ Settle now?</translation>
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/member_card.py" line="20"/>
+        <location filename="../../ui/member_card.py" line="15"/>
+        <source>配偶</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="15"/>
+        <source>父母</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="16"/>
+        <source>子女</source>
+        <translation>child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="16"/>
+        <source>家属</source>
+        <translation>relative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>参保人</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="26"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="26"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="26"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="26"/>
         <source>家庭医生</source>
         <translation>Family doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="26"/>
         <source>个人账户</source>
         <translation>Personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="24"/>
+        <location filename="../../ui/member_card.py" line="27"/>
         <source>共济账户</source>
         <translation>Family account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="24"/>
+        <location filename="../../ui/member_card.py" line="27"/>
         <source>起付标准</source>
         <translation>Deductible</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="24"/>
+        <location filename="../../ui/member_card.py" line="27"/>
         <source>统筹支付</source>
         <translation>Pooled fund</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="24"/>
+        <location filename="../../ui/member_card.py" line="27"/>
         <source>用量数据</source>
         <translation>Usage data</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="51"/>
+        <location filename="../../ui/member_card.py" line="54"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="53"/>
+        <location filename="../../ui/member_card.py" line="56"/>
         <source>&#x3000;（不享受门诊统筹）</source>
         <translation>  (no outpatient pooled fund)</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="55"/>
+        <location filename="../../ui/member_card.py" line="58"/>
         <source>未签约</source>
         <translation>Not signed up</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="59"/>
+        <location filename="../../ui/member_card.py" line="61"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="72"/>
+        <location filename="../../ui/member_card.py" line="74"/>
         <source>年度 %1，已累计 %2，尚余 %3</source>
         <translation>Annual %1, met %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="75"/>
+        <location filename="../../ui/member_card.py" line="77"/>
         <source>每次 %1，今日本机构已计 %2</source>
         <translation>Per visit %1, met here today %2</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="80"/>
+        <location filename="../../ui/member_card.py" line="82"/>
         <source>已付 %1 / 限额 %2，尚余 %3</source>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="86"/>
+        <location filename="../../ui/member_card.py" line="88"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="89"/>
+        <location filename="../../ui/member_card.py" line="91"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
     </message>
