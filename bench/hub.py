@@ -168,10 +168,13 @@ def main() -> int:
         for n in range(args.desks):
             d = str(uuid.uuid4())
             s = hub.store.add_desk(d, f"bench-{n}", dt.datetime.now(CST))
-            desks.append((d, s, [json.dumps({"settlements": clone(settlements[(n * 20 * args.batches + k * 20)
-                                                                              % len(settlements):][:20], d, 20,
-                                                                  k * 20 + 1), "members": members},
-                                            ensure_ascii=False).encode() for k in range(args.batches)]))
+            batches = []
+            for k in range(args.batches):
+                sent = clone(settlements[(n * 20 * args.batches + k * 20) % len(settlements):][:20], d, 20, k * 20 + 1)
+                # As `desk sync` sends it (outbox.next_batch): the members of this batch, not of the whole desk.
+                context = {m: members[m] for m in sorted({s["member_id"] for s in sent}) if m in members}
+                batches.append(json.dumps({"settlements": sent, "members": context}, ensure_ascii=False).encode())
+            desks.append((d, s, batches))
         latencies: list[float] = []
         lock = threading.Lock()
         go = threading.Event()
