@@ -1,9 +1,9 @@
 """What the hub keeps and how it changes: desks, settlements, members' figures, roster, catalog, overruns.
 
 Ingesting a batch is one transaction: new settlements are inserted, each member's usage and
-account are moved by what the batch adds (row locks, taken in key order so two hub processes
-cannot deadlock), overruns are detected on the totals those updates return, and only then are
-the changed rows stamped with change numbers. A desk's cursor is the last change number it has
+account are moved by what the batch adds and stamped with change numbers (row locks, taken in
+key order so two hub processes cannot deadlock), and overruns are detected on the totals those
+updates return. A desk's cursor is the last change number it has
 applied, and it must never skip a change, however many hub processes write at once:
 
 * On SQLite (one hub process, one writer at a time) the numbers come from the counter row
@@ -116,10 +116,10 @@ class HubStore:
 
     @staticmethod
     def _take_seqs(tx: Tx, count: int) -> int:
-        """Reserve ``count`` change numbers; returns the first. Call last in a write transaction.
+        """Reserve ``count`` change numbers; returns the first.
 
-        SQLite: from the counter row, which stays locked until the commit, so numbers follow the
-        commit order. PostgreSQL: from this transaction's id, with no lock (see the module's
+        SQLite: from the counter row; the transaction holds SQLite's write lock (BEGIN IMMEDIATE)
+        from its start to its commit, so numbers follow the commit order wherever it takes them. PostgreSQL: from this transaction's id, with no lock (see the module's
         docstring for why a download never skips one)."""
         if tx.dialect != "postgresql":
             last = tx.one("UPDATE hub_counter SET seq = seq + ? WHERE id = 1 RETURNING seq", (count,))[0]
@@ -213,9 +213,8 @@ class HubStore:
         desk_uuid, _, secret = (token or "").partition(":")
         if not desk_uuid or not secret:
             return None
-        with self.db.read() as tx:
-            row = tx.one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at, revoked_at,"
-                         " secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
+        row = self.db.query_one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at,"
+                                " revoked_at, secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
         if row is None or not hmac.compare_digest(row[7], secret_hash(secret)) or not row[2]:
             return None
         return HubDesk(row[0], row[1], True, row[3], row[4], row[5], row[6])
@@ -441,17 +440,14 @@ class _Batch:
             [(s.id, s.desk_uuid, s.receipt_no, s.kind, s.reverses, s.member_id, s.year, s.day, s.policy_version,
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
               s.account_holder, s.account_delta_fen, s.digest, s.body, self.now) for s in sorted(fresh, key=lambda s: s.id)])
-        usage_keys, overruns = self._count_usage(fresh)
-        holders, account_overruns = self._count_accounts(fresh)
+        # The changed rows are stamped by the upserts that move them (no second pass over them).
+        changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
+        first = HubStore._take_seqs(self.tx, changed)
+        usage_keys, overruns = self._count_usage(fresh, first)
+        _, account_overruns = self._count_accounts(fresh, first + len(usage_keys))
         overruns += account_overruns
-        first = HubStore._take_seqs(self.tx, len(usage_keys) + len(holders) + len(overruns))
-        self.tx.many("UPDATE hub_usage SET change_seq = ? WHERE member_id = ? AND year = ?",
-                     [(first + i, m, y) for i, (m, y) in enumerate(usage_keys)])
-        first += len(usage_keys)
-        self.tx.many("UPDATE hub_members SET change_seq = ? WHERE member_id = ?",
-                     [(first + i, m) for i, m in enumerate(holders)])
-        first += len(holders)
-        self._record(overruns, fresh, first)
+        if overruns:
+            self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
 
     def _pin(self) -> tuple[str, str] | None:
@@ -526,19 +522,19 @@ class _Batch:
                 return f"reverses {s.reverses}: a reversal must mirror the settlement it reverses"
         return ""
 
-    def _count_usage(self, fresh: list[Incoming]) -> tuple[list[tuple[str, int]], list[Overrun]]:
+    def _count_usage(self, fresh: list[Incoming], first: int) -> tuple[list[tuple[str, int]], list[Overrun]]:
         by_key: dict[tuple[str, int], list[Incoming]] = defaultdict(list)
         for s in fresh:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
         totals = self.tx.many_returning(
-            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at)"
-            " VALUES (?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
             " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
             " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
-            " updated_at = excluded.updated_at RETURNING ordinary_pool_paid_fen",
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq RETURNING ordinary_pool_paid_fen",
             [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
-              self.now) for m, y in keys])
+              self.now, first + i) for i, (m, y) in enumerate(keys)])
         overruns = []
         crossing = [(key, total[0]) for key, total in zip(keys, totals)
                     if any(s.pool_delta_fen > 0 for s in by_key[key])]
@@ -566,20 +562,20 @@ class _Batch:
         given = self.members.get(member_id) or {}
         return given.get("category"), given.get("scheme") or "employer"
 
-    def _count_accounts(self, fresh: list[Incoming]) -> tuple[list[str], list[Overrun]]:
+    def _count_accounts(self, fresh: list[Incoming], first: int) -> tuple[list[str], list[Overrun]]:
         by_holder: dict[str, list[Incoming]] = defaultdict(list)
         for s in fresh:
             if s.account_holder:
                 by_holder[s.account_holder].append(s)
         holders = sorted(by_holder)
         balances = self.tx.many_returning(
-            "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at)"
-            " VALUES (?, 0, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
-            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at"
-            " RETURNING account_balance_fen",
+            "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at,"
+            " change_seq) VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
+            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at,"
+            " change_seq = excluded.change_seq RETURNING account_balance_fen",
             [(h, by_holder[h][0].balance_before_fen,
-              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now,
-              sum(s.account_delta_fen for s in by_holder[h])) for h in holders])
+              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i,
+              sum(s.account_delta_fen for s in by_holder[h])) for i, h in enumerate(holders)])
         overruns = []
         for holder, (balance,) in zip(holders, balances):
             running = balance - sum(s.account_delta_fen for s in by_holder[holder])
