@@ -189,3 +189,35 @@ def test_a_desk_following_concurrent_uploads_sees_every_change_once(hub, tmp_pat
     follower.drain()
     follower.assert_caught_up()
     assert hub.store.check() == []
+
+
+def test_changes_numbered_past_the_servers_transaction_ids_are_numbered_anew(hub, tmp_path):
+    """A database restored with pg_dump into a new server keeps its change numbers while the new
+    server's transaction ids start again low: the hub numbers the changes anew when it starts, and a
+    desk whose cursor is past the new head downloads everything again."""
+    (a,) = make_desks(tmp_path, 1, hub)
+    settle(a, "M001", ("XA01", "10"))
+    batch, members = _payloads(a, 10)
+    desk = _hub_desk(hub.store, a.uuid)
+    hub.store.ingest(desk, batch, members, dt.datetime.now(CST))
+    ahead = Follower(hub.store, desk, limit=2)
+    ahead.drain()
+    far = (1 << 40) << 22
+    with hub.store.db.write() as tx:  # as if these came from a server whose ids were far ahead
+        for table in ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_overrun_desks"):
+            tx.run(f"UPDATE {table} SET change_seq = change_seq - (change_seq >> 22 << 22) + ?", (far,))
+    stuck = Follower(hub.store, desk, limit=2)
+    stuck.drain()
+    assert not stuck.usage, "changes past the head would never be delivered"
+
+    fresh = HubStore(hub.db_url)
+    try:
+        fresh.migrate()
+    finally:
+        fresh.close()
+    ahead.drain()  # numbered anew above this server's transaction ids: past the desk's cursor
+    ahead.assert_caught_up()
+    again = Follower(hub.store, desk, limit=2)
+    again.drain()
+    again.assert_caught_up()
+    assert any(m == "M001" for m, _ in again.usage)
