@@ -26,6 +26,8 @@ def add_parser(sub) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1, help="hub processes to run (default 1)")
+    serve.add_argument("--threads", type=int, default=4,
+                       help="database calls running at once in each hub process (default 4)")
     add = action("add-desk", "register a desk; prints its secret once", run_add)
     add.add_argument("desk_uuid", metavar="DESK_UUID", help="the desk's UUID (`desk sync status` shows it)")
     add.add_argument("--name", required=True, help="a name for people: clinic and counter")
@@ -54,18 +56,22 @@ def _store(args: argparse.Namespace):
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    if args.threads < 1:
+        print("desk hub serve: --threads must be at least 1", file=sys.stderr)
+        return 2
     store = _store(args)
     print(f"desk hub: serving {store.db.describe()} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     if args.workers > 1:
         store.close()
         os.environ["DESK_HUB_DB"] = args.db
         os.environ["DESK_HUB_POLICY_DIRS"] = os.pathsep.join(str(d) for d in args.policy_dir)
+        os.environ["DESK_HUB_THREADS"] = str(args.threads)
         uvicorn.run("desk.sync.hub_app:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
         return 0
     from desk.sync.hub_app import create_app
 
-    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(store, args.threads), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -189,8 +189,8 @@ def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, pro
         report.changes += applied.changes
         report.overruns += applied.overruns
         report.problems += applied.problems
-        if progress:
-            progress("download", page["next"], page["head"])
+        if progress:  # change numbers are positions, not counts (on PostgreSQL, transaction ids): count the changes
+            progress("download", report.changes, None if page["more"] else report.changes)
         if not page["more"]:
             return
         if page["next"] <= cursor:

@@ -5,16 +5,22 @@ may run behind a load balancer over one PostgreSQL database. TLS belongs to the 
 front (README, "Sync and the hub"); the hub itself listens on loopback by default.
 
 Storage calls block (sqlite3, psycopg), so they run on Starlette's thread pool; a failure of the
-database answers 503, which a desk retries later with back-off.
+database answers 503, which a desk retries later with back-off. At most ``threads`` of them run at
+once in a process (``desk hub serve --threads``, default 4): the rest wait their turn in order.
+Many more (anyio's default is 40, each with its own database connection) only make them share the
+interpreter lock and the cores with each other and the database, and the slowest of a burst of
+uploads waits several times as long as the typical one (bench/hub.py).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 from typing import Awaitable, Callable
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -27,6 +33,7 @@ from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_BODY, MAX_PAGE, PING, SET
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 log = logging.getLogger("desk.hub")
+THREADS = 4  # storage calls running at once in one hub process
 Handler = Callable[[Request, HubDesk], Awaitable[Response]]
 
 
@@ -34,8 +41,11 @@ def _error(status: int, message: str, **headers: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers or None)
 
 
-def create_app(store: HubStore) -> Starlette:
-    """The hub's routes over ``store``; every route needs ``Authorization: Bearer <desk uuid>:<secret>``."""
+def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
+    """The hub's routes over ``store``; every route needs ``Authorization: Bearer <desk uuid>:<secret>``.
+    ``threads``: storage calls running at once (the thread pool's size)."""
+    if threads < 1:
+        raise ValueError("threads: at least 1")
 
     def authenticated(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -82,7 +92,12 @@ def create_app(store: HubStore) -> Starlette:
             return _error(400, "after must not be negative")
         return JSONResponse(await run_in_threadpool(store.changes, desk, after, limit))
 
-    return Starlette(routes=[Route(PING, authenticated(ping)),
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes))],
                      max_body_size=MAX_BODY)
@@ -90,10 +105,12 @@ def create_app(store: HubStore) -> Starlette:
 
 def app_from_environment() -> Starlette:
     """The app as uvicorn's worker processes build it (`desk hub serve --workers N`): the database
-    and policy folders come from $DESK_HUB_DB and $DESK_HUB_POLICY_DIRS (os.pathsep-separated)."""
+    and policy folders come from $DESK_HUB_DB and $DESK_HUB_POLICY_DIRS (os.pathsep-separated), the
+    thread pool's size from $DESK_HUB_THREADS."""
     from pathlib import Path
 
     from desk.policy.loader import Library
 
     dirs = [Path(d) for d in os.environ.get("DESK_HUB_POLICY_DIRS", "").split(os.pathsep) if d]
-    return create_app(HubStore(os.environ["DESK_HUB_DB"], Library(dirs)))
+    return create_app(HubStore(os.environ["DESK_HUB_DB"], Library(dirs)),
+                      int(os.environ.get("DESK_HUB_THREADS") or THREADS))

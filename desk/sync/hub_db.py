@@ -184,6 +184,17 @@ class HubDB:
         with self._transaction(begin) as tx:
             yield tx
 
+    def query_one(self, sql: str, params: Sequence = ()) -> tuple | None:
+        """One row of one read-only statement, in a transaction of its own (autocommit): one round
+        trip instead of three, for what every request asks first (who the desk is)."""
+        conn = self._conn()
+        errors = self._errors()
+        try:
+            cursor = conn.cursor()
+            return Tx(cursor, self.dialect).one(sql, params)
+        except errors as exc:
+            raise self._translate(exc) from None
+
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[Tx]:
         conn = self._conn()

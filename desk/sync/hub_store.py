@@ -1,12 +1,20 @@
 """What the hub keeps and how it changes: desks, settlements, members' figures, roster, catalog, overruns.
 
 Ingesting a batch is one transaction: new settlements are inserted, each member's usage and
-account are moved by what the batch adds (row locks, taken in key order so two hub processes
-cannot deadlock), overruns are detected on the totals those updates return, and only then is
-the change counter taken and the changed rows stamped with it. The counter's row lock is held
-from that moment to the commit, so change numbers are handed out in commit order: when a desk
-has seen change N, every change below N is already committed and visible. A desk's cursor
-therefore never skips a change, however many hub processes write at once.
+account are moved by what the batch adds and stamped with change numbers (row locks, taken in
+key order so two hub processes cannot deadlock), and overruns are detected on the totals those
+updates return. A desk's cursor is the last change number it has
+applied, and it must never skip a change, however many hub processes write at once:
+
+* On SQLite (one hub process, one writer at a time) the numbers come from the counter row
+  ``hub_counter``, whose lock is held to the commit, so they are handed out in commit order.
+* On PostgreSQL a change number is ``(writing transaction's id << XID_SHIFT) + i``, i counting
+  the rows the transaction stamps. No lock is shared between writers, so commits are not
+  serialised. A download delivers only numbers below ``xmin << XID_SHIFT``, where xmin is the
+  oldest transaction still running when its snapshot was taken: every transaction with a smaller
+  id has finished and is wholly visible in that snapshot, and every one that has not finished, or
+  will start later, has an id >= xmin and so numbers above anything delivered. A transaction that
+  commits late with a small id is therefore delivered after it commits, past no cursor.
 """
 from __future__ import annotations
 
@@ -30,6 +38,8 @@ from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, Protocol
 
 ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
 CHUNK = 900  # ids in one IN (...) list
+XID_SHIFT = 22  # PostgreSQL: a change number is (transaction id << XID_SHIFT) + row; up to 4,194,304 rows a transaction
+XID_LIMIT = 1 << (63 - XID_SHIFT)  # transaction ids (xid8, epoch included) whose change numbers fit a BIGINT
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,9 @@ class HubStore:
         self.caps = Caps(library or Library())
 
     def migrate(self) -> int:
-        return self.db.migrate()
+        version = self.db.migrate()
+        self._renumber_past_horizon()
+        return version
 
     def close(self) -> None:
         self.db.close()
@@ -104,10 +116,63 @@ class HubStore:
 
     @staticmethod
     def _take_seqs(tx: Tx, count: int) -> int:
-        """Reserve ``count`` change numbers; returns the first. Call last in a write transaction:
-        the counter row stays locked until the commit, which keeps change numbers in commit order."""
-        last = tx.one("UPDATE hub_counter SET seq = seq + ? WHERE id = 1 RETURNING seq", (count,))[0]
-        return last - count + 1
+        """Reserve ``count`` change numbers; returns the first.
+
+        SQLite: from the counter row; the transaction holds SQLite's write lock (BEGIN IMMEDIATE)
+        from its start to its commit, so numbers follow the commit order wherever it takes them. PostgreSQL: from this transaction's id, with no lock (see the module's
+        docstring for why a download never skips one)."""
+        if tx.dialect != "postgresql":
+            last = tx.one("UPDATE hub_counter SET seq = seq + ? WHERE id = 1 RETURNING seq", (count,))[0]
+            return last - count + 1
+        used = getattr(tx, "stamped", 0)
+        if used + count >= 1 << XID_SHIFT:
+            raise ValueError(f"{used + count:,} changes in one transaction: at most {(1 << XID_SHIFT) - 1:,};"
+                             " load the file in parts")
+        xid = tx.one("SELECT pg_current_xact_id()::text::bigint")[0]
+        if xid >= XID_LIMIT:
+            raise HubStorageError(f"transaction id {xid} is past what change numbers can hold ({XID_LIMIT})")
+        tx.stamped = used + count
+        return (xid << XID_SHIFT) + used + 1
+
+    @staticmethod
+    def _head(tx: Tx) -> int:
+        """The last change number a download may deliver, read in the download's snapshot: on
+        PostgreSQL, everything below the snapshot's xmin (every transaction there has finished)."""
+        if tx.dialect != "postgresql":
+            return tx.one("SELECT seq FROM hub_counter WHERE id = 1")[0]
+        xmin = tx.one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")[0]
+        return (xmin << XID_SHIFT) - 1
+
+    def _renumber_past_horizon(self) -> None:
+        """PostgreSQL: change numbers must stay below the next transaction's. They are, for numbers
+        from the counter of an older hub version (far fewer than 4 million per transaction), but not
+        in a database restored with pg_dump into a new cluster, whose transaction ids start again
+        low: then every change is numbered anew above them, and a desk whose cursor is past the new
+        head downloads everything again (``desk sync``, the restored-backup case)."""
+        if self.db.dialect != "postgresql":
+            return
+        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns")
+
+        def work(tx: Tx) -> None:
+            from desk.sync.hub_db import MIGRATION_LOCK
+
+            tx.run(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            top = max(tx.one(f"SELECT COALESCE(max(change_seq), 0) FROM {t}")[0] for t in tables)
+            xid = tx.one("SELECT pg_current_xact_id()::text::bigint")[0]
+            if top < xid << XID_SHIFT:
+                return
+            keys = {"hub_members": "member_id", "hub_usage": "member_id, year", "hub_catalog": "code",
+                    "hub_overruns": "id"}
+            total = sum(tx.one(f"SELECT count(*) FROM {t}")[0] for t in tables)
+            first = HubStore._take_seqs(tx, total)
+            for t in tables:
+                tx.run(f"UPDATE {t} SET change_seq = n.seq FROM (SELECT {keys[t]}, ? - 1 + row_number() OVER"
+                       f" (ORDER BY change_seq, {keys[t]}) AS seq FROM {t}) n WHERE "
+                       + " AND ".join(f"{t}.{k.strip()} = n.{k.strip()}" for k in keys[t].split(",")), (first,))
+                first += tx.one(f"SELECT count(*) FROM {t}")[0]
+            tx.run("UPDATE hub_overrun_desks d SET change_seq = o.change_seq FROM hub_overruns o"
+                   " WHERE o.id = d.overrun_id")
+        self._write(work)
 
     # -- desks -------------------------------------------------------------------------------
 
@@ -148,9 +213,8 @@ class HubStore:
         desk_uuid, _, secret = (token or "").partition(":")
         if not desk_uuid or not secret:
             return None
-        with self.db.read() as tx:
-            row = tx.one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at, revoked_at,"
-                         " secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
+        row = self.db.query_one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at,"
+                                " revoked_at, secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
         if row is None or not hmac.compare_digest(row[7], secret_hash(secret)) or not row[2]:
             return None
         return HubDesk(row[0], row[1], True, row[3], row[4], row[5], row[6])
@@ -242,21 +306,22 @@ class HubStore:
         beyond it is talking to a hub restored from an older backup, and starts again from 0.
         """
         with self.db.read() as tx:
-            head = tx.one("SELECT seq FROM hub_counter WHERE id = 1")[0]
+            head = self._head(tx)
             members = tx.all("SELECT change_seq, member_id, on_roster, name, id_number, card_number, ecard_code,"
                              " category, birth_date, scheme, family_doctor_institution, eligible, family,"
-                             " account_balance_fen FROM hub_members WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
-                             (after, limit + 1))
+                             " account_balance_fen FROM hub_members WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
+                             " LIMIT ?", (after, head, limit + 1))
             usage = tx.all("SELECT change_seq, member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at"
-                           " FROM hub_usage WHERE change_seq > ? ORDER BY change_seq LIMIT ?", (after, limit + 1))
+                           " FROM hub_usage WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq LIMIT ?",
+                           (after, head, limit + 1))
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
-                             " fee_category FROM hub_catalog WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
-                             (after, limit + 1))
+                             " fee_category FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
+                             " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
                               " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at"
                               " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
-                              " WHERE d.desk_uuid = ? AND d.change_seq > ? ORDER BY d.change_seq LIMIT ?",
-                              (desk.desk_uuid, after, limit + 1))
+                              " WHERE d.desk_uuid = ? AND d.change_seq > ? AND d.change_seq <= ? ORDER BY d.change_seq LIMIT ?",
+                              (desk.desk_uuid, after, head, limit + 1))
             seqs = sorted(r[0] for rows in (members, usage, catalog, overruns) for r in rows)
             more = len(seqs) > limit
             cutoff = seqs[limit - 1] if more else head
@@ -375,17 +440,14 @@ class _Batch:
             [(s.id, s.desk_uuid, s.receipt_no, s.kind, s.reverses, s.member_id, s.year, s.day, s.policy_version,
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
               s.account_holder, s.account_delta_fen, s.digest, s.body, self.now) for s in sorted(fresh, key=lambda s: s.id)])
-        usage_keys, overruns = self._count_usage(fresh)
-        holders, account_overruns = self._count_accounts(fresh)
+        # The changed rows are stamped by the upserts that move them (no second pass over them).
+        changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
+        first = HubStore._take_seqs(self.tx, changed)
+        usage_keys, overruns = self._count_usage(fresh, first)
+        _, account_overruns = self._count_accounts(fresh, first + len(usage_keys))
         overruns += account_overruns
-        first = HubStore._take_seqs(self.tx, len(usage_keys) + len(holders) + len(overruns))
-        self.tx.many("UPDATE hub_usage SET change_seq = ? WHERE member_id = ? AND year = ?",
-                     [(first + i, m, y) for i, (m, y) in enumerate(usage_keys)])
-        first += len(usage_keys)
-        self.tx.many("UPDATE hub_members SET change_seq = ? WHERE member_id = ?",
-                     [(first + i, m) for i, m in enumerate(holders)])
-        first += len(holders)
-        self._record(overruns, fresh, first)
+        if overruns:
+            self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
 
     def _pin(self) -> tuple[str, str] | None:
@@ -460,19 +522,19 @@ class _Batch:
                 return f"reverses {s.reverses}: a reversal must mirror the settlement it reverses"
         return ""
 
-    def _count_usage(self, fresh: list[Incoming]) -> tuple[list[tuple[str, int]], list[Overrun]]:
+    def _count_usage(self, fresh: list[Incoming], first: int) -> tuple[list[tuple[str, int]], list[Overrun]]:
         by_key: dict[tuple[str, int], list[Incoming]] = defaultdict(list)
         for s in fresh:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
         totals = self.tx.many_returning(
-            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at)"
-            " VALUES (?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
             " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
             " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
-            " updated_at = excluded.updated_at RETURNING ordinary_pool_paid_fen",
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq RETURNING ordinary_pool_paid_fen",
             [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
-              self.now) for m, y in keys])
+              self.now, first + i) for i, (m, y) in enumerate(keys)])
         overruns = []
         crossing = [(key, total[0]) for key, total in zip(keys, totals)
                     if any(s.pool_delta_fen > 0 for s in by_key[key])]
@@ -500,20 +562,20 @@ class _Batch:
         given = self.members.get(member_id) or {}
         return given.get("category"), given.get("scheme") or "employer"
 
-    def _count_accounts(self, fresh: list[Incoming]) -> tuple[list[str], list[Overrun]]:
+    def _count_accounts(self, fresh: list[Incoming], first: int) -> tuple[list[str], list[Overrun]]:
         by_holder: dict[str, list[Incoming]] = defaultdict(list)
         for s in fresh:
             if s.account_holder:
                 by_holder[s.account_holder].append(s)
         holders = sorted(by_holder)
         balances = self.tx.many_returning(
-            "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at)"
-            " VALUES (?, 0, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
-            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at"
-            " RETURNING account_balance_fen",
+            "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at,"
+            " change_seq) VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
+            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at,"
+            " change_seq = excluded.change_seq RETURNING account_balance_fen",
             [(h, by_holder[h][0].balance_before_fen,
-              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now,
-              sum(s.account_delta_fen for s in by_holder[h])) for h in holders])
+              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i,
+              sum(s.account_delta_fen for s in by_holder[h])) for i, h in enumerate(holders)])
         overruns = []
         for holder, (balance,) in zip(holders, balances):
             running = balance - sum(s.account_delta_fen for s in by_holder[holder])
