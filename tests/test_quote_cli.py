@@ -146,3 +146,10 @@ def test_policy_check_accepts_a_good_city_and_refuses_a_bad_one(tmp_path):
     done = run("policy", "check", str(bad))
     assert done.returncode == 2
     assert "tonghua.toml: ordinary.annual_cap:" in done.stderr and "above the ceiling 2000" in done.stderr
+
+
+def test_the_desk_says_its_version():
+    from desk import __version__
+
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"billing desk {__version__}"

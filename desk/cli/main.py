@@ -22,6 +22,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="desk", description="Billing desk for 门诊共济 outpatient settlements.",
         epilog="`desk` alone (or `desk gui [--db PATH]`) opens the counter program; `desk screenshots DIR` writes"
                " a PNG of every screen with demo data.")
+    from desk import __version__
+
+    parser.add_argument("--version", action="version", version=f"billing desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in (only,) if only else COMMANDS:
         module = importlib.import_module(f"desk.cli.{name}_cmd")
