@@ -35,6 +35,17 @@ class FundPart:
 
 
 @dataclass(frozen=True)
+class SchemePart:
+    """The lines of one own scheme (重庆 第六条), settled apart from the ordinary ones."""
+
+    scheme: str
+    in_scope: Decimal
+    ratio: Decimal
+    pool_pay: Decimal
+    over_cap: Decimal
+
+
+@dataclass(frozen=True)
 class Settlement:
     policy_version: str
     year: int
@@ -54,3 +65,10 @@ class Settlement:
     funds: tuple[FundPart, ...]
     usage_after: Usage
     explain: tuple[Step, ...]
+    benefit: str = "ordinary"
+    disease: str | None = None
+    disease_name: str = ""
+    schemes: tuple[SchemePart, ...] = ()
+    account_excluded: Decimal = Decimal("0.00")
+    cap: Decimal | None = None
+    cap_left: Decimal | None = None

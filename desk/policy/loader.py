@@ -175,6 +175,9 @@ class Library:
             if path is None:
                 raise PolicyError(f"unknown policy {pack_id!r} (known: {', '.join(self.ids())})")
             pack = self.check(read_pack(path))
+            shipped = shipped_dir() / f"{pack_id}.toml"
+            if path.resolve() != shipped.resolve() and shipped.is_file():
+                self._check_shadowed(pack, read_pack(shipped))
             self._packs[pack_id] = pack
         return pack
 
@@ -192,4 +195,14 @@ class Library:
             check_against(pack, framework)
         elif pack.kind == "framework" and pack.settles:
             check_against(pack, pack)
+        if pack.kind == "city" and any(v.bounds for v in pack.versions):
+            check_against(pack, pack)
         return pack
+
+    @staticmethod
+    def _check_shadowed(pack: Pack, shipped: Pack) -> None:
+        """A local pack filling in a shipped one (same id) keeps the shipped pack's bounds (南昌 四（二）2)."""
+        from desk.policy.bounds import check_against
+
+        if shipped.kind == "city" and any(v.bounds for v in shipped.versions):
+            check_against(pack, shipped)
