@@ -164,6 +164,29 @@ def _inpatient_ratio(rules: Resolved, member: Member, level: int, parts: list[st
     return base
 
 
+def _ratio_step(rules: Resolved, member: Member, benefit: str, row: Disease | None,
+                level: int) -> tuple[Decimal, str, Step]:
+    """A benefit's ratio for a level, category and disease, its sources and its explanation step."""
+    name = benefit_name(benefit)
+    parts: list[str] = []
+    sources: list[str] = []
+    if rules.get(f"{benefit}.ratio_basis", field="benefit") == "inpatient":
+        ratio = _inpatient_ratio(rules, member, level, parts, sources)
+    elif row is not None and row.ratio is not None:
+        ratio = row.ratio
+        parts.append(f"{row.name}支付比例{ratio:.0%}")
+        sources.append(rules.source(f"{benefit}.diseases"))
+    else:
+        ratio = rules.get(f"{benefit}.ratio", {"level": str(level)}, "benefit")
+        parts.append(f"{name}支付比例{ratio:.0%}")
+        sources.append(rules.source(f"{benefit}.ratio"))
+    if ratio > ONE:
+        raise PolicyError(f"{rules.version_id}: the {benefit} ratio for this bill adds up to {ratio}, above 1")
+    ratio = ratio.quantize(Decimal("0.0000"))
+    source = "；".join(dict.fromkeys(sources))
+    return ratio, source, Step("ratio", None, "，".join(parts), source, f"{benefit}.ratio", str(ratio))
+
+
 def terms(rules: Resolved, member: Member, usage: Usage, benefit: str, row: Disease | None, level: int,
           in_scope: Decimal, explain: list[Step], ordinary_deductible) -> Terms:
     """Deductible, ratio and cap of a benefit other than ordinary, each step explained with its article."""
@@ -195,23 +218,12 @@ def terms(rules: Resolved, member: Member, usage: Usage, benefit: str, row: Dise
             source = f"{source}；{rules.source(f'{benefit}.deductible_basis')}"
         explain.append(Step("deductible", applied, why, source, key, value))
 
-    parts: list[str] = []
-    sources: list[str] = []
-    if rules.get(f"{benefit}.ratio_basis", field="benefit") == "inpatient":
-        ratio = _inpatient_ratio(rules, member, level, parts, sources)
-    elif row is not None and row.ratio is not None:
-        ratio = row.ratio
-        parts.append(f"{row.name}支付比例{ratio:.0%}")
-        sources.append(rules.source(f"{benefit}.diseases"))
-    else:
-        ratio = rules.get(f"{benefit}.ratio", {"level": str(level)}, "benefit")
-        parts.append(f"{name}支付比例{ratio:.0%}")
-        sources.append(rules.source(f"{benefit}.ratio"))
-    if ratio > ONE:
-        raise PolicyError(f"{rules.version_id}: the {benefit} ratio for this bill adds up to {ratio}, above 1")
-    ratio = ratio.quantize(Decimal("0.0000"))
-    ratio_source = "；".join(dict.fromkeys(sources))
-    explain.append(Step("ratio", None, "，".join(parts), ratio_source, f"{benefit}.ratio", str(ratio)))
+    memo_key = ("benefit.ratio", benefit, level, member.category, row.code if row else None)
+    found = rules.memo.get(memo_key)
+    if found is None:
+        found = rules.memo[memo_key] = _ratio_step(rules, member, benefit, row, level)
+    ratio, ratio_source, step = found
+    explain.append(step)
 
     cap_basis = rules.get(f"{benefit}.cap_basis", field="benefit")
     if cap_basis == "inpatient":

@@ -83,10 +83,14 @@ def _level(bill: Bill) -> int:
 
 def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_scope: Decimal,
                 explain: list[Step], prefix: str = "", extra_source: str = "") -> tuple[Decimal, Usage]:
-    context = {"category": member.category, "level": str(level)}
-    standard = rules.get("ordinary.deductible", context)
-    basis = rules.get("ordinary.deductible_basis")
-    source = rules.source("ordinary.deductible")
+    memo_key = ("ordinary.deductible", member.category, level, extra_source)
+    found = rules.memo.get(memo_key)
+    if found is None:
+        standard = rules.get("ordinary.deductible", {"category": member.category, "level": str(level)})
+        source = rules.source("ordinary.deductible")
+        found = rules.memo[memo_key] = (standard, rules.get("ordinary.deductible_basis"),
+                                        f"{extra_source}；{source}" if extra_source else source, str(standard))
+    standard, basis, source, shown = found
     if basis == "annual":
         still_open = max(ZERO, standard - usage.deductible_met)
         applied = min(in_scope, still_open)
@@ -102,13 +106,23 @@ def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_sc
         if shared and met_today:
             why += f"；当日同一机构已计{met_today}元，只计算一次起付标准（{rules.source('ordinary.same_day_shared')}）"
         why += f"，本次{applied}元"
-    if extra_source:
-        source = f"{extra_source}；{source}"
-    explain.append(Step("deductible", applied, why, source, "ordinary.deductible", str(standard)))
+    explain.append(Step("deductible", applied, why, source, "ordinary.deductible", shown))
     return applied, after
 
 
 def _ratio(rules: Resolved, member: Member, bill: Bill, level: int, explain: list[Step]) -> Decimal:
+    signed = member.family_doctor_institution
+    family_doctor = bool(signed and signed == bill.institution.id and bill.institution.type != "pharmacy")
+    memo_key = ("ordinary.ratio", level, member.category, family_doctor and bill.institution.level)
+    found = rules.memo.get(memo_key)
+    if found is None:
+        found = rules.memo[memo_key] = _ratio_step(rules, member, bill, level, family_doctor)
+    explain.append(found[1])
+    return found[0]
+
+
+def _ratio_step(rules: Resolved, member: Member, bill: Bill, level: int, family_doctor: bool) -> tuple[Decimal, Step]:
+    """The ratio for a level, category and family-doctor signing, with its explanation step."""
     base = rules.get("ordinary.ratio", {"level": str(level)})
     ratio = base
     parts = [f"{LEVEL_NAMES[level]}医疗机构支付比例{base:.0%}"]
@@ -118,8 +132,7 @@ def _ratio(rules: Resolved, member: Member, bill: Bill, level: int, explain: lis
         ratio += addition
         parts.append(f"退休人员提高{addition * 100:.0f}个百分点")
         sources.append(rules.source("ordinary.retiree_addition"))
-    signed = member.family_doctor_institution
-    if signed and signed == bill.institution.id and bill.institution.type != "pharmacy":
+    if family_doctor:
         addition = rules.get_or("ordinary.family_doctor_addition", ZERO, {"level": str(bill.institution.level)})
         if addition:
             ratio += addition
@@ -128,9 +141,7 @@ def _ratio(rules: Resolved, member: Member, bill: Bill, level: int, explain: lis
     if ratio > ONE:
         raise PolicyError(f"{rules.version_id}: the ratio for this bill adds up to {ratio}, above 1")
     ratio = ratio.quantize(RATIO_ZERO)
-    explain.append(Step("ratio", None, "，".join(parts), "；".join(dict.fromkeys(sources)),
-                        "ordinary.ratio", str(ratio)))
-    return ratio
+    return ratio, Step("ratio", None, "，".join(parts), "；".join(dict.fromkeys(sources)), "ordinary.ratio", str(ratio))
 
 
 def _funds(rules: Resolved, member: Member, usage: Usage, pool: Decimal, explain: list[Step]) -> tuple[FundPart, ...]:
@@ -172,13 +183,18 @@ def _ordinary(rules: Resolved, member: Member, usage: Usage, bill: Bill, level: 
     deductible, usage_after = _deductible(rules, member, usage, level, in_scope, explain)
     ratio = _ratio(rules, member, bill, level, explain)
     computed = fen((in_scope - deductible) * ratio)
-    cap = rules.get("ordinary.annual_cap", {"category": member.category, "scheme": member.scheme})
+    memo_key = ("ordinary.annual_cap", member.category, member.scheme)
+    found = rules.memo.get(memo_key)
+    if found is None:
+        cap = rules.get("ordinary.annual_cap", {"category": member.category, "scheme": member.scheme})
+        cap_source = rules.source("ordinary.annual_cap")
+        found = rules.memo[memo_key] = (cap, cap_source, f"{rules.source('ordinary.ratio')}；{cap_source}")
+    cap, cap_source, pool_source = found
     pool, over_cap, cap_left = _pool(computed, cap, usage.ordinary_pool_paid)
-    cap_source = rules.source("ordinary.annual_cap")
     explain.append(Step("pool_pay", pool,
                         f"（政策范围内{in_scope} − 起付{deductible}）× {ratio} = {computed}元"
                         + (f"，年度最高支付限额{cap}元尚余{cap_left}元" if over_cap else ""),
-                        f"{rules.source('ordinary.ratio')}；{cap_source}", "ordinary.annual_cap", str(cap)))
+                        pool_source, "ordinary.annual_cap", str(cap)))
     if over_cap:
         explain.append(Step("over_cap", over_cap, f"超过年度最高支付限额{cap}元的{over_cap}元由个人负担",
                             cap_source, "ordinary.annual_cap", str(cap)))
@@ -258,7 +274,7 @@ def settle(pack: Pack, member: Member, usage: Usage, bill: Bill, at: dt.datetime
                                 rules.source("account.pays_self_pay"), "account.pays_self_pay"))
     cash = self_pay - account
     explain.append(Step("cash_pay", cash, "其余由个人以现金支付", rules.source("account.pays_self_pay")))
-    return Settlement(
+    return Settlement.fast(
         policy_version=rules.version_id, year=day.year, level_applied=level, total=total,
         full_self_pay=full, pre_self_pay=pre, in_scope=in_scope, deductible=deductible, ratio=ratio,
         pool_pay=pool, over_cap=over_cap, self_pay=self_pay, account_pay=account, cash_pay=cash,

@@ -60,6 +60,9 @@ class Resolved:
     day: dt.date
     values: dict[str, Tree | None]
     _sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # what the engine derives from these values alone (a level's ratio and its explanation step…),
+    # kept because the values never change once loaded; keys are the engine's own
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def version_id(self) -> str:
