@@ -90,3 +90,14 @@ def test_4_2_2_a_local_table_outside_the_ranges_is_refused_even_without_the_boun
     with pytest.raises(PackError) as err:
         Library([tmp_path]).get("nanchang")
     assert err.value.key == "chronic.diseases" and says in str(err.value) and "南昌 四（二）2" in str(err.value)
+
+
+def test_4_2_2_desk_policy_check_holds_a_local_copy_to_the_shipped_bounds(tmp_path):
+    from test_quote_cli import run
+
+    text = (EXAMPLE_PACKS / "nanchang.toml").read_text(encoding="utf-8").replace('cap = "5000"', 'cap = "1000"')
+    path = write_pack(tmp_path, "nanchang", text.replace('key = "chronic.diseases"', 'key = "chronic.cap"'))
+    done = run("policy", "check", str(path))
+    assert done.returncode == 2
+    assert "chronic.diseases" in done.stderr and "1000.00 for disease=M02 is below the floor 4000" in done.stderr
+    assert run("policy", "check", str(EXAMPLE_PACKS / "nanchang.toml")).returncode == 0
