@@ -13,7 +13,10 @@ import sqlite_utils
 
 from desk.money import money_str
 from desk.policy.loader import Library
+from desk.prescription import Prescription
 from desk.receipts.layout import PAPERS, Slip
+from desk.receipts.pharmacy_lines import drug_line, prescription_block
+from desk.store.pharmacy import LineCodes, lines_of, prescription_of
 from desk.store import audit
 from desk.store.database import StoreError
 from desk.store.identity import get_desk
@@ -46,6 +49,8 @@ class ReceiptData:
     annual_cap: Decimal | None
     deductible_basis: str
     copy: int  # 1 = the original print; 2 and more = 重打
+    drugs: dict[int, LineCodes] | None = None  # per line: traceability codes, batch, expiry, 无码
+    prescription: Prescription | None = None
 
 
 def _cap_and_basis(library: Library, policy: str, day: dt.date, category: str, scheme: str):
@@ -78,7 +83,8 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         desk_number=s.desk_number, demo=desk.demo or s.demo, settlement=s, original_receipt=original,
         cashier_name=cashier[0] if cashier else s.cashier, member_name=member.name, masked_id=member.masked_id,
         category=CATEGORY[member.category], scheme=SCHEME[member.scheme], payer_note=payer_note,
-        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy)
+        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy, drugs=lines_of(db, s.id),
+        prescription=prescription_of(db, s.id))
 
 
 def qr_payload(s: StoredSettlement) -> str:
@@ -111,6 +117,7 @@ def _header(slip: Slip, r: ReceiptData) -> None:
     slip.pair("人员类别", f"{r.category}　{r.scheme}")
     slip.pair("医保政策", f"{r.policy_name} {s.policy_version}")
     slip.rule()
+    prescription_block(slip, r.prescription)
 
 
 def _items(slip: Slip, r: ReceiptData) -> None:
@@ -127,6 +134,7 @@ def _items(slip: Slip, r: ReceiptData) -> None:
             price = money_str(Decimal(item["unit_price_fen"]) / 100)
             slip.pair(f"  {CLASS[item['class']]}{note} {item['quantity']}×{price}",
                       money_str(Decimal(item["amount_fen"]) / 100))
+            drug_line(slip, (r.drugs or {}).get(item["line"]))
     slip.rule()
 
 
