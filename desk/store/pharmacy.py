@@ -17,7 +17,7 @@ import sqlite_utils
 from desk import tracecode
 from desk.prescription import Prescription, PrescriptionError, check_valid
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.users import Actor, require
 from desk.tracecode import BoxState, TraceCodeError
 
@@ -87,7 +87,7 @@ def set_settings(db: sqlite_utils.Database, actor: Actor, now: dt.datetime, *, t
     if default < 1 or longest < default:
         raise StoreError(f"prescription days: the default ({default}) must be at least 1 and at most the"
                          f" maximum ({longest})")
-    with db.atomic():
+    with write_transaction(db):
         db.execute("UPDATE pharmacy_settings SET trace_codes = ?, rx_default_days = ?, rx_max_days = ? WHERE id = 1",
                    (None if codes is None else int(codes), default, longest))
         audit.append(db, now.isoformat(), actor.user_id, "pharmacy.settings", "desk",
