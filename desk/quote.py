@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from desk.engine import Bill, Institution, Item, Member, Settlement, Usage, settle
-from desk.engine.inputs import (BENEFITS, CATEGORIES, FAMILY_RELATIONS, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS,
-                                OWN_SCHEME_NAMES, SCHEMES, Certification)
+from desk.domain import (BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, OWN_SCHEMES, RELATIONS,
+                         SCHEMES, CERTIFIED_BENEFITS)
+from desk.engine.inputs import Certification
 from desk.money import ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
@@ -25,7 +26,6 @@ USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met",
               "disease_pool_paid", "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid"}
 ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio", "scheme", "account_excluded"}
 CERTIFICATION_KEYS = {"benefit", "disease", "from", "to"}
-CERTIFIED_BENEFITS = ("chronic", "special")
 
 
 def _object(raw: Any, field: str, keys: set[str] | None = None) -> dict:
@@ -161,7 +161,7 @@ def parse_usage(raw: Any) -> Usage:
                  disease_pool_paid=_amounts(raw.get("disease_pool_paid"), "usage.disease_pool_paid"),
                  special_deductible_met=amount("special_deductible_met"),
                  inpatient_pool_paid=None if inpatient is None else parse_money(inpatient, "usage.inpatient_pool_paid"),
-                 scheme_pool_paid=_amounts(raw.get("scheme_pool_paid"), "usage.scheme_pool_paid", OWN_SCHEME_NAMES))
+                 scheme_pool_paid=_amounts(raw.get("scheme_pool_paid"), "usage.scheme_pool_paid", OWN_SCHEMES))
 
 
 def parse_item(raw: Any, index: int) -> Item:
@@ -175,7 +175,7 @@ def parse_item(raw: Any, index: int) -> Item:
         selfpay_ratio=ZERO if ratio is None else parse_ratio(ratio, f"{field}.selfpay_ratio"),
         code=_text(raw, "code", f"{field}."),
         name=_text(raw, "name", f"{field}."),
-        scheme=None if raw.get("scheme") is None else _choice(raw["scheme"], OWN_SCHEME_NAMES, f"{field}.scheme"),
+        scheme=None if raw.get("scheme") is None else _choice(raw["scheme"], OWN_SCHEMES, f"{field}.scheme"),
         account_excluded=_flag(raw, "account_excluded", False, f"{field}."),
     )
 
@@ -209,7 +209,7 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
         use_account=_flag(raw, "use_account", True, ""),
         disease=None if raw.get("disease") is None else _code(raw["disease"], "disease"),
         payer_relation=(None if raw.get("payer_relation") is None
-                        else _choice(raw["payer_relation"], FAMILY_RELATIONS, "payer_relation")),
+                        else _choice(raw["payer_relation"], RELATIONS, "payer_relation")),
     )
     return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at
 

@@ -70,7 +70,7 @@ def test_6_own_scheme_lines_keep_the_catalog_rules(lib):
 def test_6_the_shipped_pack_refuses_an_own_scheme_line_naming_the_scheme(library):
     with pytest.raises(InputError) as err:
         quote_one(library, bill([("300.00", "A", None), ("100.00", "A", "two_diseases")]))
-    assert str(err.value).startswith("items[1].scheme: chongqing@2024-01-01: “两病”门诊用药保障支付比例"
+    assert str(err.value).startswith("items[1].scheme: chongqing@2024-01-01: “两病”用药支付比例"
                                      " (own_scheme.two_diseases.ratio) is not set by this pack")
 
 

@@ -17,15 +17,15 @@ from desk.engine.result import Step
 from desk.money import ONE, ZERO
 from desk.policy.diseases import Disease
 from desk.policy.pack import PolicyError, Resolved
-from desk.policy.params import OTHER_BENEFITS
+from desk.domain import BENEFIT_LABELS, BENEFITS, CERTIFIED_BENEFITS
 
 LEVEL_NAMES = {0: "一级以下", 1: "一级", 2: "二级", 3: "三级"}
 # Benefits tried, in this order, when an ordinary bill names a certified disease (precedence).
-DISEASE_BENEFITS = ("chronic", "special")
+DISEASE_BENEFITS = CERTIFIED_BENEFITS
 
 
 def benefit_name(benefit: str) -> str:
-    return "普通门诊" if benefit == "ordinary" else OTHER_BENEFITS[benefit]
+    return BENEFIT_LABELS[benefit]
 
 
 def defines(rules: Resolved, benefit: str) -> bool:
@@ -102,7 +102,7 @@ def eligible(rules: Resolved, member: Member, bill: Bill, benefit: str, day: dt.
     """Check the benefit may settle this bill: defined, certified disease in force, level allowed."""
     name = benefit_name(benefit)
     if not defines(rules, benefit):
-        offered = ", ".join(b for b in ("ordinary", *OTHER_BENEFITS) if defines(rules, b))
+        offered = ", ".join(b for b in BENEFITS if defines(rules, b))
         raise PolicyError(f"benefit {benefit!r}: {rules.version_id} does not define {name}"
                           f" (benefits here: {offered})", "benefit")
     certified = rules.get(f"{benefit}.certified", field="benefit")

@@ -10,18 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from desk.domain import CST
 from desk.money import ZERO
-
-LEVELS = (0, 1, 2, 3)
-INSTITUTION_TYPES = ("clinic", "hospital", "pharmacy")
-CATEGORIES = ("employed", "retired")
-SCHEMES = ("employer", "individual_tier2", "individual_tier1")
-ITEM_CLASSES = ("A", "B", "C")
-BENEFITS = ("ordinary", "chronic", "special", "emergency", "day_surgery")
-OWN_SCHEME_NAMES = ("fixed_fee", "two_diseases", "special_disease", "national_negotiated")
-# Whose account may pay for the patient besides their own (家庭共济): the holder's spouse, parents, children.
-FAMILY_RELATIONS = ("spouse", "parent", "child")
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from desk.engine.inputs import Bill, Member, Usage
 from desk.engine.result import SchemePart, Step
 from desk.money import ZERO, fen
 from desk.policy.pack import PolicyError, Resolved
-from desk.policy.params import OWN_SCHEMES
+from desk.domain import OWN_SCHEME_LABELS as OWN_SCHEMES
 
 RATIO_ZERO = Decimal("0.0000")
 

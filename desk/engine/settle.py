@@ -10,14 +10,14 @@ import datetime as dt
 from decimal import Decimal
 
 from desk.engine.benefits import LEVEL_NAMES, benefit_name, choose, terms
-from desk.engine.inputs import FAMILY_RELATIONS, Bill, Member, Usage, local_day
+from desk.domain import RELATION_LABELS
+from desk.engine.inputs import Bill, Member, Usage, local_day
 from desk.engine.own_schemes import check_defined, scheme_lines, settle_schemes
 from desk.engine.result import FUND_NAMES, FundPart, SchemePart, Settlement, Step
 from desk.money import ONE, ZERO, fen
 from desk.policy.diseases import Disease
 from desk.policy.pack import Pack, PolicyError, Resolved
 
-RELATION_NAMES = {"spouse": "配偶", "parent": "父母", "child": "子女"}
 RATIO_ZERO = Decimal("0.0000")
 
 
@@ -232,7 +232,7 @@ def settle(pack: Pack, member: Member, usage: Usage, bill: Bill, at: dt.datetime
         raise PolicyError(f"{pack.id} is a provincial framework: it sets bounds for its cities, not figures;"
                           f" settle under a city pack that follows {pack.id}", "policy")
     rules = pack.on(day)
-    if bill.payer_relation is not None and bill.payer_relation not in FAMILY_RELATIONS:
+    if bill.payer_relation is not None and bill.payer_relation not in RELATION_LABELS:
         raise PolicyError(f"{bill.payer_relation!r}: a family account pays only for the holder's spouse, parents"
                           f" and children ({rules.source('account.pays_self_pay')})", "payer_relation")
     explain: list[Step] = []
@@ -269,7 +269,7 @@ def settle(pack: Pack, member: Member, usage: Usage, bill: Bill, at: dt.datetime
     if bill.use_account and rules.get("account.pays_self_pay"):
         account = min(self_pay - excluded, member.account_balance)
         if account:
-            whose = f"家庭成员（{RELATION_NAMES[bill.payer_relation]}）的个人账户（家庭共济）" if bill.payer_relation else "个人账户"
+            whose = f"家庭成员（{RELATION_LABELS[bill.payer_relation]}）的个人账户（家庭共济）" if bill.payer_relation else "个人账户"
             explain.append(Step("account_pay", account, f"个人自付部分由{whose}支付（余额{member.account_balance}元）",
                                 rules.source("account.pays_self_pay"), "account.pays_self_pay"))
     cash = self_pay - account

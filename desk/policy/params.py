@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Union
 
+from desk.domain import BENEFIT_LABELS, OWN_SCHEME_LABELS
 from desk.money import InputError, parse_money, parse_ratio
 from desk.policy.diseases import DiseaseTable, parse_diseases
 
@@ -54,20 +55,9 @@ def _enum(*choices: str) -> tuple[str, ...]:
     return choices
 
 
-# The outpatient benefits beside 普通门诊, with the words the explanation uses for them.
-OTHER_BENEFITS: dict[str, str] = {
-    "chronic": "门诊慢性病",
-    "special": "门诊特殊疾病",
-    "emergency": "急诊抢救",
-    "day_surgery": "日间手术",
-}
-# 重庆 第六条 第二款: lines paid under their own schemes, outside the ordinary deductible and cap.
-OWN_SCHEMES: dict[str, str] = {
-    "fixed_fee": "定额报销的门诊诊察费、一般诊疗费",
-    "two_diseases": "“两病”门诊用药保障",
-    "special_disease": "门诊特殊疾病保障",
-    "national_negotiated": "国谈药品门诊保障",
-}
+# The outpatient benefits beside 普通门诊, and 重庆 第六条's own schemes, with their words (desk/domain.py).
+OTHER_BENEFITS: dict[str, str] = {code: label for code, label in BENEFIT_LABELS.items() if code != "ordinary"}
+OWN_SCHEMES: dict[str, str] = OWN_SCHEME_LABELS
 # How a benefit takes its deductible: the ordinary annual one (吉林 二（三）), the inpatient one of the
 # level once a year topping up at a higher level (二（四）), the inpatient one on every bill (二（五）), none.
 DEDUCTIBLE_BASES = ("ordinary_shared", "yearly_top_up", "per_bill", "none")
