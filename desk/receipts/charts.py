@@ -12,7 +12,8 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from desk.analytics.indicators import Supervision
@@ -40,6 +41,7 @@ class Words:
 def _drawing(width: float, height: float, font: str) -> Drawing:
     drawing = Drawing(width, height)
     drawing.initialFontName = font  # else reportlab sets Helvetica, which is not embedded
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # SVG is transparent else
     return drawing
 
 
@@ -165,6 +167,7 @@ def avg_cost_chart(s: Supervision, width: float = 260, height: float = 180, word
     chart.valueAxis.valueMin = 0
     chart.lines[0].strokeColor = POOL
     chart.lines[0].strokeWidth = 1.2
+    chart.lines[0].symbol = makeMarker("FilledCircle", size=3)  # a single day still shows
     d.add(chart)
     return d
 
@@ -172,8 +175,12 @@ def avg_cost_chart(s: Supervision, width: float = 260, height: float = 180, word
 CHARTS = {"daily": daily_chart, "structure": structure_chart, "hours": hours_chart, "avg_cost": avg_cost_chart}
 
 
-def svg(drawing: Drawing) -> bytes:
-    """The drawing as SVG (text as text, in the embedded font's name) for QSvgRenderer."""
+def svg(drawing: Drawing, family: str | None = None) -> bytes:
+    """The drawing as SVG for QSvgRenderer; text stays text, in ``family`` (the name the screen knows the
+    embedded font by, e.g. "WenQuanYi Zen Hei") instead of reportlab's registered name."""
     from reportlab.graphics import renderSVG
 
-    return renderSVG.drawToString(drawing).encode("utf-8")
+    text = renderSVG.drawToString(drawing)
+    if family:
+        text = text.replace(f"font-family: {register()}", f"font-family: '{family}'")
+    return text.encode("utf-8")
