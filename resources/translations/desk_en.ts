@@ -155,47 +155,47 @@
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cashier</translation>
+        <translation type="vanished">Cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Supervisor</translation>
+        <translation type="vanished">Supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Admin</translation>
+        <translation type="vanished">Admin</translation>
     </message>
     <message>
         <source>窗口</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>desk</translation>
+        <translation type="vanished">desk</translation>
     </message>
     <message>
         <source>政策</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Policy</translation>
+        <translation type="vanished">Policy</translation>
     </message>
     <message>
         <source>等级</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>level</translation>
+        <translation type="vanished">level</translation>
     </message>
     <message>
         <source>诊所</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Clinic</translation>
+        <translation type="vanished">Clinic</translation>
     </message>
     <message>
         <source>医院</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Hospital</translation>
+        <translation type="vanished">Hospital</translation>
     </message>
     <message>
         <source>零售药店</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Retail pharmacy</translation>
+        <translation type="vanished">Retail pharmacy</translation>
     </message>
 </context>
 <context>
@@ -426,27 +426,27 @@ Settle now?</translation>
     <message>
         <source>共济</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Family account</translation>
+        <translation type="vanished">Family account</translation>
     </message>
     <message>
         <source>配偶</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>spouse</translation>
+        <translation type="vanished">spouse</translation>
     </message>
     <message>
         <source>父母</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>parent</translation>
+        <translation type="vanished">parent</translation>
     </message>
     <message>
         <source>子女</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>child</translation>
+        <translation type="vanished">child</translation>
     </message>
     <message>
         <source>家属</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>relative</translation>
+        <translation type="vanished">relative</translation>
     </message>
 </context>
 <context>
@@ -575,114 +575,119 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="24"/>
+        <location filename="../../ui/main_window.py" line="25"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="26"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>cashier</translation>
+        <translation type="vanished">cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>supervisor</translation>
+        <translation type="vanished">supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>admin</translation>
+        <translation type="vanished">admin</translation>
     </message>
 </context>
 <context>
@@ -805,32 +810,32 @@ Settle now?</translation>
     <message>
         <source>在职</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Employed</translation>
+        <translation type="vanished">Employed</translation>
     </message>
     <message>
         <source>退休</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Retired</translation>
+        <translation type="vanished">Retired</translation>
     </message>
     <message>
         <source>随单位</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Via employer</translation>
+        <translation type="vanished">Via employer</translation>
     </message>
     <message>
         <source>个人二档</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Individual tier 2</translation>
+        <translation type="vanished">Individual tier 2</translation>
     </message>
     <message>
         <source>个人一档</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Individual tier 1</translation>
+        <translation type="vanished">Individual tier 1</translation>
     </message>
     <message>
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation> yrs</translation>
+        <translation type="vanished"> yrs</translation>
     </message>
 </context>
 <context>
@@ -944,47 +949,47 @@ Settle now?</translation>
     <message>
         <source>单号</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>No.</translation>
+        <translation type="vanished">No.</translation>
     </message>
     <message>
         <source>时间</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Time</translation>
+        <translation type="vanished">Time</translation>
     </message>
     <message>
         <source>参保人</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Member</translation>
+        <translation type="vanished">Member</translation>
     </message>
     <message>
         <source>类型</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Type</translation>
+        <translation type="vanished">Type</translation>
     </message>
     <message>
         <source>总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Total</translation>
+        <translation type="vanished">Total</translation>
     </message>
     <message>
         <source>统筹</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pooled fund</translation>
+        <translation type="vanished">Pooled fund</translation>
     </message>
     <message>
         <source>账户</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Account</translation>
+        <translation type="vanished">Account</translation>
     </message>
     <message>
         <source>现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cash</translation>
+        <translation type="vanished">Cash</translation>
     </message>
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cashier</translation>
+        <translation type="vanished">Cashier</translation>
     </message>
 </context>
 <context>
@@ -1002,57 +1007,402 @@ Settle now?</translation>
     <message>
         <source>医疗费总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Total medical costs</translation>
+        <translation type="vanished">Total medical costs</translation>
     </message>
     <message>
         <source>全自费</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Full self-pay</translation>
+        <translation type="vanished">Full self-pay</translation>
     </message>
     <message>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pre-self-pay</translation>
+        <translation type="vanished">Pre-self-pay</translation>
     </message>
     <message>
         <source>政策范围内</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>In scope</translation>
+        <translation type="vanished">In scope</translation>
     </message>
     <message>
         <source>起付标准</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Deductible</translation>
+        <translation type="vanished">Deductible</translation>
     </message>
     <message>
         <source>支付比例</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Ratio</translation>
+        <translation type="vanished">Ratio</translation>
     </message>
     <message>
         <source>统筹基金支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pooled fund</translation>
+        <translation type="vanished">Pooled fund</translation>
     </message>
     <message>
         <source>超限额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Over cap</translation>
+        <translation type="vanished">Over cap</translation>
     </message>
     <message>
         <source>个人账户支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Personal account</translation>
+        <translation type="vanished">Personal account</translation>
     </message>
     <message>
         <source>应收现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cash to collect</translation>
+        <translation type="vanished">Cash to collect</translation>
     </message>
     <message>
         <source>政策版本</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Policy version</translation>
+        <translation type="vanished">Policy version</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="51"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="51"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="54"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="58"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>依据</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>预警</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>笔数</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="82"/>
+        <source>查看相关结算</source>
+        <translation>Show the settlements behind it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="89"/>
+        <source>预警（双击查看相关结算）</source>
+        <translation>Alerts (double-click for the settlements behind one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>就诊人次</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>就诊人数</source>
+        <translation>Members seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>门诊医药费用</source>
+        <translation>Outpatient costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>费用增长率</source>
+        <translation>Cost growth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>次均费用</source>
+        <translation>Average cost per visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>次均费用增长率</source>
+        <translation>Growth of the average cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="108"/>
+        <source>患者自费比例</source>
+        <translation>Self-pay share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="108"/>
+        <source>检查费用占比</source>
+        <translation>Examination share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="109"/>
+        <source>化验费用占比</source>
+        <translation>Laboratory share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="109"/>
+        <source>药品费用占比</source>
+        <translation>Drug share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="110"/>
+        <source>统筹基金支付比例</source>
+        <translation>Pooled fund share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="110"/>
+        <source>人均统筹基金支付</source>
+        <translation>Pooled fund per member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="111"/>
+        <source>人日就诊次数</source>
+        <translation>Visits per member-day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="111"/>
+        <source>人月就诊次数</source>
+        <translation>Visits per member-month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="112"/>
+        <source>达到或接近年度限额人数</source>
+        <translation>Members at or near the cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="112"/>
+        <source>仅个人账户支付笔数</source>
+        <translation>Account-only purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="113"/>
+        <source>丙类项目现金支付笔数</source>
+        <translation>Class C items paid in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="113"/>
+        <source>非工作时段结算笔数</source>
+        <translation>Off-hours settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="118"/>
+        <source>次均费用 %1 元，高于预警值 %2 元</source>
+        <translation>Average cost per visit ¥%1, above the warning level ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="119"/>
+        <source>次均费用较上期增长 %1，高于预警值 %2</source>
+        <translation>Average cost per visit up %1 on the previous period, above %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="120"/>
+        <source>门诊医药费用较上期增长 %1，高于预警值 %2</source>
+        <translation>Outpatient costs up %1 on the previous period, above %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="121"/>
+        <source>患者自费比例 %1，高于预警值 %2</source>
+        <translation>Self-pay share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="122"/>
+        <source>检查费用占比 %1，高于预警值 %2</source>
+        <translation>Examination share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="123"/>
+        <source>化验费用占比 %1，高于预警值 %2</source>
+        <translation>Laboratory share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="124"/>
+        <location filename="../../ui/statistics_page.py" line="125"/>
+        <source>参保人 %3 于 %4 就诊 %1 次，多于 %2 次</source>
+        <translation>Member %3 made %1 visits in %4, more than %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="126"/>
+        <source>参保人 %3 本年已用年度限额的 %1（预警 %2）</source>
+        <translation>Member %3 has used %1 of this year&apos;s cap (warning at %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="127"/>
+        <source>参保人 %3 本期仅用个人账户支付 %1 笔，多于 %2 笔</source>
+        <translation>Member %3 paid %1 purchases from the personal account alone, more than %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="128"/>
+        <source>参保人 %3 本期丙类项目现金支付 %1 元，高于 %2 元</source>
+        <translation>Member %3 paid ¥%1 of class C items in cash, above ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="129"/>
+        <source>非工作时段结算 %1 笔</source>
+        <translation>%1 settlements outside working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>西药</source>
+        <translation>Western drugs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>中成药</source>
+        <translation>Chinese patent drugs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>中药饮片</source>
+        <translation>Herbal pieces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>检查</source>
+        <translation>Examinations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>化验</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>诊查</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="136"/>
+        <source>每日费用（统筹 / 个人账户 / 现金）</source>
+        <translation>Daily costs (pooled fund / account / cash)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="136"/>
+        <source>统筹基金</source>
+        <translation>Pooled fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>个人账户</source>
+        <translation>Personal account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>费用结构</source>
+        <translation>Fee structure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>各时段就诊人次</source>
+        <translation>Visits by hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>次均费用走势（元）</source>
+        <translation>Average cost per visit (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>本期无结算</source>
+        <translation>No settlements in this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="166"/>
+        <source>无法统计</source>
+        <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="166"/>
+        <source>期间或预警值设置有误：%1</source>
+        <translation>The period or the warning thresholds are wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="171"/>
+        <source>对比期 %1&#x3000;冲销按负数抵减其当日</source>
+        <translation>Compared with %1  reversals netted on their own day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="220"/>
+        <source>预警相关结算</source>
+        <translation>Settlements behind the alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>窗口</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>单号</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>参保人</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>总额</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="230"/>
+        <source>共 %1 笔，列出金额最大的 %2 笔</source>
+        <translation>%1 in all; the %2 largest are listed</translation>
     </message>
 </context>
 <context>
