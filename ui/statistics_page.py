@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
 
 from desk.analytics import Period, Selection, load_thresholds, supervise
 from desk.engine import local_day
+from desk.money import format_yuan
 from desk.receipts.charts import CHARTS, Words, svg
 
 
@@ -199,7 +200,7 @@ class StatisticsPage(QWidget):
         if indicator.unit == "share":
             return _percent(indicator.value)
         if indicator.unit == "yuan":
-            return f"{indicator.value:,.2f}"
+            return format_yuan(indicator.value)
         return str(indicator.value)
 
     @staticmethod
@@ -207,7 +208,7 @@ class StatisticsPage(QWidget):
         if key in ("avg_cost_growth", "growth", "self_pay_share", "exam_share", "lab_share", "near_cap"):
             return _percent(Decimal(value))
         if isinstance(value, Decimal):
-            return f"{value:,.2f}"
+            return format_yuan(value)
         return str(value)
 
     def drill_down(self, *_args) -> None:
@@ -222,7 +223,7 @@ class StatisticsPage(QWidget):
                        "alert_settlements_table")
         table.setRowCount(len(alert.settlements))
         for r, ref in enumerate(alert.settlements):
-            for c, text in enumerate([ref.desk_number, str(ref.receipt_no), ref.day, ref.member_id, f"{ref.total:,.2f}"]):
+            for c, text in enumerate([ref.desk_number, str(ref.receipt_no), ref.day, ref.member_id, format_yuan(ref.total)]):
                 table.setItem(r, c, QTableWidgetItem(text))
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel(self.alerts.item(row, 0).text()))

@@ -16,10 +16,10 @@ import sqlite_utils
 from desk.analytics.articles import ARTICLES
 from desk.analytics.period import Period
 from desk.analytics.thresholds import DEFAULTS, Thresholds
-from desk.money import ZERO, fen
+from desk.money import ZERO, fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.store.usage import yuan
+
 
 SHARE = Decimal("0.0001")
 LISTED = 50  # settlements listed under a period-wide alert (the largest first); the count says how many in all
@@ -176,7 +176,7 @@ def _totals(db: sqlite_utils.Database, where: str, params: tuple) -> Totals:
         f" FROM settlements s WHERE {where}", params).fetchone()
     members = db.execute(f"SELECT COUNT(*) FROM (SELECT s.member_id FROM settlements s WHERE {where}"
                          f" GROUP BY s.member_id HAVING SUM({SIGN}) > 0)", params).fetchone()[0]
-    return Totals(row[0], members, *(yuan(v) for v in row[1:]))
+    return Totals(row[0], members, *(from_fen(v) for v in row[1:]))
 
 
 def _refs(db: sqlite_utils.Database, where: str, params: tuple, order: str = "s.total_fen DESC",
@@ -185,7 +185,7 @@ def _refs(db: sqlite_utils.Database, where: str, params: tuple, order: str = "s.
     condition = f"{where} AND {NOT_REVERSED}"
     count = db.execute(f"SELECT COUNT(*) FROM settlements s WHERE {condition}", params).fetchone()[0]
     tail = f" LIMIT {int(limit)}" if limit else ""
-    refs = tuple(SettlementRef(i, d, r, m, day, yuan(t)) for i, d, r, m, day, t in db.execute(
+    refs = tuple(SettlementRef(i, d, r, m, day, from_fen(t)) for i, d, r, m, day, t in db.execute(
         f"SELECT s.id, s.desk_number, s.receipt_no, s.member_id, s.day, s.total_fen FROM settlements s"
         f" WHERE {condition} ORDER BY {order}, s.seq{tail}", params))
     return refs, count
@@ -208,7 +208,7 @@ def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow
         f"SELECT i.code, MAX(i.name), MAX(i.fee_category), SUM(i.amount_fen), SUM({shared})"
         f" FROM settlements s JOIN settlement_items i ON i.settlement_id = s.id WHERE {where} GROUP BY i.code",
         params).fetchall()
-    return [ItemRow(code, name, category, yuan(amount_), yuan(pool)) for code, name, category, amount_, pool in rows]
+    return [ItemRow(code, name, category, from_fen(amount_), from_fen(pool)) for code, name, category, amount_, pool in rows]
 
 
 def _caps(db: sqlite_utils.Database, library: Library | None, where: str, params: tuple, period: Period,
@@ -238,8 +238,8 @@ def _caps(db: sqlite_utils.Database, library: Library | None, where: str, params
             except PolicyError:
                 caps[category, scheme] = None
         cap = caps[category, scheme]
-        if cap is not None and cap > 0 and Decimal(paid) >= fen(near * cap) * 100:
-            rows.append(CapRow(member_id, cap, yuan(paid)))
+        if cap is not None and cap > 0 and paid >= to_fen(fen(near * cap)):
+            rows.append(CapRow(member_id, cap, from_fen(paid)))
     return tuple(sorted(rows, key=lambda r: (-r.share, r.member_id)))
 
 
@@ -256,7 +256,7 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
         structure[item.fee_category] = structure.get(item.fee_category, ZERO) + item.amount
     fee_structure = tuple(sorted(((c, a) for c, a in structure.items() if a), key=lambda ca: (-ca[1], ca[0])))
     top = tuple(sorted((i for i in items if i.pool_pay > 0), key=lambda i: (-i.pool_pay, i.code))[:thresholds.top_items])
-    daily = tuple(DayRow(d, n, yuan(t), yuan(p), yuan(a), yuan(c)) for d, n, t, p, a, c in db.execute(
+    daily = tuple(DayRow(d, n, from_fen(t), from_fen(p), from_fen(a), from_fen(c)) for d, n, t, p, a, c in db.execute(
         f"SELECT s.day, SUM({SIGN}), SUM(s.total_fen), SUM(s.pool_pay_fen), SUM(s.account_pay_fen),"
         f" SUM(s.cash_pay_fen) FROM settlements s WHERE {where} GROUP BY s.day ORDER BY s.day", params))
     hours = [0] * 24
@@ -272,11 +272,11 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
     account_only_sql = "s.pool_pay_fen = 0 AND s.cash_pay_fen = 0 AND s.account_pay_fen > 0"
     row = db.execute(f"SELECT COUNT(*), COALESCE(SUM(s.total_fen), 0) FROM settlements s WHERE {where}"
                      f" AND {account_only_sql} AND {NOT_REVERSED}", params).fetchone()
-    account_only = (row[0], yuan(row[1]))
+    account_only = (row[0], from_fen(row[1]))
     excluded_sql = "s.full_self_pay_fen > 0 AND s.cash_pay_fen > 0"
     row = db.execute(f"SELECT COUNT(*), COALESCE(SUM(s.full_self_pay_fen), 0) FROM settlements s WHERE {where}"
                      f" AND {excluded_sql} AND {NOT_REVERSED}", params).fetchone()
-    excluded_cash = (row[0], yuan(row[1]))
+    excluded_cash = (row[0], from_fen(row[1]))
     off_hours_sql = f"({HOUR} < {int(thresholds.open_from)} OR {HOUR} >= {int(thresholds.open_until)})"
     off_hours = sum(n for h, n in enumerate(hours) if h < thresholds.open_from or h >= thresholds.open_until)
     near_cap = _caps(db, library, where, params, selection.period, thresholds.near_cap_share)
@@ -294,7 +294,7 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
             refs, count = _refs(db, f"{where} AND {condition}", params, order)
             alerts.append(Alert(key, ARTICLES[key], value, threshold, None, selection.period.label, refs, count))
 
-    period_alert("avg_cost", t.avg_cost_max, f"s.total_fen > {int(t.avg_cost_max * 100)}", "s.total_fen DESC")
+    period_alert("avg_cost", t.avg_cost_max, f"s.total_fen > {to_fen(t.avg_cost_max)}", "s.total_fen DESC")
     period_alert("avg_cost_growth", t.avg_cost_growth_max, "1", "s.total_fen DESC")
     period_alert("growth", t.growth_max, "1", "s.total_fen DESC")
     period_alert("self_pay_share", t.self_pay_share_max, "s.full_self_pay_fen > 0", "s.full_self_pay_fen DESC")
@@ -327,9 +327,9 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
     for member_id, amount in db.execute(
             f"SELECT s.member_id, SUM(s.full_self_pay_fen) FROM settlements s WHERE {where} AND {excluded_sql}"
             f" AND {NOT_REVERSED} GROUP BY s.member_id HAVING SUM(s.full_self_pay_fen) > ? ORDER BY s.member_id",
-            (*params, int(t.excluded_cash_max * 100))):
+            (*params, to_fen(t.excluded_cash_max))):
         refs, count = _refs(db, f"{where} AND {excluded_sql} AND s.member_id = ?", (*params, member_id), "s.seq", None)
-        alerts.append(Alert("excluded_cash", ARTICLES["excluded_cash"], yuan(amount), t.excluded_cash_max, member_id,
+        alerts.append(Alert("excluded_cash", ARTICLES["excluded_cash"], from_fen(amount), t.excluded_cash_max, member_id,
                             selection.period.label, refs, count))
     if off_hours > 0:
         refs, count = _refs(db, f"{where} AND {off_hours_sql}", params, "s.seq")
