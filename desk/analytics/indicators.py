@@ -24,11 +24,9 @@ from desk.policy.pack import PolicyError
 SHARE = Decimal("0.0001")
 LISTED = 50  # settlements listed under a period-wide alert (the largest first); the count says how many in all
 SIGN = "CASE s.kind WHEN 'settlement' THEN 1 ELSE -1 END"
-NOT_REVERSED = "s.kind = 'settlement' AND NOT EXISTS (SELECT 1 FROM settlements r WHERE r.reverses = s.id)"
 EXAM, LAB = "检查", "化验"
 DRUGS = ("西药", "中成药", "中药饮片")
-# the local hour of a settlement: `at` is ISO with its offset; SQLite turns it to UTC, +8 h is China Standard Time
-HOUR = "CAST(strftime('%H', s.at, '+8 hours') AS INTEGER)"
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)
@@ -168,27 +166,45 @@ def growth(now: Decimal | None, before: Decimal | None) -> Decimal | None:
     return ((now - before) / before).quantize(SHARE, ROUND_HALF_UP)
 
 
-def _totals(db: sqlite_utils.Database, where: str, params: tuple) -> Totals:
-    row = db.execute(
-        f"SELECT COALESCE(SUM({SIGN}), 0), COALESCE(SUM(s.total_fen), 0), COALESCE(SUM(s.full_self_pay_fen), 0),"
-        " COALESCE(SUM(s.pre_self_pay_fen), 0), COALESCE(SUM(s.in_scope_fen), 0), COALESCE(SUM(s.pool_pay_fen), 0),"
-        " COALESCE(SUM(s.self_pay_fen), 0), COALESCE(SUM(s.account_pay_fen), 0), COALESCE(SUM(s.cash_pay_fen), 0)"
-        f" FROM settlements s WHERE {where}", params).fetchone()
-    members = db.execute(f"SELECT COUNT(*) FROM (SELECT s.member_id FROM settlements s WHERE {where}"
-                         f" GROUP BY s.member_id HAVING SUM({SIGN}) > 0)", params).fetchone()[0]
-    return Totals(row[0], members, *(from_fen(v) for v in row[1:]))
+_COLUMNS = ("s.seq, s.id, s.desk_number, s.receipt_no, s.kind, s.member_id, s.day, s.at, s.total_fen,"
+            " s.full_self_pay_fen, s.pre_self_pay_fen, s.in_scope_fen, s.pool_pay_fen, s.self_pay_fen,"
+            " s.account_pay_fen, s.cash_pay_fen")
+SEQ, ID, DESK, RECEIPT, KIND, MEMBER, DAY, AT, TOTAL, FULL, PRE, IN_SCOPE, POOL, SELF, ACCOUNT, CASH = range(16)
 
 
-def _refs(db: sqlite_utils.Database, where: str, params: tuple, order: str = "s.total_fen DESC",
+def _hour(at: str) -> int:
+    """The China Standard Time hour of an ISO timestamp (the desk writes +08:00; anything else is converted)."""
+    if at.endswith("+08:00") and at[10] == "T":
+        return int(at[11:13])
+    return dt.datetime.fromisoformat(at).astimezone(CST).hour
+
+
+def _reversed(db: sqlite_utils.Database) -> set[str]:
+    return {r for (r,) in db.execute("SELECT reverses FROM settlements WHERE kind = 'reversal'")}
+
+
+def _totals_of(rows: list[tuple]) -> Totals:
+    sums = [0] * 8
+    per_member: dict[str, int] = {}
+    visits = 0
+    for r in rows:
+        sign = 1 if r[KIND] == "settlement" else -1
+        visits += sign
+        per_member[r[MEMBER]] = per_member.get(r[MEMBER], 0) + sign
+        for n, column in enumerate((TOTAL, FULL, PRE, IN_SCOPE, POOL, SELF, ACCOUNT, CASH)):
+            sums[n] += r[column]
+    return Totals(visits, sum(1 for n in per_member.values() if n > 0), *(from_fen(v) for v in sums))
+
+
+def _ref(r: tuple) -> SettlementRef:
+    return SettlementRef(r[ID], r[DESK], r[RECEIPT], r[MEMBER], r[DAY], from_fen(r[TOTAL]))
+
+
+def _refs(rows: list[tuple], largest_first: bool = True,
           limit: int | None = LISTED) -> tuple[tuple[SettlementRef, ...], int]:
-    """The settlements (not reversed) ``where`` selects, largest first, and how many there are."""
-    condition = f"{where} AND {NOT_REVERSED}"
-    count = db.execute(f"SELECT COUNT(*) FROM settlements s WHERE {condition}", params).fetchone()[0]
-    tail = f" LIMIT {int(limit)}" if limit else ""
-    refs = tuple(SettlementRef(i, d, r, m, day, from_fen(t)) for i, d, r, m, day, t in db.execute(
-        f"SELECT s.id, s.desk_number, s.receipt_no, s.member_id, s.day, s.total_fen FROM settlements s"
-        f" WHERE {condition} ORDER BY {order}, s.seq{tail}", params))
-    return refs, count
+    """Settlement rows as references, largest first (or in order), at most ``limit``, and how many there are."""
+    ordered = sorted(rows, key=lambda r: (-r[TOTAL], r[SEQ])) if largest_first else sorted(rows, key=lambda r: r[SEQ])
+    return tuple(_ref(r) for r in (ordered[:limit] if limit else ordered)), len(rows)
 
 
 def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow]:
@@ -211,10 +227,10 @@ def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow
     return [ItemRow(code, name, category, from_fen(amount_), from_fen(pool)) for code, name, category, amount_, pool in rows]
 
 
-def _caps(db: sqlite_utils.Database, library: Library | None, where: str, params: tuple, period: Period,
+def _caps(db: sqlite_utils.Database, library: Library | None, seen: set[str], period: Period,
           near: Decimal) -> tuple[CapRow, ...]:
     """Members seen in the selection whose ordinary pool paid this year is at or near their cap."""
-    if library is None:
+    if library is None or not seen:
         return ()
     desk = db.execute("SELECT policy, level FROM desk").fetchone()
     last = period.after - dt.timedelta(days=1)
@@ -224,117 +240,150 @@ def _caps(db: sqlite_utils.Database, library: Library | None, where: str, params
         return ()
     if not rules.has("ordinary.annual_cap"):
         return ()
-    caps: dict[tuple[str, str], Decimal | None] = {}
-    rows = []
-    for member_id, category, scheme, paid in db.execute(
-            "SELECT m.member_id, m.category, m.scheme, u.ordinary_pool_paid_fen FROM members m"
-            " JOIN usage_summary u ON u.member_id = m.member_id AND u.year = ?"
-            f" WHERE m.member_id IN (SELECT s.member_id FROM settlements s WHERE {where})"
-            " ORDER BY m.member_id", (last.year, *params)):
-        if (category, scheme) not in caps:
+    caps: dict[tuple[str, str], int | None] = {}
+    for category in ("employed", "retired"):
+        for scheme in ("employer", "individual_tier2", "individual_tier1"):
             try:
-                caps[category, scheme] = rules.get("ordinary.annual_cap",
-                                                   {"category": category, "scheme": scheme, "level": str(desk[1])})
+                cap = rules.get("ordinary.annual_cap", {"category": category, "scheme": scheme, "level": str(desk[1])})
+                caps[category, scheme] = to_fen(fen(cap)) if cap > 0 else None
             except PolicyError:
                 caps[category, scheme] = None
-        cap = caps[category, scheme]
-        if cap is not None and cap > 0 and paid >= to_fen(fen(near * cap)):
-            rows.append(CapRow(member_id, cap, from_fen(paid)))
+    known = [c for c in caps.values() if c]
+    if not known:
+        return ()
+    lowest = to_fen(fen(near * from_fen(min(known))))
+    rows = []
+    for member_id, category, scheme, paid in db.execute(
+            "SELECT m.member_id, m.category, m.scheme, u.ordinary_pool_paid_fen FROM usage_summary u"
+            " JOIN members m ON m.member_id = u.member_id WHERE u.year = ? AND u.ordinary_pool_paid_fen >= ?"
+            " ORDER BY m.member_id", (last.year, lowest)):
+        cap = caps.get((category, scheme))
+        if member_id in seen and cap and paid >= to_fen(fen(near * from_fen(cap))):
+            rows.append(CapRow(member_id, from_fen(cap), from_fen(paid)))
     return tuple(sorted(rows, key=lambda r: (-r.share, r.member_id)))
 
 
 def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thresholds = DEFAULTS,
               library: Library | None = None) -> Supervision:
-    """Every indicator and alert of ``selection``; ``library`` (the policy packs) gives members' caps."""
+    """Every indicator and alert of ``selection``; ``library`` (the policy packs) gives members' caps.
+
+    One indexed scan of the period's settlements (by day) feeds every per-settlement figure; the
+    items are summed in SQL; nothing is read twice.
+    """
+    t = thresholds
     where, params = selection.where()
     previous_where, previous_params = selection.where(selection.period.previous())
-    totals = _totals(db, where, params)
-    previous = _totals(db, previous_where, previous_params)
+    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {where}", params).fetchall()
+    previous = _totals_of(db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {previous_where}",
+                                     previous_params).fetchall())
+    undone = _reversed(db)
+    totals = _totals_of(rows)
+    live = [r for r in rows if r[KIND] == "settlement" and r[ID] not in undone]  # behind alerts: never a reversed one
     items = _items(db, where, params)
     structure: dict[str, Decimal] = {}
     for item in items:
         structure[item.fee_category] = structure.get(item.fee_category, ZERO) + item.amount
     fee_structure = tuple(sorted(((c, a) for c, a in structure.items() if a), key=lambda ca: (-ca[1], ca[0])))
-    top = tuple(sorted((i for i in items if i.pool_pay > 0), key=lambda i: (-i.pool_pay, i.code))[:thresholds.top_items])
-    daily = tuple(DayRow(d, n, from_fen(t), from_fen(p), from_fen(a), from_fen(c)) for d, n, t, p, a, c in db.execute(
-        f"SELECT s.day, SUM({SIGN}), SUM(s.total_fen), SUM(s.pool_pay_fen), SUM(s.account_pay_fen),"
-        f" SUM(s.cash_pay_fen) FROM settlements s WHERE {where} GROUP BY s.day ORDER BY s.day", params))
+    top = tuple(sorted((i for i in items if i.pool_pay > 0), key=lambda i: (-i.pool_pay, i.code))[:t.top_items])
+
+    days: dict[str, list[int]] = {}
     hours = [0] * 24
-    for hour, count in db.execute(f"SELECT {HOUR}, SUM({SIGN}) FROM settlements s WHERE {where} GROUP BY 1", params):
-        if hour is not None:
-            hours[hour] += count
-    member_day_sql = (f"SELECT s.member_id, s.day AS d, SUM({SIGN}) AS n FROM settlements s WHERE {where}"
-                      " GROUP BY s.member_id, s.day")
-    member_month_sql = (f"SELECT s.member_id, substr(s.day, 1, 7) AS d, SUM({SIGN}) AS n FROM settlements s"
-                        f" WHERE {where} GROUP BY s.member_id, substr(s.day, 1, 7)")
-    member_days = db.execute(f"SELECT COUNT(*) FROM ({member_day_sql}) WHERE n > 0", params).fetchone()[0]
-    member_months = db.execute(f"SELECT COUNT(*) FROM ({member_month_sql}) WHERE n > 0", params).fetchone()[0]
-    account_only_sql = "s.pool_pay_fen = 0 AND s.cash_pay_fen = 0 AND s.account_pay_fen > 0"
-    row = db.execute(f"SELECT COUNT(*), COALESCE(SUM(s.total_fen), 0) FROM settlements s WHERE {where}"
-                     f" AND {account_only_sql} AND {NOT_REVERSED}", params).fetchone()
-    account_only = (row[0], from_fen(row[1]))
-    excluded_sql = "s.full_self_pay_fen > 0 AND s.cash_pay_fen > 0"
-    row = db.execute(f"SELECT COUNT(*), COALESCE(SUM(s.full_self_pay_fen), 0) FROM settlements s WHERE {where}"
-                     f" AND {excluded_sql} AND {NOT_REVERSED}", params).fetchone()
-    excluded_cash = (row[0], from_fen(row[1]))
-    off_hours_sql = f"({HOUR} < {int(thresholds.open_from)} OR {HOUR} >= {int(thresholds.open_until)})"
-    off_hours = sum(n for h, n in enumerate(hours) if h < thresholds.open_from or h >= thresholds.open_until)
-    near_cap = _caps(db, library, where, params, selection.period, thresholds.near_cap_share)
+    member_day: dict[tuple[str, str], int] = {}
+    member_month: dict[tuple[str, str], int] = {}
+    hour_of: dict[str, int] = {}
+    for r in rows:
+        sign = 1 if r[KIND] == "settlement" else -1
+        day = days.setdefault(r[DAY], [0, 0, 0, 0, 0])
+        day[0] += sign
+        day[1] += r[TOTAL]
+        day[2] += r[POOL]
+        day[3] += r[ACCOUNT]
+        day[4] += r[CASH]
+        hour = _hour(r[AT])
+        hour_of[r[ID]] = hour
+        hours[hour] += sign
+        key = (r[MEMBER], r[DAY])
+        member_day[key] = member_day.get(key, 0) + sign
+        key = (r[MEMBER], r[DAY][:7])
+        member_month[key] = member_month.get(key, 0) + sign
+    daily = tuple(DayRow(d, v[0], *(from_fen(x) for x in v[1:])) for d, v in sorted(days.items()))
+    account_only = [r for r in live if r[POOL] == 0 and r[CASH] == 0 and r[ACCOUNT] > 0]
+    excluded = [r for r in live if r[FULL] > 0 and r[CASH] > 0]
+    off_hours = sum(n for h, n in enumerate(hours) if h < t.open_from or h >= t.open_until)
+    seen = {m for m, n in _net_by_member(rows).items() if n > 0}
+    near_cap = _caps(db, library, seen, selection.period, t.near_cap_share)
 
-    result = Supervision(selection, thresholds, totals, previous, fee_structure, daily, tuple(hours), member_days,
-                         member_months, top, near_cap, account_only, excluded_cash, off_hours)
+    result = Supervision(selection, t, totals, previous, fee_structure, daily, tuple(hours),
+                         sum(1 for n in member_day.values() if n > 0), sum(1 for n in member_month.values() if n > 0),
+                         top, near_cap, (len(account_only), from_fen(sum(r[TOTAL] for r in account_only))),
+                         (len(excluded), from_fen(sum(r[FULL] for r in excluded))), off_hours)
     indicators = _indicators(result)
-    alerts = []
-    t = thresholds
     by_key = {i.key: i for i in indicators}
+    alerts: list[Alert] = []
+    label = selection.period.label
 
-    def period_alert(key: str, threshold, condition: str, order: str) -> None:
+    def period_alert(key: str, threshold, behind) -> None:
         value = by_key[key].value
         if value is not None and value > threshold:
-            refs, count = _refs(db, f"{where} AND {condition}", params, order)
-            alerts.append(Alert(key, ARTICLES[key], value, threshold, None, selection.period.label, refs, count))
+            refs, count = _refs(behind() if callable(behind) else behind)
+            alerts.append(Alert(key, ARTICLES[key], value, threshold, None, label, refs, count))
 
-    period_alert("avg_cost", t.avg_cost_max, f"s.total_fen > {to_fen(t.avg_cost_max)}", "s.total_fen DESC")
-    period_alert("avg_cost_growth", t.avg_cost_growth_max, "1", "s.total_fen DESC")
-    period_alert("growth", t.growth_max, "1", "s.total_fen DESC")
-    period_alert("self_pay_share", t.self_pay_share_max, "s.full_self_pay_fen > 0", "s.full_self_pay_fen DESC")
+    cost_line = to_fen(t.avg_cost_max)
+    period_alert("avg_cost", t.avg_cost_max, lambda: [r for r in live if r[TOTAL] > cost_line])
+    period_alert("avg_cost_growth", t.avg_cost_growth_max, live)
+    period_alert("growth", t.growth_max, live)
+    period_alert("self_pay_share", t.self_pay_share_max, lambda: [r for r in live if r[FULL] > 0])
     for key, category, limit in (("exam_share", EXAM, t.exam_share_max), ("lab_share", LAB, t.lab_share_max)):
-        has = (f"EXISTS (SELECT 1 FROM settlement_items i WHERE i.settlement_id = s.id"
-               f" AND i.fee_category = '{category}')")
-        period_alert(key, limit, has, "s.total_fen DESC")
+        def carrying(category=category):
+            ids = {i for (i,) in db.execute(
+                f"SELECT DISTINCT i.settlement_id FROM settlements s JOIN settlement_items i ON i.settlement_id = s.id"
+                f" WHERE {where} AND i.fee_category = ?", (*params, category))}
+            return [r for r in live if r[ID] in ids]
+        period_alert(key, limit, carrying)
 
-    def member_alerts(key: str, grouped: str, limit: int, column: str) -> None:
-        for member_id, when, n in db.execute(f"SELECT member_id, d, n FROM ({grouped}) WHERE n > ? ORDER BY d, member_id",
-                                             (*params, limit)):
-            refs, count = _refs(db, f"{where} AND s.member_id = ? AND {column} = ?", (*params, member_id, when),
-                                "s.seq", None)
+    def member_alerts(key: str, counts: dict[tuple[str, str], int], limit: int, part) -> None:
+        over = {k: n for k, n in counts.items() if n > limit}
+        behind: dict[tuple[str, str], list[tuple]] = {}
+        for r in live:
+            k = (r[MEMBER], part(r[DAY]))
+            if k in over:
+                behind.setdefault(k, []).append(r)
+        for (member_id, when), n in sorted(over.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            refs, count = _refs(behind.get((member_id, when), []), largest_first=False, limit=None)
             alerts.append(Alert(key, ARTICLES[key], n, limit, member_id, when, refs, count))
 
-    member_alerts("visits_per_member_day", member_day_sql, t.visits_per_day_max, "s.day")
-    member_alerts("visits_per_member_month", member_month_sql, t.visits_per_month_max, "substr(s.day, 1, 7)")
+    member_alerts("visits_per_member_day", member_day, t.visits_per_day_max, lambda d: d)
+    member_alerts("visits_per_member_month", member_month, t.visits_per_month_max, lambda d: d[:7])
+    year = (selection.period.after - dt.timedelta(days=1)).year
     for cap in near_cap:
-        refs, count = _refs(db, "s.member_id = ? AND s.year = ?", (cap.member_id, (selection.period.after
-                                                                               - dt.timedelta(days=1)).year),
-                            "s.seq", None)
-        alerts.append(Alert("near_cap", ARTICLES["near_cap"], cap.share, t.near_cap_share, cap.member_id,
-                            selection.period.label, refs, count))
-    for member_id, n in db.execute(f"SELECT s.member_id, COUNT(*) FROM settlements s WHERE {where} AND {account_only_sql}"
-                                   f" AND {NOT_REVERSED} GROUP BY s.member_id HAVING COUNT(*) > ? ORDER BY s.member_id",
-                                   (*params, t.account_only_max)):
-        refs, count = _refs(db, f"{where} AND {account_only_sql} AND s.member_id = ?", (*params, member_id), "s.seq", None)
-        alerts.append(Alert("account_only", ARTICLES["account_only"], n, t.account_only_max, member_id,
-                            selection.period.label, refs, count))
-    for member_id, amount in db.execute(
-            f"SELECT s.member_id, SUM(s.full_self_pay_fen) FROM settlements s WHERE {where} AND {excluded_sql}"
-            f" AND {NOT_REVERSED} GROUP BY s.member_id HAVING SUM(s.full_self_pay_fen) > ? ORDER BY s.member_id",
-            (*params, to_fen(t.excluded_cash_max))):
-        refs, count = _refs(db, f"{where} AND {excluded_sql} AND s.member_id = ?", (*params, member_id), "s.seq", None)
-        alerts.append(Alert("excluded_cash", ARTICLES["excluded_cash"], from_fen(amount), t.excluded_cash_max, member_id,
-                            selection.period.label, refs, count))
+        behind = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE s.member_id = ? AND s.year = ?"
+                            " AND s.kind = 'settlement'", (cap.member_id, year)).fetchall()
+        refs, count = _refs([r for r in behind if r[ID] not in undone], largest_first=False, limit=None)
+        alerts.append(Alert("near_cap", ARTICLES["near_cap"], cap.share, t.near_cap_share, cap.member_id, label,
+                            refs, count))
+    for key, chosen, limit, measure in (("account_only", account_only, t.account_only_max, len),
+                                        ("excluded_cash", excluded, t.excluded_cash_max,
+                                         lambda rs: from_fen(sum(r[FULL] for r in rs)))):
+        by_member: dict[str, list[tuple]] = {}
+        for r in chosen:
+            by_member.setdefault(r[MEMBER], []).append(r)
+        for member_id in sorted(by_member):
+            value = measure(by_member[member_id])
+            if value > limit:
+                refs, count = _refs(by_member[member_id], largest_first=False, limit=None)
+                alerts.append(Alert(key, ARTICLES[key], value, limit, member_id, label, refs, count))
     if off_hours > 0:
-        refs, count = _refs(db, f"{where} AND {off_hours_sql}", params, "s.seq")
-        alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, selection.period.label, refs, count))
+        odd = [r for r in live if not t.open_from <= hour_of[r[ID]] < t.open_until]
+        refs, count = _refs(odd, largest_first=False)
+        alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, label, refs, count))
     return Supervision(**{**result.__dict__, "indicators": indicators, "alerts": tuple(alerts)})
+
+
+def _net_by_member(rows: list[tuple]) -> dict[str, int]:
+    net: dict[str, int] = {}
+    for r in rows:
+        net[r[MEMBER]] = net.get(r[MEMBER], 0) + (1 if r[KIND] == "settlement" else -1)
+    return net
 
 
 LABELS = {
