@@ -193,6 +193,7 @@ class StatisticsPage(QWidget):
         chart_words = self.words()
         for key, draw in CHARTS.items():
             self.charts[key].load(svg(draw(result, 300, 200, chart_words), self.font().family()))
+            self.charts[key].renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # load() resets it
 
     def shown(self, indicator) -> str:
         if indicator.value is None:
