@@ -16,6 +16,7 @@ import sqlite_utils
 from desk.analytics.articles import ARTICLES
 from desk.analytics.period import Period
 from desk.analytics.thresholds import DEFAULTS, Thresholds
+from desk.domain import CST
 from desk.money import ZERO, fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
@@ -26,7 +27,6 @@ LISTED = 50  # settlements listed under a period-wide alert (the largest first);
 SIGN = "CASE s.kind WHEN 'settlement' THEN 1 ELSE -1 END"
 EXAM, LAB = "检查", "化验"
 DRUGS = ("西药", "中成药", "中药饮片")
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)
