@@ -16,21 +16,20 @@ from decimal import Decimal, InvalidOperation
 
 import sqlite_utils
 
+from desk.domain import FIGURES
 from desk.engine import Bill, Item, Member, Settlement, local_day, settle
-from desk.money import fen as round_fen
+from desk.money import fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.quote import answer, request_of
 from desk.store import audit
 from desk.store.catalog import get_item
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.roster import MemberRecord, family_of, find_member, get_member
-from desk.store.usage import fen, move_account, record, usage_for, yuan
+from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
-FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "over_cap", "self_pay",
-           "account_pay", "cash_pay")
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,12 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         price = catalog.unit_price if line.unit_price is None else Decimal(line.unit_price)
         if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
             raise StoreError(f"line {number} unit price: {line.unit_price} must be a non-negative amount in fen")
-        amount = round_fen(quantity * price)
+        amount = fen(quantity * price)
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
-                     "quantity": str(quantity.normalize()), "unit_price_fen": fen(price), "amount_fen": fen(amount)})
+                     "quantity": str(quantity.normalize()), "unit_price_fen": to_fen(price),
+                     "amount_fen": to_fen(amount)})
     return items, rows
 
 
@@ -99,7 +99,7 @@ def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None
 
 def _engine_member(member: MemberRecord, payer: MemberRecord) -> Member:
     return Member(member.category, member.birth_date, member.scheme, member.family_doctor_institution,
-                  member.eligible, False, yuan(payer.account_balance_fen))
+                  member.eligible, False, from_fen(payer.account_balance_fen))
 
 
 def _insert(db: sqlite_utils.Database, row: dict, items: list[dict]) -> None:
@@ -154,7 +154,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
     sid = settlement_id or str(uuid.uuid4())
     day = local_day(at)
-    with db.atomic():
+    with write_transaction(db):
         receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
@@ -166,8 +166,8 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             result = settle(pack, engine_member, usage, bill, at)
         except PolicyError as exc:
             raise StoreError(str(exc)) from None
-        figures = {f"{k}_fen": fen(getattr(result, k)) for k in FIGURES}
-        funds = {f.fund: fen(f.amount) for f in result.funds}
+        figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
+        funds = {f.fund: to_fen(f.amount) for f in result.funds}
         balance_after = payer.account_balance_fen - figures["account_pay_fen"]
         inputs = {"member": member.member_id, "payer": payer.member_id, "usage_before": {
             "deductible_met": str(usage.deductible_met), "ordinary_pool_paid": str(usage.ordinary_pool_paid),
@@ -189,8 +189,8 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         _insert(db, row, item_rows)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
-               fen(after.deductible_met - usage.deductible_met),
-               fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
+               to_fen(after.deductible_met - usage.deductible_met),
+               to_fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
         if figures["account_pay_fen"]:
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
         audit.append(db, at.isoformat(), actor.user_id, "settle", sid,
@@ -207,7 +207,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         raise StoreError("reason: a reversal needs a reason")
     desk = get_desk(db)
     rid = str(uuid.uuid4())
-    with db.atomic():
+    with write_transaction(db):
         receipt = _next_receipt(db)
         original = find_settlement(db, settlement_id)
         if original is None:
@@ -220,7 +220,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         done = db.execute("SELECT receipt_no FROM settlements WHERE reverses = ?", (original.id,)).fetchone()
         if done:
             raise StoreError(f"settlement: receipt {original.receipt_no} is already reversed by receipt {done[0]}")
-        negated = {f"{k}_fen": -fen(v) for k, v in original.figures.items()}
+        negated = {f"{k}_fen": -to_fen(v) for k, v in original.figures.items()}
         reversed_answer = {**original.answer, **{k: str(0 - v) for k, v in original.figures.items()},
                            "explain": [{"step": "reversal", "amount": str(0 - original.figures["total"]),
                                         "why": f"冲销第{original.receipt_no}号结算：{reason.strip()}",
@@ -230,14 +230,14 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "member_id": original.member_id, "payer_id": original.payer_id, "cashier": actor.user_id,
                "at": at.isoformat(), "day": local_day(at).isoformat(), "year": original.year,
                "policy_version": original.policy_version, **negated, "ratio": original.ratio,
-               "hifp_pay_fen": -fen(original.hifp_pay), "hifob_pay_fen": -fen(original.hifob_pay),
+               "hifp_pay_fen": -to_fen(original.hifp_pay), "hifob_pay_fen": -to_fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
                "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
                "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
                                          (original.id,)).fetchone()[0]}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()
-        credit = fen(original.figures["account_pay"]) if original.payer_id else 0
+        credit = to_fen(original.figures["account_pay"]) if original.payer_id else 0
         row["balance_after_fen"] = get_member(db, original.payer_id or original.member_id).account_balance_fen + credit
         _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
                           for item in original.items])
@@ -256,8 +256,9 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         id=row["id"], receipt_no=row["receipt_no"], desk_number=row["desk_number"], kind=row["kind"],
         reverses=row["reverses"], member_id=row["member_id"], payer_id=row["payer_id"], cashier=row["cashier"],
         at=row["at"], day=row["day"], year=row["year"], policy_version=row["policy_version"],
-        figures={k: yuan(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"], hifp_pay=yuan(row["hifp_pay_fen"]),
-        hifob_pay=yuan(row["hifob_pay_fen"]), balance_after=yuan(row["balance_after_fen"]),
+        figures={k: from_fen(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"],
+        hifp_pay=from_fen(row["hifp_pay_fen"]),
+        hifob_pay=from_fen(row["hifob_pay_fen"]), balance_after=from_fen(row["balance_after_fen"]),
         answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]))
 
 
@@ -278,9 +279,9 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
     return StoredSettlement(
         id=v["id"], receipt_no=v["receipt_no"], desk_number=v["desk_number"], kind=v["kind"], reverses=v["reverses"],
         member_id=v["member_id"], payer_id=v["payer_id"], cashier=v["cashier"], at=v["at"], day=v["day"],
-        year=v["year"], policy_version=v["policy_version"], figures={k: yuan(v[f"{k}_fen"]) for k in FIGURES},
-        ratio=v["ratio"], hifp_pay=yuan(v["hifp_pay_fen"]), hifob_pay=yuan(v["hifob_pay_fen"]),
-        balance_after=yuan(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
+        year=v["year"], policy_version=v["policy_version"], figures={k: from_fen(v[f"{k}_fen"]) for k in FIGURES},
+        ratio=v["ratio"], hifp_pay=from_fen(v["hifp_pay_fen"]), hifob_pay=from_fen(v["hifob_pay_fen"]),
+        balance_after=from_fen(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
         demo=bool(v["demo"]))
 
 

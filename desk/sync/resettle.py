@@ -24,7 +24,7 @@ from desk.money import InputError, fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.quote import answer, parse_request
-from desk.sync.protocol import canonical, money, to_fen
+from desk.sync.protocol import amount_fen as to_fen, canonical, money
 
 
 class Refused(ValueError):
