@@ -220,7 +220,7 @@ def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.dat
     A desk records it with each settlement, so the hub re-settles the upload with the same parser
     and engine as ``desk quote`` (desk/sync/resettle.py): whatever a later issue adds to the
     contract (a benefit, a pharmacy code) travels and is re-checked without another format."""
-    return {
+    request = {
         "policy": policy, "at": at.isoformat(),
         "institution": {"level": bill.institution.level, "type": bill.institution.type,
                         "designated": bill.institution.designated, "id": bill.institution.id},
@@ -231,10 +231,30 @@ def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.dat
                    "eligible": member.eligible, "inpatient": member.inpatient,
                    "account_balance": money_str(member.account_balance)},
         "usage": _usage_dict(usage),
-        "items": [{"code": i.code, "name": i.name, "amount": money_str(i.amount), "class": i.cls,
-                   "selfpay_ratio": ratio_str(i.selfpay_ratio)} for i in bill.items],
+        "items": [_item_dict(i) for i in bill.items],
         "use_account": bill.use_account,
     }
+    # version-2 fields only where they say something, so a version-1 bill's request stays as it was
+    if bill.institution.specialty:
+        request["institution"]["specialty"] = True
+    if member.certified:
+        request["member"]["certified"] = [{"benefit": c.benefit, "disease": c.disease, "from": c.start.isoformat(),
+                                           "to": c.end.isoformat()} for c in member.certified]
+    if bill.disease is not None:
+        request["disease"] = bill.disease
+    if bill.payer_relation is not None:
+        request["payer_relation"] = bill.payer_relation
+    return request
+
+
+def _item_dict(item: Item) -> dict[str, Any]:
+    out = {"code": item.code, "name": item.name, "amount": money_str(item.amount), "class": item.cls,
+           "selfpay_ratio": ratio_str(item.selfpay_ratio)}
+    if item.scheme:
+        out["scheme"] = item.scheme
+    if item.account_excluded:
+        out["account_excluded"] = True
+    return out
 
 
 def _usage_dict(usage: Usage) -> dict[str, str]:

@@ -64,8 +64,11 @@ def cases(draw, place=None, benefit=None):
         min_size=size, max_size=size))
     member = Member(draw(st.sampled_from(["employed", "retired"])), inpatient=draw(st.sampled_from([False, False, True])),
                     account_balance=draw(money), certified=certs)
+    paid = {c: draw(money | near_cap) for c in codes if draw(st.booleans())}
+    if disease and draw(st.booleans()):
+        paid[disease] = draw(near_cap)  # the bill's own disease just short of its cap, often
     usage = Usage(draw(money), draw(money), ZERO, None,
-                  disease_pool_paid={c: draw(money | near_cap) for c in codes if draw(st.booleans())},
+                  disease_pool_paid=paid,
                   special_deductible_met=draw(st.sampled_from([ZERO, ZERO, draw(money)])),
                   inpatient_pool_paid=draw(big),
                   scheme_pool_paid={s: draw(money) for s in ("two_diseases",) if place == "chongqing" and draw(st.booleans())})

@@ -75,3 +75,18 @@ def test_a_bad_v2_request_in_a_batch_names_its_index():
     done = _quote([_req(), _req(payer_relation="cousin")])
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().startswith("desk quote: [1].payer_relation: 'cousin'")
+
+
+def test_request_of_reads_back_into_the_same_engine_arguments_with_every_v2_field():
+    """What a desk records for the hub's re-settlement (desk/sync/resettle.py) keeps the new fields."""
+    from desk.quote import parse_request, request_of
+
+    req = _req(payer_relation="spouse")
+    req["institution"]["specialty"] = True
+    req["items"].append({"code": "W1", "name": "乳清蛋白粉", "amount": "88.00", "class": "A", "account_excluded": True})
+    req["items"].append({"code": "T1", "name": "二甲双胍", "amount": "20.00", "class": "A", "scheme": "two_diseases"})
+    req["usage"].update(disease_pool_paid={"I10": "12.00"}, special_deductible_met="5.00", inpatient_pool_paid="0",
+                        scheme_pool_paid={"two_diseases": "1.00"})
+    parsed = parse_request(req)
+    assert parse_request(request_of(*parsed)) == parsed
+    assert parsed[3].payer_relation == "spouse" and parsed[1].certified[0].disease == "I10"
