@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui_support import NOW, answer_next, fill_next_dialog
 from pdf_support import text
+from test_gui_english import english, english_qm  # noqa: F401 (fixtures: the English translation installed)
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,11 @@ def pharmacy_template(tmp_path_factory):
 
 @pytest.fixture()
 def window(pharmacy_template, tmp_path, qapp, qtbot):
+    return open_window(pharmacy_template, tmp_path, qtbot)
+
+
+def open_window(pharmacy_template, tmp_path, qtbot):
+    """The counter program, a cashier logged in, on a copy of the demo pharmacy, its clock fixed."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from ui.main_window import MainWindow
@@ -151,3 +157,27 @@ def test_a_code_sold_before_is_refused_naming_its_receipt_and_no_code_needs_a_re
     qtbot.keyClick(counter, Qt.Key.Key_F12)
     assert db.execute("SELECT no_code_reason FROM settlement_drug_lines WHERE settlement_id = ?",
                       (settlement_id,)).fetchone() == ("2025年7月前购进库存",)
+
+
+def test_the_pharmacy_counter_speaks_english(english, pharmacy_template, tmp_path, qapp, qtbot):
+    from test_gui_english import CJK
+    from ui.pharmacy_panel import PrescriptionDialog
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+    win = open_window(pharmacy_template, tmp_path, qtbot)
+    counter, db = win.counter, win.counter.session.db
+    item, barcode, card = rx_item(db)
+    type_enter(qtbot, counter.scan, card)
+    type_enter(qtbot, counter.item_box, barcode)
+    type_enter(qtbot, counter.trace.codes, "12345")
+    assert counter.trace.status.text().endswith("Traceability code “12345” has 5 digits; a code has 20</span>")
+    texts = [counter.rx_button.text(), counter.trace.title(), counter.trace.codes.placeholderText(),
+             counter.trace.no_code_button.text(), counter.trace.batch.placeholderText(),
+             counter.trace.expiry.placeholderText(), counter.model.headerData(8, Qt.Orientation.Horizontal),
+             counter.model.data(counter.model.index(0, 8))]
+    dialog = PrescriptionDialog(QDate(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    texts += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+    texts += [dialog.windowTitle(), *(dialog.level.itemText(i) for i in range(4))]
+    assert all(not CJK.search(t) for t in texts), [t for t in texts if CJK.search(t)]

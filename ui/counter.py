@@ -310,7 +310,7 @@ class CounterPage(QWidget):
             pharmacy.check_scan(self.session.db, line.item.code, code, self.model.codes_in_bill())
         except TraceCodeError as exc:
             self.show_trace()
-            self.trace.error(trace_words(self, exc))
+            self.trace.error(trace_words(exc))
             self.trace.codes.setFocus()
             return
         except StoreError as exc:
@@ -383,9 +383,9 @@ class CounterPage(QWidget):
         except TraceCodeError as exc:
             if exc.fields.get("line"):
                 self.table.selectRow(exc.fields["line"] - 1)
-            return trace_words(self, exc)
+            return trace_words(exc)
         except PrescriptionError as exc:
-            return prescription_words(self, exc)
+            return prescription_words(exc)
         except StoreError as exc:
             return plain(str(exc))
         return None
@@ -464,10 +464,10 @@ class CounterPage(QWidget):
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
                                  settlement_id=self.draft.settlement_id, prescription=self.prescription)
         except TraceCodeError as exc:
-            QMessageBox.warning(self, self.tr("未能结算"), trace_words(self, exc))
+            QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
             return None
         except PrescriptionError as exc:
-            QMessageBox.warning(self, self.tr("未能结算"), prescription_words(self, exc))
+            QMessageBox.warning(self, self.tr("未能结算"), prescription_words(exc))
             return None
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), plain(str(exc)))

@@ -7,7 +7,7 @@ The core's refusals carry a kind and fields; the words are chosen here.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
@@ -87,37 +87,37 @@ class PharmacyPanel(QGroupBox):
         self.status.setText(f"<span style='color:#b3261e'>{text}</span>")
 
 
-def trace_words(widget, exc: TraceCodeError) -> str:
+def trace_words(exc: TraceCodeError) -> str:
     """The cashier's sentence for a refused code."""
     f = exc.fields
     code = f.get("code", "")
     texts = {
-        "digits": widget.tr("追溯码“%1”只能是数字").replace("%1", code),
-        "length": widget.tr("追溯码“%1”为%2位，应为20位").replace("%1", code).replace("%2", str(f.get("length", ""))),
-        "prefix": widget.tr("追溯码“%1”与该药品不符（应以 %2 开头）").replace("%1", code)
+        "digits": QCoreApplication.translate("PharmacyWords", "追溯码“%1”只能是数字").replace("%1", code),
+        "length": QCoreApplication.translate("PharmacyWords", "追溯码“%1”为%2位，应为20位").replace("%1", code).replace("%2", str(f.get("length", ""))),
+        "prefix": QCoreApplication.translate("PharmacyWords", "追溯码“%1”与该药品不符（应以 %2 开头）").replace("%1", code)
         .replace("%2", str(f.get("prefix", ""))),
-        "repeated": widget.tr("追溯码“%1”在本单中已扫描过").replace("%1", code),
-        "sold": widget.tr("追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售").replace("%1", code)
+        "repeated": QCoreApplication.translate("PharmacyWords", "追溯码“%1”在本单中已扫描过").replace("%1", code),
+        "sold": QCoreApplication.translate("PharmacyWords", "追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售").replace("%1", code)
         .replace("%2", str(f.get("receipt", ""))),
-        "used_up": widget.tr("追溯码“%1”这一盒已拆零售完（结算单 %2）").replace("%1", code)
+        "used_up": QCoreApplication.translate("PharmacyWords", "追溯码“%1”这一盒已拆零售完（结算单 %2）").replace("%1", code)
         .replace("%2", "、".join(map(str, f.get("receipts", ())))),
-        "not_needed": widget.tr("追溯码“%1”多余：本行数量已够").replace("%1", code),
-        "missing": widget.tr("第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因")
+        "not_needed": QCoreApplication.translate("PharmacyWords", "追溯码“%1”多余：本行数量已够").replace("%1", code),
+        "missing": QCoreApplication.translate("PharmacyWords", "第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因")
         .replace("%1", str(f.get("line", ""))),
-        "not_traced": widget.tr("该项目无需追溯码"),
+        "not_traced": QCoreApplication.translate("PharmacyWords", "该项目无需追溯码"),
     }
     return texts.get(exc.kind, str(exc))
 
 
-def prescription_words(widget, exc: PrescriptionError) -> str:
+def prescription_words(exc: PrescriptionError) -> str:
     f = exc.fields
     texts = {
-        "missing": widget.tr("处方药（%1）须凭外配处方医保结算：请按 F7 录入处方").replace(
+        "missing": QCoreApplication.translate("PharmacyWords", "处方药（%1）须凭外配处方医保结算：请按 F7 录入处方").replace(
             "%1", "、".join(f.get("items", ()))),
-        "stale": widget.tr("处方已过有效期：%1 开具，有效至 %2").replace("%1", str(f.get("written_on", "")))
+        "stale": QCoreApplication.translate("PharmacyWords", "处方已过有效期：%1 开具，有效至 %2").replace("%1", str(f.get("written_on", "")))
         .replace("%2", str(f.get("last_day", ""))),
-        "future": widget.tr("处方开具日期 %1 晚于今天").replace("%1", str(f.get("written_on", ""))),
-        "too_long": widget.tr("处方有效期 %1 天超过允许的 %2 天").replace("%1", str(f.get("days", "")))
+        "future": QCoreApplication.translate("PharmacyWords", "处方开具日期 %1 晚于今天").replace("%1", str(f.get("written_on", ""))),
+        "too_long": QCoreApplication.translate("PharmacyWords", "处方有效期 %1 天超过允许的 %2 天").replace("%1", str(f.get("days", "")))
         .replace("%2", str(f.get("max_days", ""))),
     }
     return texts.get(exc.kind, str(exc))

@@ -186,17 +186,17 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="110"/>
+        <location filename="../../ui/bill_model.py" line="111"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="115"/>
+        <location filename="../../ui/bill_model.py" line="116"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="120"/>
+        <location filename="../../ui/bill_model.py" line="121"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>Traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="85"/>
+        <location filename="../../ui/bill_model.py" line="86"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="87"/>
+        <location filename="../../ui/bill_model.py" line="88"/>
         <source>待扫码</source>
         <translation>Scan codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="88"/>
+        <location filename="../../ui/bill_model.py" line="89"/>
         <source>%1盒</source>
         <translation>%1 box(es)</translation>
     </message>
@@ -963,6 +963,74 @@ Settle now?</translation>
     </message>
 </context>
 <context>
+    <name>PharmacyWords</name>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="95"/>
+        <source>追溯码“%1”只能是数字</source>
+        <translation>Traceability code “%1” must be digits only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="96"/>
+        <source>追溯码“%1”为%2位，应为20位</source>
+        <translation>Traceability code “%1” has %2 digits; a code has 20</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="97"/>
+        <source>追溯码“%1”与该药品不符（应以 %2 开头）</source>
+        <translation>Traceability code “%1” is not this drug&apos;s (its codes start with %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="99"/>
+        <source>追溯码“%1”在本单中已扫描过</source>
+        <translation>Traceability code “%1” is already scanned on this bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="100"/>
+        <source>追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售</source>
+        <translation>Traceability code “%1” was sold on receipt %2 at this desk; a box is sold once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="102"/>
+        <source>追溯码“%1”这一盒已拆零售完（结算单 %2）</source>
+        <translation>Every unit of the box “%1” is sold (receipts %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="104"/>
+        <source>追溯码“%1”多余：本行数量已够</source>
+        <translation>Traceability code “%1” is not needed: the line&apos;s quantity is covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="105"/>
+        <source>第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因</source>
+        <translation>Line %1 lacks traceability codes: scan every box, or mark it no-code with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="107"/>
+        <source>该项目无需追溯码</source>
+        <translation>This item carries no traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="115"/>
+        <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
+        <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <source>处方已过有效期：%1 开具，有效至 %2</source>
+        <translation>The prescription has expired: written %1, valid until %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <source>处方开具日期 %1 晚于今天</source>
+        <translation>The prescription&apos;s date %1 is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="120"/>
+        <source>处方有效期 %1 天超过允许的 %2 天</source>
+        <translation>A validity of %1 days is longer than the %2 days allowed</translation>
+    </message>
+</context>
+<context>
     <name>PrescriptionDialog</name>
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="126"/>
@@ -1282,74 +1350,6 @@ Settle now?</translation>
         <location filename="../../ui/app.py" line="124"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="95"/>
-        <source>追溯码“%1”只能是数字</source>
-        <translation>Traceability code “%1” must be digits only</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="96"/>
-        <source>追溯码“%1”为%2位，应为20位</source>
-        <translation>Traceability code “%1” has %2 digits; a code has 20</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="97"/>
-        <source>追溯码“%1”与该药品不符（应以 %2 开头）</source>
-        <translation>Traceability code “%1” is not this drug&apos;s (its codes start with %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="99"/>
-        <source>追溯码“%1”在本单中已扫描过</source>
-        <translation>Traceability code “%1” is already scanned on this bill</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="100"/>
-        <source>追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售</source>
-        <translation>Traceability code “%1” was sold on receipt %2 at this desk; a box is sold once</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="102"/>
-        <source>追溯码“%1”这一盒已拆零售完（结算单 %2）</source>
-        <translation>Every unit of the box “%1” is sold (receipts %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="104"/>
-        <source>追溯码“%1”多余：本行数量已够</source>
-        <translation>Traceability code “%1” is not needed: the line&apos;s quantity is covered</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="105"/>
-        <source>第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因</source>
-        <translation>Line %1 lacks traceability codes: scan every box, or mark it no-code with a reason</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="107"/>
-        <source>该项目无需追溯码</source>
-        <translation>This item carries no traceability code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="115"/>
-        <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
-        <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="117"/>
-        <source>处方已过有效期：%1 开具，有效至 %2</source>
-        <translation>The prescription has expired: written %1, valid until %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="119"/>
-        <source>处方开具日期 %1 晚于今天</source>
-        <translation>The prescription&apos;s date %1 is after today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pharmacy_panel.py" line="120"/>
-        <source>处方有效期 %1 天超过允许的 %2 天</source>
-        <translation>A validity of %1 days is longer than the %2 days allowed</translation>
     </message>
 </context>
 </TS>
