@@ -1,12 +1,10 @@
 """A whole pharmacy sale at the real counter program, by keyboard: member, box barcode, three codes, a
 prescription, settle, the receipt preview; codes refused as the cashier would see them."""
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui_support import NOW, answer_next, fill_next_dialog
+from gui_support import NOW, answer_next, fill_next_dialog, fresh_session
 from pdf_support import text
 from test_gui_english import english, english_qm  # noqa: F401 (fixtures: the English translation installed)
 
@@ -29,18 +27,9 @@ def window(pharmacy_template, tmp_path, qapp, qtbot):
 
 def open_window(pharmacy_template, tmp_path, qtbot):
     """The counter program, a cashier logged in, on a copy of the demo pharmacy, its clock fixed."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
     from ui.main_window import MainWindow
-    from ui.session import Session
 
-    QCoreApplication.setOrganizationName("billing-desk-tests")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    path = tmp_path / "desk.sqlite"
-    with sqlite3.connect(pharmacy_template) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    session = Session(path, now=lambda: NOW)
+    session = fresh_session(pharmacy_template, tmp_path)
     session.login("cashier", "1234")
     win = MainWindow(session)
     qtbot.addWidget(win)
