@@ -14,7 +14,7 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
 
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
+    from desk.demo_desk import build_demo
     from ui.app import make_app
     from ui.login import LoginDialog
     from ui.main_window import MainWindow

@@ -18,10 +18,10 @@ import sqlite_utils
 
 from desk.domain import FIGURES
 from desk.engine import Bill, Item, Member, Settlement, local_day, settle
+from desk.engine.answer import answer
 from desk.money import fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.quote import answer
 from desk.store import audit
 from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction

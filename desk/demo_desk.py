@@ -17,9 +17,9 @@ import sqlite_utils
 from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
 from desk.domain import CST
 from desk.policy.loader import Library
-from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
 from desk.store.database import StoreError, write_transaction
+from desk.store.day_close import close_day
 from desk.store.identity import init_desk
 from desk.store.roster import import_roster
 from desk.store.settling import BillLine, settle_bill
