@@ -14,8 +14,11 @@ import sqlite_utils
 from desk.domain import CATEGORY_LABELS, CLASS_LABELS, RELATION_LABELS, SCHEME_LABELS
 from desk.money import from_fen, money_str
 from desk.policy.loader import Library
+from desk.prescription import Prescription
 from desk.receipts.layout import PAPERS, Slip
+from desk.receipts.pharmacy_lines import drug_line, prescription_block
 from desk.store.database import StoreError
+from desk.store.pharmacy import LineCodes, lines_of, prescription_of
 from desk.store.identity import get_desk
 from desk.store.prints import record_print
 from desk.store.roster import get_member
@@ -43,6 +46,8 @@ class ReceiptData:
     annual_cap: Decimal | None
     deductible_basis: str
     copy: int  # 1 = the original print; 2 and more = 重打
+    drugs: dict[int, LineCodes] | None = None  # per line: traceability codes, batch, expiry, 无码
+    prescription: Prescription | None = None
 
 
 def _cap_and_basis(library: Library, policy: str, day: dt.date, category: str, scheme: str):
@@ -75,7 +80,8 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         desk_number=s.desk_number, demo=desk.demo or s.demo, settlement=s, original_receipt=original,
         cashier_name=cashier[0] if cashier else s.cashier, member_name=member.name, masked_id=member.masked_id,
         category=CATEGORY_LABELS[member.category], scheme=SCHEME_LABELS[member.scheme], payer_note=payer_note,
-        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy)
+        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy, drugs=lines_of(db, s.id),
+        prescription=prescription_of(db, s.id))
 
 
 def qr_payload(s: StoredSettlement) -> str:
@@ -108,6 +114,7 @@ def _header(slip: Slip, r: ReceiptData) -> None:
     slip.pair("人员类别", f"{r.category}　{r.scheme}")
     slip.pair("医保政策", f"{r.policy_name} {s.policy_version}")
     slip.rule()
+    prescription_block(slip, r.prescription)
 
 
 def _items(slip: Slip, r: ReceiptData) -> None:
@@ -124,6 +131,7 @@ def _items(slip: Slip, r: ReceiptData) -> None:
             price = money_str(from_fen(item["unit_price_fen"]))
             slip.pair(f"  {CLASS_LABELS[item['class']]}{note} {item['quantity']}×{price}",
                       money_str(from_fen(item["amount_fen"])))
+            drug_line(slip, (r.drugs or {}).get(item["line"]))
     slip.rule()
 
 

@@ -17,11 +17,13 @@ import sqlite_utils
 from desk.domain import CLASS_LABELS, CLASS_SHORT, FEE_CATEGORIES, ITEM_CLASSES
 from desk.money import InputError, from_fen, parse_money, parse_ratio, to_fen
 from desk.store import audit
+from desk.store.catalog_drugs import DRUG_COLUMNS, parse_drug, write_drugs
 from desk.store.database import StoreError, write_transaction
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
-COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category")
+COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category",
+           *DRUG_COLUMNS)
 REQUIRED = ("code", "name", "class", "unit_price", "fee_category")
 CLASS_ALIASES = {label: code for labels in (CLASS_SHORT, CLASS_LABELS) for code, label in labels.items()}  # 甲, 甲类 → A
 TOP = "\U0010ffff"
@@ -82,7 +84,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
 
     require(actor, "import")
     path = Path(path)
-    good, result, seen = [], ImportResult(), {}
+    good, drugs, result, seen = [], [], ImportResult(), {}
     for item in read_rows(path, COLUMNS, REQUIRED):
         result.read += 1
         if isinstance(item, RowError):
@@ -90,6 +92,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             continue
         try:
             values = parse_item(item)
+            drug = parse_drug(item, values[0], values[7])
         except InputError as exc:
             result.rejected.append((item, RowError(item.line, exc.field, exc.reason)))
             continue
@@ -98,6 +101,8 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             continue
         seen[values[0]] = item.line
         good.append(values)
+        if drug:
+            drugs.append((item, drug))
     if result.rejected and not skip_bad:
         raise ImportRefused(str(path), [e for _, e in result.rejected])
     if result.read == 0:
@@ -114,6 +119,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             result.updated += existing
             if progress:
                 progress(start + len(chunk), len(good))
+        write_drugs(db, path, drugs)
         audit.append(db, stamp, actor.user_id, "catalog.import", path.name,
                      {"read": result.read, "inserted": result.inserted, "updated": result.updated,
                       "rejected": len(result.rejected)})

@@ -22,10 +22,12 @@ from desk.engine.answer import answer
 from desk.money import fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.store import audit
+from desk.prescription import Prescription
+from desk.store import audit, pharmacy
 from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
+from desk.store.pharmacy import DrugLine
 from desk.store.roster import MemberRecord, family_of, find_member, get_member
 from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
@@ -37,6 +39,7 @@ class BillLine:
     code: str
     quantity: Decimal = Decimal("1")
     unit_price: Decimal | None = None  # None: the catalog's price
+    drug: DrugLine = DrugLine()  # traceability codes, 无码 reason, batch and expiry (desk.store.pharmacy)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         raise StoreError("bill: has no items; add at least one")
     items, rows = [], []
     for number, line in enumerate(lines, start=1):
-        catalog = get_item(db, line.code)
+        catalog = get_item(db, pharmacy.item_for_barcode(db, line.code) or line.code)  # a box barcode names its item
         try:
             quantity = Decimal(line.quantity)
         except (InvalidOperation, TypeError):
@@ -116,9 +119,19 @@ def _next_receipt(db: sqlite_utils.Database) -> int:
                       " RETURNING receipt_counter").fetchone()[0]
 
 
+def _prescriber_level(desk, prescriber_level: int | None, prescription: Prescription | None) -> int | None:
+    """A pharmacy bill on an external prescription settles at the level of the institution that wrote it."""
+    if prescription is None:
+        return prescriber_level
+    if prescriber_level is not None and prescriber_level != prescription.institution_level:
+        raise StoreError(f"prescriber level: {prescriber_level} differs from the prescription's institution level"
+                         f" {prescription.institution_level}")
+    return prescription.institution_level if desk.type == "pharmacy" else prescriber_level
+
+
 def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, lines: list[BillLine],
                  at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
-                 payer_id: str | None = None) -> Settlement:
+                 payer_id: str | None = None, prescription: Prescription | None = None) -> Settlement:
     """The split the bill would get if settled now: the same reads and engine call, nothing written.
 
     The counter calls it on every edit, so the cashier sees the split before settling.
@@ -130,7 +143,8 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
-    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
+    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
+                use_account)
     try:
         return settle(library.get(desk.policy), _engine_member(member, _payer(db, member, payer_id)), usage, bill, at)
     except PolicyError as exc:
@@ -139,8 +153,13 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
 
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
-                payer_id: str | None = None, settlement_id: str | None = None) -> StoredSettlement:
-    """Settle a bill for the member a scanned code names; settling the same id twice returns the first."""
+                payer_id: str | None = None, settlement_id: str | None = None,
+                prescription: Prescription | None = None) -> StoredSettlement:
+    """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
+
+    A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
+    prescription drugs need a valid external prescription, whose institution's level settles the bill.
+    """
     require(actor, "settle")
     desk = get_desk(db)
     pack = library.get(desk.policy)
@@ -151,11 +170,16 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     if find_member(db, member_key) is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
     items, item_rows = _lines_to_items(db, lines)
-    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
-    sid = settlement_id or str(uuid.uuid4())
     day = local_day(at)
+    pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
+    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
+                use_account)
+    sid = settlement_id or str(uuid.uuid4())
+    settings = pharmacy.get_settings(db)
     with write_transaction(db):
         receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
+        drugs = pharmacy.plan(db, [(r["code"], Decimal(r["quantity"]), line.drug) for r, line in zip(item_rows, lines)],
+                              day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
         member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
@@ -173,7 +197,8 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             "same_day_deductible_met": str(usage.same_day_deductible_met),
             "fund_paid_total": None if usage.fund_paid_total is None else str(usage.fund_paid_total)},
             "institution": desk.institution_code, "level": desk.level, "type": desk.type,
-            "prescriber_level": prescriber_level, "use_account": use_account}
+            "prescriber_level": bill.prescriber_level, "use_account": use_account,
+            **({"prescription": prescription.as_dict()} if prescription else {})}
         row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
                "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
@@ -183,6 +208,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
                "inputs": json.dumps(inputs, ensure_ascii=False), "reason": "", "demo": int(desk.demo)}
         _insert(db, row, item_rows)
+        pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
                to_fen(after.deductible_met - usage.deductible_met),
@@ -236,11 +262,12 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
                           for item in original.items])
         record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2])
+        released = pharmacy.release(db, original.id, rid)
         if credit:
             move_account(db, rid, original.payer_id, credit)
         audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
                      {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                      "reason": reason.strip()})
+                      "reason": reason.strip(), **({"trace_units_released": released} if released else {})})
     return get_settlement(db, rid)
 
 
