@@ -22,7 +22,7 @@ from desk.store.catalog import get_item, search
 from desk.store.database import StoreError
 from desk.store.roster import MemberRecord, family_of, find_member
 from desk.store.settling import preview_bill, settle_bill
-from desk.store.usage import standing
+from desk.store.usage import freshness, standing
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
@@ -202,8 +202,8 @@ class CounterPage(QWidget):
         except Exception as exc:  # no policy in force on this date: the split panel says why
             log.info("no standing for %s: %s", self.member.member_id, exc)
             state = None
-        stale = int(QSettings().value("stale_hours", 24))
-        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(), stale)
+        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(),
+                              freshness(session.db, now))
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
