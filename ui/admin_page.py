@@ -15,7 +15,7 @@ from desk.store.usage import freshness
 from desk.store.users import ROLES, add_user, list_users
 from desk.sync.client import set_stale_after, status
 from ui import labels
-from ui.workers import run_in_background
+from ui.operations import Changes, CollectionOp
 
 log = logging.getLogger("desk.ui")
 ROLE_LABEL = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}
@@ -91,7 +91,8 @@ class AdminPage(QWidget):
             self.report.setPlainText(text)
             self.import_finished = result
 
-        def failed(message):
+        def failed(error: Exception):
+            message = str(error)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message.replace("; ", "\n")))
@@ -102,7 +103,9 @@ class AdminPage(QWidget):
             self.progress.setValue(done_rows)
 
         self.import_finished = None
-        return run_in_background(work, on_done=done, on_failed=failed, on_progress=progress, owner=self)
+        return CollectionOp(parent=self, op=work, success=done,
+                            changes=Changes(members=kind == "members", catalog=kind == "catalog")) \
+            .failure(failed).with_progress(progress).run_in_background()
 
     # ---- users --------------------------------------------------------------------------------
     def _users(self) -> QGroupBox:

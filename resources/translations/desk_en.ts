@@ -44,117 +44,117 @@
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="97"/>
+        <location filename="../../ui/admin_page.py" line="98"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="109"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
         <source>收款员与角色</source>
         <translation>Cashiers and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
         <source>工号</source>
         <translation>User ID</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="118"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
         <source>密码（4–12 位数字）</source>
         <translation>PIN (4–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="139"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
         <source>（锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>未能添加</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="174"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="184"/>
+        <location filename="../../ui/admin_page.py" line="187"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
+        <location filename="../../ui/admin_page.py" line="188"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="189"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="187"/>
-        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="190"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
@@ -644,62 +644,62 @@ Settle now?</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -823,6 +823,19 @@ Settle now?</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="92"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="93"/>
+        <source>操作未完成，详情已写入日志。</source>
+        <translation>The operation did not finish; the details are in the log.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../ui/pdf_preview.py" line="58"/>
@@ -832,7 +845,7 @@ Settle now?</translation>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="59"/>
-        <location filename="../../ui/pdf_preview.py" line="102"/>
+        <location filename="../../ui/pdf_preview.py" line="104"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -847,17 +860,17 @@ Settle now?</translation>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="98"/>
+        <location filename="../../ui/pdf_preview.py" line="100"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
