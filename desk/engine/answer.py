@@ -1,13 +1,17 @@
-"""A settlement as the quote contract's answer object (``../shared/contracts/quote.md``).
+"""The engine's arguments and result as the quote contract's JSON (``../shared/contracts/quote.md``).
 
-Beside the engine's result because it says that result in JSON: `desk quote` answers with it and
-the store keeps it with every settlement, so both write the same thing from one function.
+``answer`` says a result as the contract's answer object; ``request_of`` says the engine's
+arguments as the request ``desk.quote.parse_request`` reads back. They sit beside the engine
+because the store keeps both with every settlement and `desk quote` answers with the first: one
+function each, below every layer that writes them.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from desk.engine.inputs import Usage
+import datetime as dt
+
+from desk.engine.inputs import Bill, Member, Usage
 from desk.engine.result import Settlement
 from desk.money import money_str, ratio_str
 
@@ -46,4 +50,27 @@ def answer(result: Settlement) -> dict[str, Any]:
                                ("why", s.why), ("source", s.source), ("param", s.param), ("value", s.value)) if v is not None and v != ""}
             for s in result.explain
         ],
+    }
+
+
+def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.datetime) -> dict[str, Any]:
+    """The quote request that ``parse_request`` reads back into exactly these engine arguments.
+
+    A desk records it with each settlement, so the hub re-settles the upload with the same parser
+    and engine as ``desk quote`` (desk/sync/resettle.py): whatever a later issue adds to the
+    contract (a benefit, a pharmacy code) travels and is re-checked without another format."""
+    return {
+        "policy": policy, "at": at.isoformat(),
+        "institution": {"level": bill.institution.level, "type": bill.institution.type,
+                        "designated": bill.institution.designated, "id": bill.institution.id},
+        "prescriber_level": bill.prescriber_level, "benefit": bill.benefit,
+        "member": {"category": member.category,
+                   "birth_date": None if member.birth_date is None else member.birth_date.isoformat(),
+                   "scheme": member.scheme, "family_doctor_institution": member.family_doctor_institution,
+                   "eligible": member.eligible, "inpatient": member.inpatient,
+                   "account_balance": money_str(member.account_balance)},
+        "usage": _usage_dict(usage),
+        "items": [{"code": i.code, "name": i.name, "amount": money_str(i.amount), "class": i.cls,
+                   "selfpay_ratio": ratio_str(i.selfpay_ratio)} for i in bill.items],
+        "use_account": bill.use_account,
     }
