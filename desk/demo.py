@@ -42,6 +42,14 @@ GIVEN_FEMALE = ("芳娜敏静丽艳娟霞燕玲丹萍红琳婷倩雪慧莹颖佳
                 "蕾薇月彤妍雯菲露馨雅淑珍桂晓文华素玉翠秋香霖诗梦娇婕琼岚璇茜媛蓉")
 
 
+# The demo places: policy pack → (institution code, name, level, type, ID-number region of its members).
+SITES = {
+    "puyang": ("DEMO-H0901", "濮阳市演示人民医院", 2, "hospital", "410902"),
+    "chongqing": ("DEMO-H5001", "重庆市演示区人民医院", 2, "hospital", "500101"),
+    "nanchang": ("DEMO-C3601", "南昌市演示社区卫生服务中心", 1, "clinic", "360102"),
+    "jilin": ("DEMO-H2201", "吉林省演示医院", 2, "hospital", "220102"),
+}
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
