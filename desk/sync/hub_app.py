@@ -29,6 +29,7 @@ from starlette.routing import Route
 
 from desk.domain import CST
 from desk.sync.hub_db import HubStorageError
+from desk.sync.hub_report_api import REPORT, report_endpoint
 from desk.sync.hub_store import HubDesk, HubStore
 from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
 
@@ -112,7 +113,8 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
     return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
-                             Route(KNOWN, authenticated(known), methods=["POST"])],
+                             Route(KNOWN, authenticated(known), methods=["POST"]),
+                             Route(REPORT, report_endpoint(store))],  # an administrator's token, not a desk's
                      max_body_size=MAX_BODY)
 
 
