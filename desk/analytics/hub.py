@@ -101,22 +101,32 @@ def hub_report(tx, period: Period, by: str = "institution", thresholds: Threshol
         raise ValueError(f"by: {by!r} is not institution or desk")
     key, t = KEYS[by], thresholds
     bounds = (period.first.isoformat(), period.after.isoformat())
+    if getattr(tx, "dialect", "") == "postgresql":  # hash aggregates in memory, not sorted on disk, for this report
+        tx.run("SET LOCAL work_mem = '256MB'")
     now = _sums(tx, key, period, t)
     before = _sums(tx, key, period.previous(), t)
-    members = {k: int(n) for k, n in tx.all(
-        f"SELECT k, COUNT(*) FROM (SELECT {key} AS k, member_id FROM hub_report_settlements WHERE day >= ? AND day < ?"
-        f" GROUP BY {key}, member_id HAVING SUM({SIGN}) > 0) t GROUP BY k", bounds)}
-    spans = {}
-    for span, part in (("day", "day"), ("month", "substr(day, 1, 7)")):
-        spans[span] = {k: int(n) for k, n in tx.all(
-            f"SELECT k, COUNT(*) FROM (SELECT {key} AS k, member_id, {part} AS d FROM hub_report_settlements"
-            f" WHERE day >= ? AND day < ? GROUP BY {key}, member_id, {part} HAVING SUM({SIGN}) > 0) t GROUP BY k",
-            bounds)}
-        spans[f"all-{span}"] = int(tx.all(
-            f"SELECT COUNT(*) FROM (SELECT member_id, {part} AS d FROM hub_report_settlements WHERE day >= ? AND day < ?"
-            f" GROUP BY member_id, {part} HAVING SUM({SIGN}) > 0) t", bounds)[0][0])
-    hub_members = tx.all(f"SELECT COUNT(*) FROM (SELECT member_id FROM hub_report_settlements WHERE day >= ? AND day < ?"
-                         f" GROUP BY member_id HAVING SUM({SIGN}) > 0) t", bounds)[0][0]
+    # every count of people from one grouping by (unit, member, day), materialized once: members, member-days
+    # and member-months per unit and across the hub (a member seen at two units counts once in the hub's)
+    counted = tx.all(
+        f"WITH md AS MATERIALIZED (SELECT {key} AS k, member_id, day, SUM({SIGN}) AS n FROM hub_report_settlements"
+        " WHERE day >= ? AND day < ? GROUP BY 1, 2, 3)"
+        " SELECT 'members', k, COUNT(*) FROM (SELECT k, member_id FROM md GROUP BY k, member_id HAVING SUM(n) > 0) t"
+        " GROUP BY k"
+        " UNION ALL SELECT 'days', k, SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END) FROM md GROUP BY k"
+        " UNION ALL SELECT 'months', k, COUNT(*) FROM (SELECT k, member_id, substr(day, 1, 7) AS m FROM md"
+        " GROUP BY k, member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t GROUP BY k"
+        " UNION ALL SELECT 'members', '*', COUNT(*) FROM (SELECT member_id FROM md GROUP BY member_id"
+        " HAVING SUM(n) > 0) t"
+        " UNION ALL SELECT 'days', '*', COUNT(*) FROM (SELECT member_id, day FROM md GROUP BY member_id, day"
+        " HAVING SUM(n) > 0) t"
+        " UNION ALL SELECT 'months', '*', COUNT(*) FROM (SELECT member_id, substr(day, 1, 7) AS m FROM md"
+        " GROUP BY member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t", bounds)
+    people: dict[str, dict[str, int]] = {"members": {}, "days": {}, "months": {}}
+    for what, k, n in counted:
+        people[what][k] = int(n or 0)
+    members, spans = people["members"], {"day": people["days"], "month": people["months"]}
+    hub_members = people["members"].get("*", 0)
+    spans["all-day"], spans["all-month"] = people["days"].get("*", 0), people["months"].get("*", 0)
     fees: dict[str, dict[str, Decimal]] = {}
     for k, category, amount in tx.all(f"SELECT {key}, fee_category, SUM(amount_fen) FROM hub_report_items"
                                       f" WHERE day >= ? AND day < ? GROUP BY {key}, fee_category", bounds):
