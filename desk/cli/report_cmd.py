@@ -129,10 +129,16 @@ def run_month(args: argparse.Namespace) -> int:
     (args.out_dir / f"overruns-{args.month}.csv").write_text(overruns_csv(overruns), encoding="utf-8")
     (args.out_dir / f"claim-{args.month}.csv").write_text(claim_csv(rows), encoding="utf-8")
     (args.out_dir / f"setlinfo-{args.month}.csv").write_text(setlinfo_csv(db, args.month), encoding="utf-8")
+    from desk.reports.drug_sales import drug_csv, drug_jsonl, drug_records
+
+    drugs = drug_records(db, args.month)
+    (args.out_dir / f"drugsale-{args.month}.jsonl").write_text(drug_jsonl(drugs), encoding="utf-8")
+    (args.out_dir / f"drugsale-{args.month}.csv").write_text(drug_csv(drugs), encoding="utf-8")
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
           f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
-          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf in {args.out_dir}")
+          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf,"
+          f" drugsale-{args.month}.jsonl and .csv ({len(drugs)} drug lines, 3505/3506) in {args.out_dir}")
     return 0
 
 
