@@ -109,7 +109,7 @@ def test_desk_hub_report_writes_a_pdf_and_a_csv(synced, tmp_path):
 def test_get_v1_report_answers_an_administrators_token_only(synced):
     import httpx
 
-    from desk.sync.hub_report_api import add_admin
+    from desk.sync.hub_admins import add_admin
 
     hub, (a, _, _) = synced
     token = "admin:auditor:" + add_admin(hub.store, "auditor", a.desk.at)

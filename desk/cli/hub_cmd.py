@@ -74,12 +74,14 @@ def run_serve(args: argparse.Namespace) -> int:
         os.environ["DESK_HUB_DB"] = args.db
         os.environ["DESK_HUB_POLICY_DIRS"] = os.pathsep.join(str(d) for d in args.policy_dir)
         os.environ["DESK_HUB_THREADS"] = str(args.threads)
-        uvicorn.run("desk.sync.hub_app:app_from_environment", factory=True, host=args.host, port=args.port,
+        uvicorn.run("desk.cli.hub_report_route:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
         return 0
+    from desk.cli.hub_report_route import report_route
     from desk.sync.hub_app import create_app
 
-    uvicorn.run(create_app(store, args.threads), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(store, args.threads, [report_route(store)]), host=args.host, port=args.port,
+                log_level="warning")
     return 0
 
 
@@ -194,7 +196,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_admin(args: argparse.Namespace) -> int:
-    from desk.sync.hub_report_api import add_admin
+    from desk.sync.hub_admins import add_admin
 
     secret = add_admin(_store(args), args.name, now())
     print(f"administrator {args.name}: token admin:{args.name}:{secret}  (shown once; GET /v1/report?period=YYYY-MM)")

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import logging
 import os
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -29,7 +29,6 @@ from starlette.routing import Route
 
 from desk.domain import CST
 from desk.sync.hub_db import HubStorageError
-from desk.sync.hub_report_api import REPORT, report_endpoint
 from desk.sync.hub_store import HubDesk, HubStore
 from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
 
@@ -42,7 +41,7 @@ def _error(status: int, message: str, **headers: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers or None)
 
 
-def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
+def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[Route] = ()) -> Starlette:
     """The hub's routes over ``store``; every route needs ``Authorization: Bearer <desk uuid>:<secret>``.
     ``threads``: storage calls running at once (the thread pool's size)."""
     if threads < 1:
@@ -110,12 +109,14 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
 
-    return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
+    app = Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
                              Route(KNOWN, authenticated(known), methods=["POST"]),
-                             Route(REPORT, report_endpoint(store))],  # an administrator's token, not a desk's
+                             *extra_routes],
                      max_body_size=MAX_BODY)
+    app.state.store = store  # routes added above this layer (the report, desk/cli/hub_report_route.py) use it
+    return app
 
 
 def app_from_environment() -> Starlette:
