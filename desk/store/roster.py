@@ -410,6 +410,14 @@ def _record(row: tuple) -> MemberRecord:
     return MemberRecord(**values)
 
 
+def member_named(db: sqlite_utils.Database, key: str) -> MemberRecord:
+    """The member a scanned code names, or a StoreError that says which code found nobody."""
+    member = find_member(db, key)
+    if member is not None:
+        return member
+    raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {key!r}")
+
+
 def find_member(db: sqlite_utils.Database, key: str) -> MemberRecord | None:
     """The member a scanned code names: card number, 电子凭证 code, ID number or member id."""
     key = (key or "").strip()

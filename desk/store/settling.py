@@ -28,7 +28,7 @@ from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
-from desk.store.roster import MemberRecord, certifications_of, family_of, find_member, get_member
+from desk.store.roster import MemberRecord, certifications_of, family_of, find_member, get_member, member_named
 from desk.store.usage import benefit_ledger_of, benefit_moves, move_account, record, record_benefits, usage_for
 from desk.store.users import Actor, require
 
@@ -208,9 +208,7 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
     The counter calls it on every edit, so the cashier sees the split before settling.
     """
     desk = get_desk(db)
-    member = find_member(db, member_key)
-    if member is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member = member_named(db, member_key)
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
@@ -240,8 +238,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         existing = find_settlement(db, settlement_id)
         if existing:
             return existing
-    if find_member(db, member_key) is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member_named(db, member_key)
     items, item_rows = _lines_to_items(db, lines)
     day = local_day(at)
     pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
