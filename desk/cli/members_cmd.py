@@ -57,12 +57,7 @@ def add_parser(sub) -> None:
 
 def run_find(args: argparse.Namespace) -> int:
     from desk.money import from_fen, money_str
-<<<<<<< HEAD
-    from desk.store.database import StoreError
-    from desk.store.roster import certifications_of, family_of, find_member
-=======
-    from desk.store.roster import family_of, member_named
->>>>>>> main
+    from desk.store.roster import certifications_of, family_of, member_named
 
     db = open_store(args)
     member = member_named(db, args.key)
