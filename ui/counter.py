@@ -138,6 +138,7 @@ class CounterPage(QWidget):
         layout.addWidget(splitter, 1)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
+        self.fit_columns()  # an empty bill's columns as wide as their titles, no scrollbar under them
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QTabWidget
 
 from desk.engine import local_day
 from ui.admin_page import AdminPage
 from ui.counter import CounterPage
 from ui.dayend_page import DayEndPage
+from ui.elided_label import ElidedLabel
 from ui.settlements_page import SettlementsPage
 from ui.workers import run_in_background
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a background sync every five minutes, when a hub is configured
+PREFERRED = QSize(1280, 760)  # the window's size on a screen with room to spare
 
 
 class MainWindow(QMainWindow):
@@ -37,14 +39,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self.page_shown)
         self.counter.settled.connect(lambda _: self.refresh_status())
         self.setCentralWidget(self.tabs)
-        self.who = QLabel()
-        self.sync = QLabel()
+        self.who = ElidedLabel()
+        self.who.setObjectName("who")
+        self.sync = ElidedLabel()
         self.sync.setObjectName("sync_status")
         self.sync_button = QPushButton(self.tr("同步"))
         self.sync_button.setObjectName("sync_button")
         self.sync_button.clicked.connect(lambda: self.sync_now(quiet=False))
-        self.statusBar().addWidget(self.who, 1)
-        self.statusBar().addPermanentWidget(self.sync)
+        self.statusBar().addWidget(self.who, 3)
+        self.statusBar().addPermanentWidget(self.sync, 2)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.syncing = False
         self.refresh_status()
@@ -54,8 +57,22 @@ class MainWindow(QMainWindow):
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.sync_timer.start(SYNC_EVERY_MS)
-        self.resize(1280, 760)
         self.counter.scan.setFocus()
+
+    def show_on_screen(self, available: QRect | None = None) -> None:
+        """Open as large as the screen allows: maximised on a counter's small screen (1024×768, 1366×768),
+        else at the preferred size, never past the screen's edges (its title bar included)."""
+        if available is None:
+            available = self.screen().availableGeometry()
+        if available.width() < PREFERRED.width() + 40 or available.height() < PREFERRED.height() + 80:
+            # the size it returns to when un-maximised, its frame and title bar inside the screen too
+            self.resize(min(PREFERRED.width(), available.width() - 16), min(PREFERRED.height(), available.height() - 48))
+            self.move(available.topLeft())
+            self.showMaximized()
+            return
+        self.resize(PREFERRED)
+        self.move(available.center() - self.rect().center())
+        self.show()
 
     def page_shown(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -53,6 +53,11 @@ class PdfPreview(QDialog):
         view.setDocument(self.document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width with an "as needed" scrollbar loops when the page is about as tall as the view:
+        # the bar appears, the view narrows, the page shrinks, the bar goes, the view widens… (CPU at
+        # 100 %, Esc ignored). Reserving the bar keeps the width, hence the zoom, the same either way.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view = view
         buttons = QDialogButtonBox(self)
         self.print_button = QPushButton(self.tr("打印 (Ctrl+P)"))
