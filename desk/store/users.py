@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 
 ROLES = ("cashier", "supervisor", "admin")
 # The least role allowed to do each action; roles rank cashier < supervisor < admin.
@@ -79,7 +79,7 @@ def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name:
     if not name.strip():
         raise StoreError("name: must not be empty")
     _check_pin(pin)
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise StoreError(f"user id: {user_id!r} exists already")
         db.execute("INSERT INTO users (user_id, name, role, pin_hash, created_at) VALUES (?,?,?,?,?)",
@@ -101,7 +101,7 @@ def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -
     try:
         HASHER.verify(pin_hash, pin or "")
     except (VerificationError, InvalidHashError):
-        with db.atomic():
+        with write_transaction(db):
             failures += 1
             locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
             db.execute("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE user_id = ?",
@@ -112,7 +112,7 @@ def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -
             raise LoginFailed(f"wrong PIN; {user_id} is now locked for {LOCKOUT.seconds // 60} minutes") from None
         raise LoginFailed(f"wrong PIN ({MAX_FAILURES - failures} tries left before {user_id} is locked)") from None
     if failures or locked_until:
-        with db.atomic():
+        with write_transaction(db):
             db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?", (user_id,))
     return Actor(user_id, name, role)
 
@@ -120,7 +120,7 @@ def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -
 def _change(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime, action: str, sql: str,
             params: tuple, detail: dict) -> None:
     require(actor, "users")
-    with db.atomic():
+    with write_transaction(db):
         if db.execute(sql, (*params, user_id)).rowcount != 1:
             raise StoreError(f"user id: no user {user_id!r}")
         audit.append(db, now.isoformat(), actor.user_id, action, user_id, detail)
@@ -159,7 +159,7 @@ def set_role(db: sqlite_utils.Database, actor: Actor, user_id: str, role: str, n
 
 def unlock(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime) -> None:
     require(actor, "reverse")  # a supervisor on the floor can unlock a cashier
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?",
                       (user_id,)).rowcount != 1:
             raise StoreError(f"user id: no user {user_id!r}")
