@@ -20,12 +20,13 @@ from desk.money import format_yuan, from_fen
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search
 from desk.store.database import StoreError
-from desk.store.roster import MemberRecord, family_of, find_member
-from desk.store.settling import preview_bill, settle_bill
+from desk.store.roster import AmbiguousMember, MemberRecord, family_of, find_member, get_member, member_by_id_or_code
+from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import standing
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
+from ui.errors import describe
 from ui.member_card import MemberCard
 from ui.pdf_preview import preview
 from ui.session import Session
@@ -144,7 +145,7 @@ class CounterPage(QWidget):
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
-                           ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.scan.setFocus),
+                           ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -159,18 +160,55 @@ class CounterPage(QWidget):
                 header.resizeSection(column, width)
 
     # ---- member -------------------------------------------------------------------------------
+    def focus_scan(self) -> None:
+        """F1: the scan box with its text selected, so the next card's code replaces it, never appends."""
+        self.scan.setFocus()
+        self.scan.selectAll()
+
     def scan_member(self) -> None:
+        """Resolve the scanned code to ONE member, once; the bill then carries that member id.
+
+        A code nobody or several members carry is refused; the bill keeps the patient it had (and
+        says so). A different patient's card on a bill with lines asks before the bill moves.
+        """
         key = self.scan.text().strip()
         if not key:
             return
-        member = find_member(self.session.db, key)
-        if member is None:
-            self.card.clear()
-            self.card.show_message(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key), error=True)
-            self.scan.selectAll()
+        try:
+            member = find_member(self.session.db, key)
+        except AmbiguousMember as exc:
+            names = "；".join(f"{m.name}（{m.member_id}）" for m in exc.candidates)
+            self.refuse_scan(self.tr("“%1”对应多位参保人：%2。请改刷社保卡或身份证").replace("%1", key).replace("%2", names))
             return
+        if member is None:
+            self.refuse_scan(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key))
+            return
+        if self.member and member.member_id != self.member.member_id and self.model.lines:
+            answer = QMessageBox.question(
+                self, self.tr("更换参保人"),
+                self.tr("当前费用明细属于 %1（%2）。\n改为 %3（%4）结算？").replace("%1", self.member.name)
+                .replace("%2", self.member.member_id).replace("%3", member.name).replace("%4", member.member_id),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.scan.setText(self.member.member_id)
+                self.item_box.setFocus()
+                return
         self.set_member(member)
         self.item_box.setFocus()
+
+    def refuse_scan(self, message: str) -> None:
+        """A failed scan: a beep, the message, the scan text selected for the next try; the bill's patient
+        (if any) stays bound and is named, never silently kept behind a blank card."""
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.beep()
+        if self.member:
+            message += self.tr("。本单仍为 %1（%2）").replace("%1", self.member.name).replace("%2", self.member.member_id)
+        else:
+            self.card.clear()
+        self.card.show_message(message, error=True)
+        self.scan.setFocus()
+        self.scan.selectAll()
 
     def set_member(self, member: MemberRecord) -> None:
         self.member = member
@@ -193,7 +231,7 @@ class CounterPage(QWidget):
         if not self.member:
             return
         session = self.session
-        self.member = find_member(session.db, self.member.member_id)
+        self.member = get_member(session.db, self.member.member_id)
         now = session.now()
         desk = session.desk
         try:
@@ -270,7 +308,7 @@ class CounterPage(QWidget):
                                   self.session.now(), prescriber_level=self.prescriber.currentData(),
                                   use_account=self.use_account.isChecked(), payer_id=self.payer.currentData())
         except StoreError as exc:
-            self.split.show_error(plain(str(exc)))
+            self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
 
@@ -290,7 +328,8 @@ class CounterPage(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
-            self.tr("应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
+            self.tr("参保人 %4（%5）\n应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
+            .replace("%4", self.member.name).replace("%5", self.member.member_id)
             .replace("%1", format_yuan(result.cash_pay)).replace("%2", format_yuan(result.account_pay))
             .replace("%3", format_yuan(result.pool_pay)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
@@ -298,15 +337,35 @@ class CounterPage(QWidget):
             return
         self.settle_confirmed()
 
+    def price_approver(self):
+        """A supervisor's approval when any line's price differs from the catalog's (None: nothing to approve;
+        False: refused or cancelled). The core checks it again and audits it."""
+        from ui.supervisor import SupervisorDialog
+
+        changed = [line for line in self.model.lines if line.unit_price != line.item.unit_price]
+        if not changed or find_settlement(self.session.db, self.draft.settlement_id):  # settled already: nothing new
+            return None
+        what = "\n".join(self.tr("%1：目录价 ¥%2，改为 ¥%3").replace("%1", line.item.name)
+                         .replace("%2", format_yuan(line.item.unit_price)).replace("%3", format_yuan(line.unit_price))
+                         for line in changed)
+        dialog = SupervisorDialog(self.session, "override_price", self.tr("改价须主管授权：\n%1").replace("%1", what), self)
+        self.authorise = dialog
+        if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
+            return False
+        return dialog.actor
+
     def settle_confirmed(self) -> str | None:
         session = self.session
+        approver = self.price_approver()
+        if approver is False:
+            return None
         try:
             stored = settle_bill(session.db, session.library, session.actor, self.member.member_id,
                                  self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
-                                 settlement_id=self.draft.settlement_id)
+                                 settlement_id=self.draft.settlement_id, price_approver=approver)
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("未能结算"), plain(str(exc)))
+            QMessageBox.warning(self, self.tr("未能结算"), describe(exc))
             return None
         log.info("settled %s receipt %s", stored.id, stored.receipt_no)
         self.new_bill(confirm=False)
@@ -368,7 +427,7 @@ class CounterPage(QWidget):
         self._quiet = False
         self.use_account.setChecked(saved.use_account)
         self.prescriber.setCurrentIndex(max(self.prescriber.findData(saved.prescriber_level), 0))
-        member = find_member(self.session.db, saved.member_key) if saved.member_key else None
+        member = member_by_id_or_code(self.session.db, saved.member_key) if saved.member_key else None
         if member:
             self.set_member(member)
         else:

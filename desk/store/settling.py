@@ -28,7 +28,7 @@ from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
-from desk.store.roster import MemberRecord, family_of, find_member, get_member
+from desk.store.roster import MemberRecord, family_of, get_member, member_by_id_or_code
 from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
@@ -40,6 +40,29 @@ class BillLine:
     quantity: Decimal = Decimal("1")
     unit_price: Decimal | None = None  # None: the catalog's price
     drug: DrugLine = DrugLine()  # traceability codes, 无码 reason, batch and expiry (desk.store.pharmacy)
+
+
+# Per-line plausibility limits: a typo (99999 consultation fees) must not become a ¥575,007 bill that
+# uses up the patient's whole annual cap. A real outpatient line stays far below both.
+MAX_QUANTITY = Decimal("999")
+MAX_LINE_AMOUNT = Decimal("50000.00")
+
+
+class ImplausibleLine(StoreError):
+    """A bill line past a plausibility limit; ``field`` is "quantity" or "amount"."""
+
+    def __init__(self, line: int, code: str, field: str, value: Decimal, limit: Decimal):
+        self.line, self.code, self.field, self.value, self.limit = line, code, field, value, limit
+        super().__init__(f"line {line} {field}: {value} for {code} is more than the plausible {limit}")
+
+
+class PriceNeedsApproval(StoreError):
+    """A line priced other than the catalog says: settling it needs a supervisor's approval."""
+
+    def __init__(self, line: int, code: str, catalog: Decimal, price: Decimal):
+        self.line, self.code, self.catalog, self.price = line, code, catalog, price
+        super().__init__(f"line {line} unit price: {price} for {code} differs from the catalog's {catalog};"
+                         " a supervisor must approve it")
 
 
 @dataclass(frozen=True)
@@ -82,13 +105,27 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         price = catalog.unit_price if line.unit_price is None else Decimal(line.unit_price)
         if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
             raise StoreError(f"line {number} unit price: {line.unit_price} must be a non-negative amount in fen")
+        if quantity > MAX_QUANTITY:
+            raise ImplausibleLine(number, catalog.code, "quantity", quantity, MAX_QUANTITY)
         amount = fen(quantity * price)
+        if amount > MAX_LINE_AMOUNT:
+            raise ImplausibleLine(number, catalog.code, "amount", amount, MAX_LINE_AMOUNT)
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
                      "quantity": str(quantity.normalize()), "unit_price_fen": to_fen(price),
-                     "amount_fen": to_fen(amount)})
+                     "amount_fen": to_fen(amount), "catalog_price_fen": to_fen(catalog.unit_price)})
     return items, rows
+
+
+def _overridden_prices(rows: list[dict], approver: Actor | None) -> list[dict]:
+    """The lines priced other than the catalog, each refused unless a supervisor approved."""
+    changed = [r for r in rows if r["unit_price_fen"] != r["catalog_price_fen"]]
+    if changed and (approver is None or not approver.may("override_price")):
+        first = changed[0]
+        raise PriceNeedsApproval(first["line"], first["code"], from_fen(first["catalog_price_fen"]),
+                                 from_fen(first["unit_price_fen"]))
+    return changed
 
 
 def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> MemberRecord:
@@ -134,10 +171,12 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
                  payer_id: str | None = None, prescription: Prescription | None = None) -> Settlement:
     """The split the bill would get if settled now: the same reads and engine call, nothing written.
 
+    ``member_key`` is a member id (the counter resolves a scan to one once), else an unambiguous code.
+
     The counter calls it on every edit, so the cashier sees the split before settling.
     """
     desk = get_desk(db)
-    member = find_member(db, member_key)
+    member = member_by_id_or_code(db, member_key)
     if member is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
     items, _ = _lines_to_items(db, lines)
@@ -154,11 +193,12 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None,
-                prescription: Prescription | None = None) -> StoredSettlement:
+                prescription: Prescription | None = None, price_approver: Actor | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
     A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
     prescription drugs need a valid external prescription, whose institution's level settles the bill.
+    A line priced other than the catalog needs ``price_approver``, a supervisor, recorded in the audit log.
     """
     require(actor, "settle")
     desk = get_desk(db)
@@ -167,9 +207,11 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         existing = find_settlement(db, settlement_id)
         if existing:
             return existing
-    if find_member(db, member_key) is None:
+    if member_by_id_or_code(db, member_key) is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
     items, item_rows = _lines_to_items(db, lines)
+    overridden = _overridden_prices(item_rows, price_approver)
+    item_rows = [{k: v for k, v in r.items() if k != "catalog_price_fen"} for r in item_rows]
     day = local_day(at)
     pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
     bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
@@ -182,7 +224,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                               day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
-        member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
+        member = member_by_id_or_code(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         try:
@@ -219,6 +261,11 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                      {"receipt": receipt, "member": member.member_id, "total": str(result.total),
                       "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
                       "cash_pay": str(result.cash_pay)})
+        for line in overridden:
+            audit.append(db, at.isoformat(), price_approver.user_id, "override_price", sid,
+                         {"receipt": receipt, "cashier": actor.user_id, "line": line["line"], "code": line["code"],
+                          "catalog_price": str(from_fen(line["catalog_price_fen"])),
+                          "price": str(from_fen(line["unit_price_fen"]))})
     return _stored(row, item_rows)
 
 
