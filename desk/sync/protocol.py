@@ -24,8 +24,10 @@ API = "/v1"
 PING = f"{API}/ping"
 SETTLEMENTS = f"{API}/settlements"
 CHANGES = f"{API}/changes"
+KNOWN = f"{API}/known"  # which of the settlements a desk names the hub holds (after a restore)
 MAX_BATCH = 1000  # settlements in one upload
 MAX_PAGE = 5000  # changes in one download
+MAX_KNOWN = 5000  # settlement ids in one POST /v1/known
 MAX_BODY = 32 * 1024 * 1024
 
 MONEY = re.compile(r"^-?[0-9]{1,12}\.[0-9]{2}$")
@@ -79,11 +81,35 @@ class Incoming:
     cash_pay_fen: int
     deductible_delta_fen: int
     pool_delta_fen: int
+    same_day_delta_fen: int
     account_holder: str | None
     account_delta_fen: int
     balance_before_fen: int  # the account holder's balance before, as the desk saw it
     body: str
     digest: str
+    trace_units: tuple[tuple[str, int], ...] = ()  # (traceability code, unit) of every box unit sold
+
+
+def _trace_units(raw: dict) -> tuple[tuple[str, int], ...]:
+    """The box units a settlement sold, from its ``drugs`` (a reversal's are its original's)."""
+    drugs = raw.get("drugs", [])
+    if not isinstance(drugs, list):
+        raise ProtocolError("drugs: must be a list")
+    units = []
+    for n, drug in enumerate(drugs):
+        if not isinstance(drug, dict) or not isinstance(drug.get("codes", []), list):
+            raise ProtocolError(f"drugs[{n}]: must be an object with a list of codes")
+        for m, entry in enumerate(drug.get("codes", [])):
+            code = entry.get("code") if isinstance(entry, dict) else None
+            if not (isinstance(code, str) and len(code) == 20 and code.isascii() and code.isdigit()):
+                raise ProtocolError(f"drugs[{n}].codes[{m}].code: {code!r} is not a 20-digit traceability code")
+            for unit in entry.get("units", []):
+                if not isinstance(unit, int) or isinstance(unit, bool) or unit < 1:
+                    raise ProtocolError(f"drugs[{n}].codes[{m}].units: {unit!r} is not a unit number")
+                units.append((code, unit))
+    if len(set(units)) != len(units):
+        raise ProtocolError("drugs: a box unit is sold twice in one settlement")
+    return tuple(units)
 
 
 def _text(raw: dict, field: str, *, optional: bool = False) -> str | None:
@@ -131,6 +157,12 @@ def parse_settlement(raw: object) -> Incoming:
     if "@" not in raw["policy_version"]:
         raise ProtocolError(f"policy_version: {raw['policy_version']!r} is not pack@date")
     f = {name: amount_fen(raw.get(name), name) for name in SYNC_FIGURES}
+    sign = 1 if kind == "settlement" else -1  # a settlement moves money one way, its reversal back
+    for name in SYNC_FIGURES:
+        if name != "balance_after" and f[name] * sign < 0:
+            raise ProtocolError(f"{name}: {raw[name]} is {'negative' if sign > 0 else 'positive'} in a {kind}")
+    if f["balance_after"] < 0:
+        raise ProtocolError(f"balance_after: {raw['balance_after']} is negative")
     if f["pool_pay"] + f["self_pay"] != f["total"]:
         raise ProtocolError("pool_pay + self_pay must equal total")
     if f["account_pay"] + f["cash_pay"] != f["self_pay"]:
@@ -144,7 +176,11 @@ def parse_settlement(raw: object) -> Incoming:
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise ProtocolError(f"items[{number}]: must be an object")
-        amounts += amount_fen(item.get("amount"), f"items[{number}].amount")
+        amount = amount_fen(item.get("amount"), f"items[{number}].amount")
+        if amount * sign < 0:
+            raise ProtocolError(f"items[{number}].amount: {item['amount']} is"
+                                f" {'negative' if sign > 0 else 'positive'} in a {kind}")
+        amounts += amount
     if amounts != f["total"]:
         raise ProtocolError(f"items: add up to {money(amounts)}, the total is {money(f['total'])}")
     usage = raw.get("usage")
@@ -152,7 +188,10 @@ def parse_settlement(raw: object) -> Incoming:
         raise ProtocolError("usage: must be an object (the usage ledger row)")
     deductible_delta = amount_fen(usage.get("deductible"), "usage.deductible")
     pool_delta = amount_fen(usage.get("pool_paid"), "usage.pool_paid")
-    amount_fen(usage.get("same_day"), "usage.same_day")
+    same_day_delta = amount_fen(usage.get("same_day"), "usage.same_day")
+    for name, delta in (("deductible", deductible_delta), ("pool_paid", pool_delta), ("same_day", same_day_delta)):
+        if delta * sign < 0:
+            raise ProtocolError(f"usage.{name}: {usage[name]} is {'negative' if sign > 0 else 'positive'} in a {kind}")
     if pool_delta != f["pool_pay"]:
         raise ProtocolError("usage.pool_paid must equal pool_pay")
     account = raw.get("account")
@@ -171,5 +210,6 @@ def parse_settlement(raw: object) -> Incoming:
         receipt_no=receipt, kind=kind, reverses=reverses, member_id=raw["member_id"], year=year, day=day.isoformat(),
         policy_version=raw["policy_version"], total_fen=f["total"], pool_pay_fen=f["pool_pay"],
         account_pay_fen=f["account_pay"], cash_pay_fen=f["cash_pay"], deductible_delta_fen=deductible_delta,
-        pool_delta_fen=pool_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
-        balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body))
+        pool_delta_fen=pool_delta, same_day_delta_fen=same_day_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
+        balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body),
+        trace_units=_trace_units(raw))
