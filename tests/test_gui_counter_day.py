@@ -350,3 +350,33 @@ def pdftotext(data: bytes) -> str:
     import subprocess
 
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
+# --- what a cashier expects ---------------------------------------------------------------------------------------
+
+def test_the_pinyin_list_stays_up_on_every_keystroke_and_shows_each_items_class(window, session, qtbot):
+    """`amxl`, the README's example, showed no list: it vanished on every second keystroke."""
+    counter = window.counter
+    counter.item_box.setFocus()
+    popup = counter.item_box.completer().popup()
+    for n, key in enumerate("amxl", start=1):
+        qtbot.keyClicks(counter.item_box, key)
+        qtbot.wait(30)
+        assert popup.isVisible(), f"no list after {'amxl'[:n]!r}"
+        assert counter.completions.rowCount() > 0
+    shown = counter.completions.stringList()
+    assert all(any(f"  {c}  " in text for c in "甲乙丙") for text in shown), shown
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert len(counter.model.lines) == 1 and counter.model.lines[0].item.name.startswith("阿莫西林")
+
+
+def test_code_times_three_in_the_item_box_adds_one_line_of_three(window, session, qtbot):
+    counter = window.counter
+    counter.scan.setText(members(session, 1)[0])
+    counter.scan_member()
+    counter.item_box.setFocus()
+    qtbot.keyClicks(counter.item_box, "FW0101*3")
+    qtbot.keyClick(counter.item_box, Qt.Key.Key_Return)
+    assert [(l.item.code, l.quantity) for l in counter.model.lines] == [("FW0101", Decimal("3"))]
+    assert counter.split.result is not None and counter.split.result.total == 3 * counter.model.lines[0].unit_price

@@ -50,3 +50,24 @@ def test_a_price_other_than_the_catalogs_needs_a_supervisor_and_is_audited(desk)
     same = settle_bill(desk.db, desk.library, desk.cashier, "M001", [BillLine("XA01", Decimal("1"), Decimal("25.00"))],
                        desk.at)  # the catalog's own price, written out, needs nobody
     assert same.figures["total"] == Decimal("25.00")
+
+
+def test_a_reversal_is_booked_to_the_tills_cashier_and_the_z_report_matches_the_drawer(desk):
+    """The cashier took 2 × 25.00 + 10.00 in and paid one bill back; the supervisor only approved."""
+    import datetime as dt
+
+    from desk.reports.day import close_day
+    from desk.store.settling import reverse
+
+    first = settle_bill(desk.db, desk.library, desk.cashier, "M003", [BillLine("XA01", Decimal("2"))], desk.at)
+    settle_bill(desk.db, desk.library, desk.cashier, "M003", [BillLine("FW01")], desk.at)
+    back = reverse(desk.db, desk.supervisor, first.id, desk.at + dt.timedelta(minutes=1), "开错", cashier=desk.cashier)
+    cashier, inputs = desk.db.execute("SELECT cashier, inputs FROM settlements WHERE id = ?", (back.id,)).fetchone()
+    assert cashier == desk.cashier.user_id and json.loads(inputs)["approved_by"] == desk.supervisor.user_id
+    actor, detail = desk.db.execute("SELECT actor, detail FROM audit WHERE action = 'reverse' AND subject = ?",
+                                    (back.id,)).fetchone()
+    assert actor == desk.supervisor.user_id and json.loads(detail)["cashier"] == desk.cashier.user_id
+    z = close_day(desk.db, desk.supervisor, desk.at + dt.timedelta(hours=9))
+    drawer = desk.db.execute("SELECT SUM(cash_pay_fen) FROM settlements").fetchone()[0]
+    assert [(n, count) for n, count, _, _ in z.figures.by_cashier] == [(desk.cashier.name, 3)]
+    assert z.figures.by_cashier[0][3] == Decimal(drawer) / 100

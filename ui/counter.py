@@ -7,19 +7,20 @@ a new bill. The draft bill is saved after every edit, so closing the window lose
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from desk.engine import local_day
 from desk.money import format_yuan, from_fen
 from desk.receipts.receipt import print_receipt
-from desk.store.catalog import get_item, search
+from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
 from desk.store.roster import AmbiguousMember, MemberRecord, family_of, find_member, get_member, member_by_id_or_code
 from desk import prescription as rx
@@ -39,6 +40,7 @@ from ui.session import Session
 from ui.split_panel import SplitPanel
 
 log = logging.getLogger("desk.ui")
+TIMES = re.compile(r"(.+?)\s*[*×]\s*(\d+(?:\.\d{1,3})?)")  # CODE*3 in the item box
 
 
 class CounterPage(QWidget):
@@ -54,6 +56,7 @@ class CounterPage(QWidget):
         self.draft = drafts.Draft()
         self._build()
         self._shortcuts()
+        warm_search(session.db)  # the first keystroke in the item box must not build the name index
         self.restore_draft()
 
     # ---- layout -------------------------------------------------------------------------------
@@ -227,8 +230,6 @@ class CounterPage(QWidget):
     def refuse_scan(self, message: str) -> None:
         """A failed scan: a beep, the message, the scan text selected for the next try; the bill's patient
         (if any) stays bound and is named, never silently kept behind a blank card."""
-        from PySide6.QtWidgets import QApplication
-
         QApplication.beep()
         if self.member:
             message += self.tr("。本单仍为 %1（%2）").replace("%1", self.member.name).replace("%2", self.member.member_id)
@@ -274,9 +275,20 @@ class CounterPage(QWidget):
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
+        """Refill the list on every keystroke and show it again ourselves.
+
+        Resetting the model hides QCompleter's popup, and the line edit's own completion runs before
+        this slot: left to it, the list showed on one keystroke and vanished on the next.
+        """
         found = search(self.session.db, text, 15) if text.strip() else []
         self._suggested = found
-        self.completions.setStringList([f"{i.name} {i.spec}  [{i.code}] ¥{i.unit_price}" for i in found])
+        self.completions.setStringList([f"{i.name} {i.spec}  {labels.item_class(i.cls)}  [{i.code}] ¥{i.unit_price}"
+                                        for i in found])
+        completer = self.item_box.completer()
+        if found:
+            completer.complete()
+        else:
+            completer.popup().hide()
 
     def add_completion(self, text: str) -> None:
         code = text.rsplit("[", 1)[-1].split("]")[0] if "[" in text else ""
@@ -289,6 +301,15 @@ class CounterPage(QWidget):
             return
         if "[" in text:
             return self.add_completion(text)
+        times = TIMES.fullmatch(text)
+        if times:  # CODE*3: three of the item, in one line
+            try:
+                row = self.add_code(times[1].strip())
+            except StoreError as exc:
+                self.split.message.setText(describe(exc))
+                return
+            self.model.setData(self.model.index(row, BillModel.QTY), times[2])
+            return
         if looks_like_code(text) and self.selected_row() is not None:  # a box's code scanned into the item box
             self.item_box.clear()
             return self.scan_code(text)
@@ -300,10 +321,14 @@ class CounterPage(QWidget):
         found = search(self.session.db, text, 2)
         if len(found) == 1 or (found and found[0].code == text.upper()):
             self.add_code(found[0].code)
-        else:
+        elif found:
             self.split.message.setText(self.tr("“%1”不是唯一的项目，请从列表中选择").replace("%1", text))
+            self.suggest(text)  # the list to choose from, not just the sentence
+        else:
+            QApplication.beep()
+            self.split.message.setText(self.tr("目录中没有“%1”").replace("%1", text))
 
-    def add_code(self, code: str) -> None:
+    def add_code(self, code: str) -> int:
         db = self.session.db
         item = get_item(db, pharmacy.item_for_barcode(db, code) or code)  # a box barcode names its item
         traced = self.pharmacy_desk and pharmacy.drug_info(db, item.code).trace_required
@@ -314,6 +339,7 @@ class CounterPage(QWidget):
         self.show_trace()
         if traced:  # next: the boxes' codes
             self.trace.codes.setFocus()
+        return row
 
     # ---- traceability codes -------------------------------------------------------------------
     def selected_row(self) -> int | None:

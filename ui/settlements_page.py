@@ -131,7 +131,7 @@ class SettlementsPage(QWidget):
             return
         actor, reason = dialog.actor, dialog.reason.text().strip()
         try:
-            back = reverse(self.session.db, actor, s.id, self.session.now(), reason)
+            back = reverse(self.session.db, actor, s.id, self.session.now(), reason, cashier=self.session.actor)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("未能冲销"), str(exc))
             return

@@ -273,9 +273,16 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     return _stored(row, item_rows)
 
 
-def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str) -> StoredSettlement:
-    """A reversing settlement (冲销) that gives back the usage and the account money of the original."""
+def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str, *,
+            cashier: Actor | None = None) -> StoredSettlement:
+    """A reversing settlement (冲销) that gives back the usage and the account money of the original.
+
+    ``actor`` approves (a supervisor); the reversal is booked to ``cashier``, the till's cashier who
+    pays the money back out of the drawer (default: the approver), so the Z report's per-cashier
+    totals match each drawer. The approver is recorded in the reversal's inputs and the audit log.
+    """
     require(actor, "reverse")
+    till = cashier or actor
     if not (reason or "").strip():
         raise StoreError("reason: a reversal needs a reason")
     desk = get_desk(db)
@@ -300,12 +307,12 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                                         "source": original.policy_version}]}
         row = {"id": rid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "reversal", "reverses": original.id,
-               "member_id": original.member_id, "payer_id": original.payer_id, "cashier": actor.user_id,
+               "member_id": original.member_id, "payer_id": original.payer_id, "cashier": till.user_id,
                "at": at.isoformat(), "day": local_day(at).isoformat(), "year": original.year,
                "policy_version": original.policy_version, **negated, "ratio": original.ratio,
                "hifp_pay_fen": -to_fen(original.hifp_pay), "hifob_pay_fen": -to_fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
-               "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
+               "inputs": json.dumps({"reverses": original.id, "approved_by": actor.user_id}), "reason": reason.strip(), "demo": int(desk.demo),
                "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
                                          (original.id,)).fetchone()[0]}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
@@ -320,7 +327,8 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
             move_account(db, rid, original.payer_id, credit)
         audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
                      {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                      "reason": reason.strip(), **({"trace_units_released": released} if released else {})})
+                      "reason": reason.strip(), "cashier": till.user_id,
+                      **({"trace_units_released": released} if released else {})})
     return get_settlement(db, rid)
 
 
