@@ -372,6 +372,15 @@ class AmbiguousMember(StoreError):
         super().__init__(f"member: code {key!r} names {len(candidates)} members ({names}); scan another of their codes")
 
 
+def member_named(db: sqlite_utils.Database, key: str) -> MemberRecord:
+    """The member settling and previewing act on (a member id first, else one unambiguous scanned code),
+    or a StoreError that says which code found nobody."""
+    member = member_by_id_or_code(db, key)
+    if member is not None:
+        return member
+    raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {key!r}")
+
+
 def find_member(db: sqlite_utils.Database, key: str) -> MemberRecord | None:
     """The one member a scanned code names: card number, 电子凭证 code, ID number or member id.
 

@@ -28,7 +28,7 @@ from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
-from desk.store.roster import MemberRecord, family_of, get_member, member_by_id_or_code
+from desk.store.roster import MemberRecord, family_of, get_member, member_named
 from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
@@ -211,9 +211,7 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
     The counter calls it on every edit, so the cashier sees the split before settling.
     """
     desk = get_desk(db)
-    member = member_by_id_or_code(db, member_key)
-    if member is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member = member_named(db, member_key)
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
@@ -242,8 +240,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         existing = find_settlement(db, settlement_id)
         if existing:
             return existing
-    if member_by_id_or_code(db, member_key) is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member_named(db, member_key)
     items, item_rows = _lines_to_items(db, lines)
     overridden = _overridden_prices(item_rows, price_approver)
     item_rows = [{k: v for k, v in r.items() if k != "catalog_price_fen"} for r in item_rows]
@@ -259,7 +256,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                               day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
-        member = member_by_id_or_code(db, member_key)  # again, inside the lock: its balance may have moved
+        member = member_named(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         engine_member = _engine_member(member, payer)
