@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import add_db, guarded, library, open_store
+from desk.cli.options import add_db, guarded, desk_library, open_store
 
 
 def add_parser(sub) -> None:
@@ -18,7 +18,8 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from desk.store.demo_desk import USERS, build_demo
 
-    report = build_demo(open_store(args), library(args), args.place, members=args.members, seed=args.seed)
+    db = open_store(args)
+    report = build_demo(db, desk_library(db), args.place, members=args.members, seed=args.seed)
     print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
           f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")
     print("users: " + ", ".join(f"{u} ({role}, PIN {pin})" for u, _, role, pin in USERS))

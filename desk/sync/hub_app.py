@@ -154,7 +154,10 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        from desk.sync.hub_guard import quiet_logs
+
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        quiet_logs()  # after the server set its logging up: a few lines a second at most, no tracebacks
         yield
 
     return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
@@ -166,12 +169,6 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
 
 def app_from_environment() -> Starlette:
     """The app as uvicorn's worker processes build it (`desk hub serve --workers N`): the database
-    and policy folders come from $DESK_HUB_DB and $DESK_HUB_POLICY_DIRS (os.pathsep-separated), the
-    thread pool's size from $DESK_HUB_THREADS."""
-    from pathlib import Path
-
-    from desk.policy.loader import Library
-
-    dirs = [Path(d) for d in os.environ.get("DESK_HUB_POLICY_DIRS", "").split(os.pathsep) if d]
-    return create_app(HubStore(os.environ["DESK_HUB_DB"], Library(dirs)),
-                      int(os.environ.get("DESK_HUB_THREADS") or THREADS))
+    comes from $DESK_HUB_DB, the thread pool's size from $DESK_HUB_THREADS; the packs are the
+    shipped ones and those installed on the hub (`desk hub install-pack`)."""
+    return create_app(HubStore(os.environ["DESK_HUB_DB"]), int(os.environ.get("DESK_HUB_THREADS") or THREADS))

@@ -42,9 +42,13 @@ def settings() -> tuple[float, float, int]:
     return head, body, cap
 
 
+BURST = 64  # connections accepted in one turn of the event loop (uvicorn's backlog, which asyncio uses so)
+
+
 def raise_file_limit(cap: int) -> int:
-    """Raise the soft limit on open files to the hard one; the cap actually used (room is left
-    for the database connections, the log and the listening socket)."""
+    """Raise the soft limit on open files to the hard one; the cap actually used. Room is left for
+    a burst of accepts, for connections closed but not yet let go by the event loop, and for the
+    database connections, the log and the listening socket."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard == resource.RLIM_INFINITY or hard > soft:
         target = 65536 if hard == resource.RLIM_INFINITY else hard
@@ -53,7 +57,7 @@ def raise_file_limit(cap: int) -> int:
             soft = target
         except (ValueError, OSError):
             pass
-    return max(8, min(cap, soft - 64))
+    return max(8, min(cap, soft - 2 * BURST - 32))
 
 
 class RateLimit(logging.Filter):
@@ -94,13 +98,14 @@ class GuardedH11Protocol(H11Protocol):
 
     head, body, cap = settings()
     waiting: "OrderedDict[GuardedH11Protocol, None]" = OrderedDict()  # connections still waiting for a head
+    closing: set = set()  # closed by the guard, not yet let go by the event loop (still holding a file)
 
     def connection_made(self, transport) -> None:  # type: ignore[override]
         self._deadline = None
         self._refused = False
-        if len(self.connections) >= self.cap:
+        if len(self.connections) - len(self.closing) >= self.cap:
             oldest = next(iter(self.waiting), None)
-            if oldest is None:
+            if oldest is None or len(self.closing) >= BURST:
                 self._refused = True
                 self.transport = transport
                 log.warning("hub: refused a connection: %d open, all being answered (cap %d)", len(self.connections),
@@ -117,6 +122,7 @@ class GuardedH11Protocol(H11Protocol):
             return
         self._cancel()
         self.waiting.pop(self, None)
+        self.closing.discard(self)
         super().connection_lost(exc)
 
     def _cancel(self) -> None:
@@ -133,6 +139,7 @@ class GuardedH11Protocol(H11Protocol):
         self._cancel()
         self.waiting.pop(self, None)
         if not self.transport.is_closing():
+            self.closing.add(self)
             self.transport.abort()
 
     def _expired(self) -> None:

@@ -93,11 +93,10 @@ def _family_text(links: tuple[tuple[str, str], ...]) -> str:
 class HubStore:
     """The hub's storage; ``url`` is a SQLite path or a postgresql:// URL."""
 
-    def __init__(self, url: str, library: Library | None = None):
+    def __init__(self, url: str):
         self.db = HubDB(url)
-        self._given = library
-        self._library: Library | None = library
-        self.caps = Caps(library or Library())
+        self._library: Library | None = None
+        self.caps = Caps(Library())
 
     @property
     def library(self) -> Library:
@@ -109,8 +108,7 @@ class HubStore:
     def _refresh_packs(self) -> None:
         with self.db.read() as tx:
             rows = tx.all("SELECT content, pack_id FROM hub_packs ORDER BY installed_at, digest")
-        self._library = Library(self._given.dirs[:-1] if self._given else None,
-                                [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in rows])
+        self._library = Library(None, [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in rows])
         self.caps = Caps(self._library)
 
     def install_pack(self, data: bytes, now: dt.datetime) -> tuple[str, str]:
