@@ -18,16 +18,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
+from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, SITES, demo_catalog, demo_members, demo_usage_plan
+from desk.demo_desk import USERS, DemoReport, _write_csv
 from desk.domain import CST
 from desk.money import fen, money_str
 from desk.policy.loader import Library
 from desk.prescription import Prescription
-from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
 from desk.store.catalog_drugs import DRUG_COLUMNS, with_check_digit
 from desk.store.database import StoreError, write_transaction
-from desk.store.demo_desk import SITES, USERS, DemoReport, _write_csv
+from desk.store.day_close import close_day
 from desk.store.identity import init_desk
 from desk.store.pharmacy import DrugLine, drug_info
 from desk.store.roster import import_roster
@@ -93,7 +93,7 @@ def _free_units(db: sqlite_utils.Database, code: str, units_per_box: int) -> int
                                       (code,)).fetchone()[0]
 
 
-def _prescription(rng: random.Random, day: dt.date, number: int) -> Prescription:
+def demo_prescription(rng: random.Random, day: dt.date, number: int) -> Prescription:
     code, name, level = rng.choice(PRESCRIBERS)
     diagnosis = rng.choice(DIAGNOSES)
     return Prescription(f"RX{day:%Y%m%d}{number:05d}", code, name, level, rng.choice(DOCTORS), *diagnosis, day,
@@ -154,7 +154,7 @@ def build_demo_pharmacy(db: sqlite_utils.Database, library: Library, place: str,
             try:
                 with write_transaction(db):  # a refused bill rolls back alone
                     settle_bill(db, library, cashier, member_id, lines, at,
-                                prescription=_prescription(rng, day, number) if rx else None)
+                                prescription=demo_prescription(rng, day, number) if rx else None)
                 settled += 1
             except (StoreError, ValueError):
                 refused += 1  # e.g. a pack that leaves pharmacy bills on a prescription undefined
