@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import time
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -71,9 +71,10 @@ def _query(request: Request, allowed: dict[str, tuple[int, int, int]]) -> dict[s
     return {name: out.get(name, default) for name, (_, _, default) in allowed.items()}
 
 
-def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
-    """The hub's routes over ``store``; every request must be signed by a registered desk
-    (desk.sync.signing), and every answer to it is signed with the same key.
+def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[Route] = ()) -> Starlette:
+    """The hub's routes over ``store``; every desk request must be signed by a registered desk
+    (desk.sync.signing), and every answer to it is signed with the same key (``extra_routes``, the
+    administrators' report, check their own credentials).
     ``threads``: storage calls running at once (the thread pool's size)."""
     if threads < 1:
         raise ValueError("threads: at least 1")
@@ -160,11 +161,14 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
         quiet_logs()  # after the server set its logging up: a few lines a second at most, no tracebacks
         yield
 
-    return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
+    app = Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
-                             Route(KNOWN, authenticated(known), methods=["POST"])],
+                             Route(KNOWN, authenticated(known), methods=["POST"]),
+                             *extra_routes],
                      max_body_size=MAX_BODY)
+    app.state.store = store  # routes added above this layer (the report, desk/cli/hub_report_route.py) use it
+    return app
 
 
 def app_from_environment() -> Starlette:
