@@ -149,44 +149,54 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
     <message>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <source>设置已保存（%1）</source>
+        <translation>Settings saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="217"/>
+        <source>；界面语言重启后生效</source>
+        <translation>; the interface language changes at the next start</translation>
+    </message>
+    <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cashier</translation>
+        <translation type="vanished">Cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Supervisor</translation>
+        <translation type="vanished">Supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Admin</translation>
+        <translation type="vanished">Admin</translation>
     </message>
     <message>
         <source>窗口</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>desk</translation>
+        <translation type="vanished">desk</translation>
     </message>
     <message>
         <source>政策</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Policy</translation>
+        <translation type="vanished">Policy</translation>
     </message>
     <message>
         <source>等级</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>level</translation>
+        <translation type="vanished">level</translation>
     </message>
 </context>
 <context>
@@ -358,105 +368,137 @@
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="182"/>
-        <location filename="../../ui/counter.py" line="643"/>
+        <location filename="../../ui/counter.py" line="170"/>
+        <source>实收现金（F4）</source>
+        <translation>Cash handed over (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="178"/>
+        <source>实收</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="197"/>
+        <location filename="../../ui/counter.py" line="711"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="222"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
-        <translation>“%1” belongs to several members: %2. Scan the social-security card or ID card instead</translation>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="258"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
-        <translation>The current bill belongs to %1 (%2).
+        <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="245"/>
+        <location filename="../../ui/counter.py" line="273"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
+        <location filename="../../ui/counter.py" line="286"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="292"/>
+        <location filename="../../ui/counter.py" line="320"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="368"/>
+        <location filename="../../ui/counter.py" line="396"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="372"/>
+        <location filename="../../ui/counter.py" line="400"/>
         <source>目录中没有“%1”</source>
-        <translation>“%1” is not in the catalog</translation>
+        <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="405"/>
+        <location filename="../../ui/counter.py" line="433"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="413"/>
+        <location filename="../../ui/counter.py" line="441"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="439"/>
+        <location filename="../../ui/counter.py" line="467"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="439"/>
+        <location filename="../../ui/counter.py" line="467"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="440"/>
+        <location filename="../../ui/counter.py" line="468"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="471"/>
+        <location filename="../../ui/counter.py" line="499"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="523"/>
+        <location filename="../../ui/counter.py" line="569"/>
+        <source>“%1”不是金额</source>
+        <translation>“%1” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="573"/>
+        <source>实收不足，尚差 ¥%1</source>
+        <translation>Not enough handed over: ¥%1 short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="576"/>
+        <source>找零 ¥%1</source>
+        <translation>Change ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="581"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="542"/>
+        <location filename="../../ui/counter.py" line="601"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="546"/>
+        <location filename="../../ui/counter.py" line="605"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="559"/>
+        <location filename="../../ui/counter.py" line="624"/>
+        <source>
+实收 ¥%1，找零 ¥%2</source>
+        <translation>
+Tendered ¥%1, change ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="627"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -465,73 +507,73 @@ Settle it for %3 (%4) instead?</translation>
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation>Cash to collect ¥%1
+        <translation type="vanished">Cash to collect ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="555"/>
-        <location filename="../../ui/counter.py" line="599"/>
-        <location filename="../../ui/counter.py" line="602"/>
-        <location filename="../../ui/counter.py" line="605"/>
+        <location filename="../../ui/counter.py" line="614"/>
+        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="670"/>
+        <location filename="../../ui/counter.py" line="673"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="560"/>
+        <location filename="../../ui/counter.py" line="628"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation>Member %4 (%5)
-Cash to collect ¥%1
+        <translation>Patient %4 (%5)
+Cash due ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="577"/>
+        <location filename="../../ui/counter.py" line="645"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="580"/>
+        <location filename="../../ui/counter.py" line="648"/>
         <source>改价须主管授权：
 %1</source>
-        <translation>A price change needs a supervisor's approval:
+        <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="613"/>
+        <location filename="../../ui/counter.py" line="681"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="617"/>
+        <location filename="../../ui/counter.py" line="685"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="618"/>
+        <location filename="../../ui/counter.py" line="686"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="623"/>
+        <location filename="../../ui/counter.py" line="691"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="623"/>
+        <location filename="../../ui/counter.py" line="691"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
     <message>
         <source>共济</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Family account</translation>
+        <translation type="vanished">Family account</translation>
     </message>
 </context>
 <context>
@@ -577,22 +619,32 @@ Settle?</translation>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="81"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
-        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+        <location filename="../../ui/dayend_page.py" line="82"/>
+        <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
+医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
+
+日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation>Close business day %1: %2 settlements, %3 reversals
+Medical costs ¥%4, pooled fund ¥%5, account ¥%6, cash ¥%7
+
+After the close this business day cannot change; later settlements count to the next one. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="85"/>
+        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation type="vanished">After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="93"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="101"/>
+        <location filename="../../ui/dayend_page.py" line="109"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -698,6 +750,49 @@ Settle?</translation>
         <location filename="../../ui/labels.py" line="27"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="25"/>
+        <source>第 %1 行 %2 的数量 %3 超过合理上限 %4，请核对</source>
+        <translation>Line %1 (%2): quantity %3 is above the plausible limit of %4; please check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>第 %1 行 %2 的金额 ¥%3 超过单行合理上限 ¥%4，请核对数量和单价</source>
+        <translation>Line %1 (%2): amount ¥%3 is above the plausible limit of ¥%4 for one line; check quantity and price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>第 %1 行 %2 的单价 ¥%3 与目录价 ¥%4 不同，须主管授权</source>
+        <translation>Line %1 (%2): price ¥%3 differs from the catalog price ¥%4 and needs a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="37"/>
+        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="39"/>
+        <source>权限不足：</source>
+        <translation>Not permitted: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
+        <source>登录失败：</source>
+        <translation>Login failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>该日期没有适用的医保政策：</source>
+        <translation>No insurance policy in force on that date: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>项目不在目录中：</source>
+        <translation>Item not in the catalog: </translation>
     </message>
 </context>
 <context>
@@ -860,17 +955,17 @@ Settle?</translation>
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>cashier</translation>
+        <translation type="vanished">cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>supervisor</translation>
+        <translation type="vanished">supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>admin</translation>
+        <translation type="vanished">admin</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="39"/>
@@ -999,7 +1094,7 @@ Settle?</translation>
     <message>
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation> yrs</translation>
+        <translation type="vanished"> yrs</translation>
     </message>
 </context>
 <context>
@@ -1332,47 +1427,47 @@ Settle?</translation>
     <message>
         <source>单号</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>No.</translation>
+        <translation type="vanished">No.</translation>
     </message>
     <message>
         <source>时间</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Time</translation>
+        <translation type="vanished">Time</translation>
     </message>
     <message>
         <source>参保人</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Member</translation>
+        <translation type="vanished">Member</translation>
     </message>
     <message>
         <source>类型</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Type</translation>
+        <translation type="vanished">Type</translation>
     </message>
     <message>
         <source>总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Total</translation>
+        <translation type="vanished">Total</translation>
     </message>
     <message>
         <source>统筹</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pooled fund</translation>
+        <translation type="vanished">Pooled fund</translation>
     </message>
     <message>
         <source>账户</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Account</translation>
+        <translation type="vanished">Account</translation>
     </message>
     <message>
         <source>现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cash</translation>
+        <translation type="vanished">Cash</translation>
     </message>
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cashier</translation>
+        <translation type="vanished">Cashier</translation>
     </message>
 </context>
 <context>
@@ -1400,57 +1495,57 @@ Settle?</translation>
     <message>
         <source>医疗费总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Total medical costs</translation>
+        <translation type="vanished">Total medical costs</translation>
     </message>
     <message>
         <source>全自费</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Full self-pay</translation>
+        <translation type="vanished">Full self-pay</translation>
     </message>
     <message>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pre-self-pay</translation>
+        <translation type="vanished">Pre-self-pay</translation>
     </message>
     <message>
         <source>政策范围内</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>In scope</translation>
+        <translation type="vanished">In scope</translation>
     </message>
     <message>
-        <source>起付标准</source>
+        <source>本单计入起付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Deductible</translation>
+        <translation type="vanished">Toward the deductible (this bill)</translation>
     </message>
     <message>
         <source>支付比例</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Ratio</translation>
+        <translation type="vanished">Ratio</translation>
     </message>
     <message>
         <source>统筹基金支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Pooled fund</translation>
+        <translation type="vanished">Pooled fund</translation>
     </message>
     <message>
         <source>超限额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Over cap</translation>
+        <translation type="vanished">Over cap</translation>
     </message>
     <message>
         <source>个人账户支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Personal account</translation>
+        <translation type="vanished">Personal account</translation>
     </message>
     <message>
         <source>应收现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Cash to collect</translation>
+        <translation type="vanished">Cash to collect</translation>
     </message>
     <message>
         <source>政策版本</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Policy version</translation>
+        <translation type="vanished">Policy version</translation>
     </message>
 </context>
 <context>
