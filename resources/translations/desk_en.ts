@@ -171,32 +171,32 @@
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Cashier</translation>
+        <translation>Cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Supervisor</translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Admin</translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>窗口</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">desk</translation>
+        <translation>desk</translation>
     </message>
     <message>
         <source>政策</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Policy</translation>
+        <translation>Policy</translation>
     </message>
     <message>
         <source>等级</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">level</translation>
+        <translation>level</translation>
     </message>
 </context>
 <context>
@@ -507,7 +507,7 @@ Tendered ¥%1, change ¥%2</translation>
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation type="vanished">Cash to collect ¥%1
+        <translation>Cash to collect ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle now?</translation>
@@ -573,7 +573,7 @@ Settle?</translation>
     <message>
         <source>共济</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Family account</translation>
+        <translation>Family account</translation>
     </message>
 </context>
 <context>
@@ -636,7 +636,7 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation type="vanished">After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
         <location filename="../../ui/dayend_page.py" line="93"/>
@@ -955,17 +955,17 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">cashier</translation>
+        <translation>cashier</translation>
     </message>
     <message>
         <source>主管</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">supervisor</translation>
+        <translation>supervisor</translation>
     </message>
     <message>
         <source>管理员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">admin</translation>
+        <translation>admin</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="39"/>
@@ -1094,7 +1094,7 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished"> yrs</translation>
+        <translation> yrs</translation>
     </message>
 </context>
 <context>
@@ -1427,47 +1427,47 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <source>单号</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>时间</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>参保人</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Member</translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>类型</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>统筹</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Pooled fund</translation>
+        <translation>Pooled fund</translation>
     </message>
     <message>
         <source>账户</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Account</translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Cash</translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <source>收款员</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Cashier</translation>
+        <translation>Cashier</translation>
     </message>
 </context>
 <context>
@@ -1495,57 +1495,57 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <source>医疗费总额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Total medical costs</translation>
+        <translation>Total medical costs</translation>
     </message>
     <message>
         <source>全自费</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Full self-pay</translation>
+        <translation>Full self-pay</translation>
     </message>
     <message>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Pre-self-pay</translation>
+        <translation>Pre-self-pay</translation>
     </message>
     <message>
         <source>政策范围内</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">In scope</translation>
+        <translation>In scope</translation>
     </message>
     <message>
         <source>本单计入起付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Toward the deductible (this bill)</translation>
+        <translation>Toward the deductible (this bill)</translation>
     </message>
     <message>
         <source>支付比例</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Ratio</translation>
+        <translation>Ratio</translation>
     </message>
     <message>
         <source>统筹基金支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Pooled fund</translation>
+        <translation>Pooled fund</translation>
     </message>
     <message>
         <source>超限额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Over cap</translation>
+        <translation>Over cap</translation>
     </message>
     <message>
         <source>个人账户支付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Personal account</translation>
+        <translation>Personal account</translation>
     </message>
     <message>
         <source>应收现金</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Cash to collect</translation>
+        <translation>Cash to collect</translation>
     </message>
     <message>
         <source>政策版本</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation type="vanished">Policy version</translation>
+        <translation>Policy version</translation>
     </message>
 </context>
 <context>
