@@ -153,7 +153,8 @@ def _figures(slip: Slip, r: ReceiptData) -> None:
     if r.payer_note and f["account_pay"]:
         slip.text(f"  由{r.payer_note}支付", 0.9)
     slip.pair("现金支付", money_str(f["cash_pay"]), 1.2)
-    slip.pair("个人账户余额", money_str(s.balance_after))
+    # whose balance it is: a relative's account that paid (家庭共济) is not the patient's own
+    slip.pair("共济账户余额" if r.payer_note else "个人账户余额", money_str(s.balance_after))
     slip.rule()
 
 

@@ -364,7 +364,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="187"/>
-        <location filename="../../ui/counter.py" line="665"/>
+        <location filename="../../ui/counter.py" line="668"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
@@ -401,84 +401,84 @@ Settle it for %3 (%4) instead?</translation>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="353"/>
+        <location filename="../../ui/counter.py" line="355"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="357"/>
+        <location filename="../../ui/counter.py" line="359"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="390"/>
+        <location filename="../../ui/counter.py" line="392"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="398"/>
+        <location filename="../../ui/counter.py" line="400"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="424"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="424"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="425"/>
+        <location filename="../../ui/counter.py" line="427"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="456"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="526"/>
+        <location filename="../../ui/counter.py" line="528"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="530"/>
+        <location filename="../../ui/counter.py" line="532"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="533"/>
+        <location filename="../../ui/counter.py" line="535"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="538"/>
+        <location filename="../../ui/counter.py" line="540"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="557"/>
+        <location filename="../../ui/counter.py" line="560"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="561"/>
+        <location filename="../../ui/counter.py" line="564"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="580"/>
+        <location filename="../../ui/counter.py" line="583"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="583"/>
+        <location filename="../../ui/counter.py" line="586"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -493,15 +493,15 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="570"/>
-        <location filename="../../ui/counter.py" line="622"/>
+        <location filename="../../ui/counter.py" line="573"/>
         <location filename="../../ui/counter.py" line="625"/>
         <location filename="../../ui/counter.py" line="628"/>
+        <location filename="../../ui/counter.py" line="631"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="584"/>
+        <location filename="../../ui/counter.py" line="587"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -514,39 +514,39 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="601"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="607"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="636"/>
+        <location filename="../../ui/counter.py" line="639"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="640"/>
+        <location filename="../../ui/counter.py" line="643"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="641"/>
+        <location filename="../../ui/counter.py" line="644"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="646"/>
+        <location filename="../../ui/counter.py" line="649"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="646"/>
+        <location filename="../../ui/counter.py" line="649"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -1412,9 +1412,14 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="54"/>
+        <location filename="../../ui/split_panel.py" line="57"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="87"/>
+        <source>共济账户支付（%1）</source>
+        <translation>Family account pays (%1)</translation>
     </message>
     <message>
         <source>医疗费总额</source>
