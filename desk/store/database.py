@@ -12,6 +12,9 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
+from contextlib import contextmanager
+from typing import Iterator
+
 import sqlite_utils
 
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -85,3 +88,23 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
         conn.close()
         raise
     return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One all-or-nothing write that holds the write lock from its first statement (BEGIN IMMEDIATE),
+    so what it reads cannot be changed by another process before it writes. Nested: a savepoint."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
