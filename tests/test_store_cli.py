@@ -65,7 +65,7 @@ def test_settle_then_reverse_by_receipt_number_from_the_cli(demo_db):
 
 @pytest.mark.parametrize("args, user, pin, says", [
     (("settle", "NOBODY", "X1"), "cashier", "1234", "member: no member"),
-    (("settle", "x", "X1"), "cashier", "0000", "wrong PIN"),
+    (("settle", "x", "X1"), "cashier", "0000", "wrong user id or PIN"),
     (("settle", "x", "X1"), None, None, "user: say who acts"),
     (("settle", "x", "X1*-2"), "cashier", "1234", "item: 'X1*-2' is not CODE"),
     (("usage", "NOBODY"), None, None, "member: no member"),

@@ -19,8 +19,10 @@ def add_parser(sub) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desk.cli.members_cmd import check_rejects_target
     from desk.store.catalog import import_catalog
 
+    check_rejects_target(args)
     db = open_store(args)
     result = import_catalog(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
                             progress=progress("catalog"))

@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from desk.store.demo_desk import USERS, build_demo
 
-    report = build_demo(open_store(args), library(args), args.place, members=args.members, seed=args.seed)
+    report = build_demo(open_store(args, create=True), library(args), args.place, members=args.members, seed=args.seed)
     print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
           f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")
     print("users: " + ", ".join(f"{u} ({role}, PIN {pin})" for u, _, role, pin in USERS))

@@ -16,6 +16,14 @@ def add_import(actions, what: str) -> argparse.ArgumentParser:
     return parser
 
 
+def check_rejects_target(args: argparse.Namespace) -> None:
+    """A missing folder for the rejects file is refused before anything is imported."""
+    if args.skip_bad:
+        from desk.store.private_files import check_target
+
+        check_target(args.rejects or args.file.with_suffix(".rejects.csv"))
+
+
 def report_import(args: argparse.Namespace, result, what: str) -> int:
     from desk.store.roster import write_rejects
 
@@ -41,6 +49,7 @@ def add_parser(sub) -> None:
 def run_import(args: argparse.Namespace) -> int:
     from desk.store.roster import import_roster
 
+    check_rejects_target(args)
     db = open_store(args)
     result = import_roster(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
                            progress=progress("members"))

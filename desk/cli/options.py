@@ -32,11 +32,12 @@ def parse_at(text: str | None) -> dt.datetime:
     return at if at.tzinfo else at.replace(tzinfo=CST)
 
 
-def open_store(args: argparse.Namespace):
+def open_store(args: argparse.Namespace, *, create: bool = False):
+    """The desk database the command names; only `desk init` and `desk demo` create one."""
     from desk.store.database import default_path, open_db
 
     path = args.db or (Path(os.environ["DESK_DB"]) if os.environ.get("DESK_DB") else default_path())
-    return open_db(path)
+    return open_db(path, create=create)
 
 
 def library(args: argparse.Namespace):

@@ -21,7 +21,15 @@ MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
 class StoreError(Exception):
-    """Something the desk database refuses, said so a person can act on it."""
+    """Something the desk database refuses, said so a person can act on it.
+
+    ``kind`` names the refusal for a front end that words it itself; ``fields`` carry its figures.
+    """
+
+    def __init__(self, message: str = "", *, kind: str = "refused", **fields: object):
+        super().__init__(message)
+        self.kind = kind
+        self.fields = fields
 
 
 def default_path() -> Path:
@@ -47,11 +55,55 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+DESK_TABLES = {"desk", "users", "settlements", "audit", "audit_head"}
+
+
+def _owner_only(path: Path) -> bool:
+    return os.name != "posix" or (path.stat().st_mode & 0o077) == 0
+
+
+def _recognise(path: Path) -> bool:
+    """Whether ``path`` is a desk database (or one this desk began to create), judged without
+    writing a byte or changing a mode. Returns True for a new database to migrate."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a desk database", kind="not_a_desk_db", path=str(path))
+    if not path.is_file():
+        raise StoreError(f"{path} is not a regular file, not a desk database", kind="not_a_desk_db", path=str(path))
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read it: {exc.strerror}", kind="unreadable", path=str(path)) from None
+    if not header:
+        if _owner_only(path):  # created by open_db (0600) and cut off before SQLite wrote its header
+            return True
+        raise StoreError(f"{path} is an empty file, not a desk database", kind="not_a_desk_db", path=str(path))
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(f"{path} is not a desk database (not an SQLite file)", kind="not_a_desk_db", path=str(path))
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = schema_version(probe)
+        finally:
+            probe.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} is not a desk database: {exc}", kind="not_a_desk_db", path=str(path)) from None
+    if DESK_TABLES <= tables and version >= 1:
+        return False
+    if not tables and version == 0 and _owner_only(path):  # a new desk database cut off before its first migration
+        return True
+    raise StoreError(f"{path} is an SQLite database but not a desk database", kind="not_a_desk_db", path=str(path))
+
+
 def _create_private(path: Path) -> None:
+    """Create an empty file readable by its owner only (0600 from the start: no window where it is not)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -69,10 +121,23 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise StoreError(f"migration {name} failed on {path}: {exc}") from exc
 
 
-def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating and migrating) the desk database at ``path``."""
+def open_db(path: Path | str, *, migrate: bool = True, create: bool = True) -> sqlite_utils.Database:
+    """Open (creating and migrating) the desk database at ``path``.
+
+    Nothing is touched (no mode change, no journal setting, no migration) before the file is
+    recognised as a desk database or was created here: a folder or a foreign file is refused with
+    one line. With ``create=False`` a missing file is refused too (every command but init and demo).
+    """
     path = Path(path)
-    _create_private(path)
+    if path.exists() or path.is_symlink():
+        _recognise(path)
+        if os.name == "posix" and not _owner_only(path):
+            os.chmod(path, 0o600)
+    elif create:
+        _create_private(path)
+    else:
+        raise StoreError(f"{path}: no desk database here; run `desk init` first (or `desk demo`)",
+                         kind="no_desk_db", path=str(path))
     conn = sqlite3.connect(path, timeout=30)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -83,7 +148,7 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
             _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"{path} is not a desk database: {exc}") from exc
+        raise StoreError(f"{path} is not a desk database: {exc}", kind="not_a_desk_db", path=str(path)) from exc
     except StoreError:
         conn.close()
         raise

@@ -319,10 +319,10 @@ def _count_lines(path: Path) -> int:
 
 def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> None:
     """The rejected rows with their reasons, for the administrator to fix and import again."""
-    import csv
+    from desk.store.private_files import CsvWriter, open_private
 
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+    with open_private(path) as handle:
+        writer = CsvWriter(handle)
         writer.writerow(["line", "column", "reason", "row"])
         for row, error in sorted(rejected, key=lambda r: r[1].line):
             writer.writerow([error.line, error.column, error.reason, row.raw if row else error.raw])
