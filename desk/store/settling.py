@@ -23,6 +23,7 @@ from desk.policy.pack import PolicyError
 from desk.quote import answer
 from desk.store import audit
 from desk.store.catalog import get_item
+from desk.store.dating import LateEntry, check_late_entry
 from desk.store.database import StoreError
 from desk.store.identity import get_desk
 from desk.store.roster import MemberRecord, family_of, find_member, get_member
@@ -63,6 +64,8 @@ class StoredSettlement:
     items: tuple[dict, ...]
     reason: str
     demo: bool
+    late_entry: bool = False  # 补录: recorded by a supervisor after the fact (``reason`` says why)
+    entered_at: str | None = None  # the desk's clock when it was recorded (None on rows before schema 5)
 
 
 def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[list[Item], list[dict]]:
@@ -139,9 +142,16 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
 
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
-                payer_id: str | None = None, settlement_id: str | None = None) -> StoredSettlement:
-    """Settle a bill for the member a scanned code names; settling the same id twice returns the first."""
+                payer_id: str | None = None, settlement_id: str | None = None,
+                late: LateEntry | None = None) -> StoredSettlement:
+    """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
+
+    ``at`` is the desk's clock, and dates the settlement; ``late`` is a supervisor's late entry
+    (补录) dated when the bill happened, for a business day not yet closed (desk.store.dating).
+    """
     require(actor, "settle")
+    if late is not None:
+        require(actor, "late_entry")
     desk = get_desk(db)
     pack = library.get(desk.policy)
     if settlement_id:
@@ -153,16 +163,18 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     items, item_rows = _lines_to_items(db, lines)
     bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
     sid = settlement_id or str(uuid.uuid4())
-    day = local_day(at)
+    entered_at, bill_at = at, (late.at if late else at)
+    day = local_day(bill_at)
     with db.atomic():
         receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
+        late_reason = check_late_entry(db, actor, late, entered_at) if late else ""
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
         member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         try:
-            result = settle(pack, _engine_member(member, payer), usage, bill, at)
+            result = settle(pack, _engine_member(member, payer), usage, bill, bill_at)
         except PolicyError as exc:
             raise StoreError(str(exc)) from None
         figures = {f"{k}_fen": fen(getattr(result, k)) for k in FIGURES}
@@ -177,11 +189,12 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
                "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
-               "cashier": actor.user_id, "at": at.isoformat(), "day": day.isoformat(), "year": result.year,
+               "cashier": actor.user_id, "at": bill_at.isoformat(), "day": day.isoformat(), "year": result.year,
                "policy_version": result.policy_version, **figures, "ratio": str(result.ratio),
                "hifp_pay_fen": funds.get("hifp", 0), "hifob_pay_fen": funds.get("hifob", 0),
                "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
-               "inputs": json.dumps(inputs, ensure_ascii=False), "reason": "", "demo": int(desk.demo)}
+               "inputs": json.dumps(inputs, ensure_ascii=False), "reason": late_reason, "demo": int(desk.demo),
+               "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         _insert(db, row, item_rows)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
@@ -189,22 +202,31 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
         if figures["account_pay_fen"]:
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
-        audit.append(db, at.isoformat(), actor.user_id, "settle", sid,
-                     {"receipt": receipt, "member": member.member_id, "total": str(result.total),
-                      "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
-                      "cash_pay": str(result.cash_pay)})
+        detail = {"receipt": receipt, "member": member.member_id, "total": str(result.total),
+                  "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
+                  "cash_pay": str(result.cash_pay)}
+        if late:
+            detail["late_entry"] = {"at": bill_at.isoformat(), "reason": late_reason}
+        audit.append(db, entered_at.isoformat(), actor.user_id, "settle", sid, detail)
     return _stored(row, item_rows)
 
 
-def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str) -> StoredSettlement:
-    """A reversing settlement (冲销) that gives back the usage and the account money of the original."""
+def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str, *,
+            late: LateEntry | None = None) -> StoredSettlement:
+    """A reversing settlement (冲销) that gives back the usage and the account money of the original.
+
+    ``at`` is the desk's clock; ``late`` dates the reversal earlier, under the late-entry rules."""
     require(actor, "reverse")
     if not (reason or "").strip():
         raise StoreError("reason: a reversal needs a reason")
     desk = get_desk(db)
     rid = str(uuid.uuid4())
+    entered_at = at
     with db.atomic():
         receipt = _next_receipt(db)
+        if late:
+            check_late_entry(db, actor, late, entered_at)
+            at = late.at
         original = find_settlement(db, settlement_id)
         if original is None:
             raise StoreError(f"settlement: no settlement {settlement_id!r} on this desk")
@@ -228,7 +250,8 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "policy_version": original.policy_version, **negated, "ratio": original.ratio,
                "hifp_pay_fen": -fen(original.hifp_pay), "hifob_pay_fen": -fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
-               "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo)}
+               "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
+               "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()
         credit = fen(original.figures["account_pay"]) if original.payer_id else 0
@@ -238,9 +261,11 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2])
         if credit:
             move_account(db, rid, original.payer_id, credit)
-        audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
-                     {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                      "reason": reason.strip()})
+        detail = {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
+                  "reason": reason.strip()}
+        if late:
+            detail["late_entry"] = {"at": at.isoformat(), "reason": (late.reason or "").strip() or reason.strip()}
+        audit.append(db, entered_at.isoformat(), actor.user_id, "reverse", rid, detail)
     return get_settlement(db, rid)
 
 
@@ -252,12 +277,13 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         at=row["at"], day=row["day"], year=row["year"], policy_version=row["policy_version"],
         figures={k: yuan(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"], hifp_pay=yuan(row["hifp_pay_fen"]),
         hifob_pay=yuan(row["hifob_pay_fen"]), balance_after=yuan(row["balance_after_fen"]),
-        answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]))
+        answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]),
+        late_entry=bool(row["late_entry"]), entered_at=row["entered_at"])
 
 
 _COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",
             "year", "policy_version", *(f"{k}_fen" for k in FIGURES), "ratio", "hifp_pay_fen", "hifob_pay_fen",
-            "balance_after_fen", "answer", "reason", "demo")
+            "balance_after_fen", "answer", "reason", "demo", "late_entry", "entered_at")
 
 
 def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement | None:
@@ -275,7 +301,7 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
         year=v["year"], policy_version=v["policy_version"], figures={k: yuan(v[f"{k}_fen"]) for k in FIGURES},
         ratio=v["ratio"], hifp_pay=yuan(v["hifp_pay_fen"]), hifob_pay=yuan(v["hifob_pay_fen"]),
         balance_after=yuan(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
-        demo=bool(v["demo"]))
+        demo=bool(v["demo"]), late_entry=bool(v["late_entry"]), entered_at=v["entered_at"])
 
 
 def get_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement:

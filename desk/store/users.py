@@ -21,6 +21,7 @@ ROLES = ("cashier", "supervisor", "admin")
 NEEDS = {
     "settle": "cashier",
     "reverse": "supervisor",
+    "late_entry": "supervisor",
     "close_day": "supervisor",
     "import": "admin",
     "users": "admin",
@@ -30,7 +31,8 @@ MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
 PIN = re.compile(r"[0-9]{4,12}")  # ASCII digits only: a keypad cannot type a full-width ２
 USER_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
-WHAT = {"settle": "settle bills", "reverse": "reverse settlements", "close_day": "close the day",
+WHAT = {"settle": "settle bills", "reverse": "reverse settlements",
+        "late_entry": "record a late entry (补录) or date a settlement", "close_day": "close the day",
         "import": "import rosters or catalogs", "users": "manage users", "settings": "change desk settings"}
 ARTICLE = {"cashier": "a cashier", "supervisor": "a supervisor", "admin": "an admin"}
 # OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.
