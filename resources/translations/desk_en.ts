@@ -552,24 +552,14 @@ Settle now?</translation>
         <translation>Login failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="71"/>
         <source>连续输错密码，该工号已锁定，请主管解锁或稍后再试</source>
         <translation>Too many wrong PINs: this user ID is locked; ask a supervisor to unlock it or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>密码错误</source>
-        <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>，还可再试 %1 次</source>
-        <translation>, %1 tries left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="77"/>
-        <source>工号不存在或已停用</source>
-        <translation>Unknown or disabled user ID</translation>
+        <location filename="../../ui/login.py" line="73"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
     </message>
 </context>
 <context>
@@ -863,12 +853,12 @@ Settle now?</translation>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="110"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="110"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1083,12 +1073,22 @@ Settle now?</translation>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="46"/>
+        <location filename="../../ui/supervisor.py" line="47"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="48"/>
+        <source>连续输错密码，该工号已锁定</source>
+        <translation>Locked after too many wrong PINs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="49"/>
         <source>授权失败：%1</source>
         <translation>Authorisation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="50"/>
+        <location filename="../../ui/supervisor.py" line="53"/>
         <source>%1 没有此权限，需要主管</source>
         <translation>%1 lacks this permission; a supervisor is needed</translation>
     </message>
