@@ -6,34 +6,65 @@ and the value, so a hospital system's developer can fix the request from one lin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from desk.engine import Bill, Institution, Item, Member, Settlement, Usage, settle
 from desk.engine.inputs import BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, SCHEMES
-from desk.money import ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str
+from desk.money import MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str, shown
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 
 REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "member", "usage", "items", "use_account"}
+# Unknown keys are refused at every level: a misspelt `selfpay_ratio` or `deductable_met` read as its
+# default would change what the pool pays (contract, version 2).
+INSTITUTION_KEYS = {"id", "level", "type", "designated"}
+MEMBER_KEYS = {"category", "birth_date", "scheme", "family_doctor_institution", "eligible", "inpatient",
+               "account_balance"}
+USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total"}
+ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio"}
+POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a bill's year; outside, no policy applies and dates overflow
+MAX_TEXT = 200  # characters of an id, a code or a name
+PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
+
+
+def _known(raw: dict, keys: set[str], field: str) -> None:
+    unknown = sorted(k for k in raw if k not in keys)
+    if unknown:
+        key = unknown[0] if PLAIN_KEY.fullmatch(unknown[0]) else shown(unknown[0])
+        raise InputError(f"{field}{key}", "is not a field of a quote request" if not field else
+                         f"is not a field of {field.rstrip('.').split('[')[0]}", kind="unknown_field")
 
 
 def _object(raw: Any, field: str) -> dict:
     if not isinstance(raw, dict):
-        raise InputError(field, f"must be an object, not {type(raw).__name__}")
+        raise InputError(field, f"must be an object, not {_json_type(raw)}")
     return raw
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def _required(raw: dict, key: str, field: str) -> Any:
     if key not in raw or raw[key] is None:
-        raise InputError(f"{field}{key}", "is required")
+        raise InputError(f"{field}{key}", "is required", kind="required")
     return raw[key]
 
 
 def _choice(value: Any, choices: tuple, field: str) -> Any:
-    if isinstance(value, bool) or value not in choices:
-        raise InputError(field, f"{value!r} is not one of {', '.join(map(str, choices))}")
+    if isinstance(value, (bool, dict, list)) or value not in choices:
+        raise InputError(field, f"{shown(value)} is not one of {', '.join(map(str, choices))}", kind="choice")
     return value
+
+
+def _default(raw: dict, key: str, default: Any) -> Any:
+    """The value, or the default when the key is absent or null (never for a false or empty value)."""
+    value = raw.get(key)
+    return default if value is None else value
 
 
 def _flag(raw: dict, key: str, default: bool, field: str) -> bool:
@@ -41,7 +72,7 @@ def _flag(raw: dict, key: str, default: bool, field: str) -> bool:
     if value is None:
         return default
     if not isinstance(value, bool):
-        raise InputError(f"{field}{key}", f"{value!r} is not true or false")
+        raise InputError(f"{field}{key}", f"{shown(value)} is not true or false", kind="choice")
     return value
 
 
@@ -50,28 +81,40 @@ def _text(raw: dict, key: str, field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int)) or isinstance(value, bool):
-        raise InputError(f"{field}{key}", f"{value!r} is not a string")
-    return str(value)
+        raise InputError(f"{field}{key}", f"{shown(value)} is not a string")
+    text = str(value)
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{field}{key}", f"is longer than {MAX_TEXT} characters", kind="too_large")
+    return text
 
 
 def _level(value: Any, field: str) -> int:
+    """0-3; a JSON number with a zero fraction (2.0) is that whole number, as JSON itself reads it."""
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() \
+            and abs(value) < 10:
+        value = int(value)
+    if not isinstance(value, int):
+        raise InputError(field, f"{shown(value)} is not one of {', '.join(map(str, LEVELS))}", kind="choice")
     return _choice(value, LEVELS, field)
 
 
 def parse_at(value: Any) -> dt.datetime:
-    if not isinstance(value, str):
-        raise InputError("at", f"{value!r} is not an ISO 8601 date-time")
+    if not isinstance(value, str) or len(value) > 64:
+        raise InputError("at", f"{shown(value)} is not an ISO 8601 date-time")
     try:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise InputError("at", f"{value!r} is not an ISO 8601 date-time") from None
+        raise InputError("at", f"{shown(value)} is not an ISO 8601 date-time") from None
     if at.tzinfo is None:
-        raise InputError("at", f"{value!r} has no UTC offset (e.g. +08:00)")
+        raise InputError("at", f"{shown(value)} has no UTC offset (e.g. +08:00)")
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise InputError("at", f"{shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}", kind="too_large")
     return at
 
 
 def parse_member(raw: Any) -> Member:
     raw = _object(raw, "member")
+    _known(raw, MEMBER_KEYS, "member.")
     birth = raw.get("birth_date")
     if birth is not None:
         try:
@@ -79,12 +122,12 @@ def parse_member(raw: Any) -> Member:
         except ValueError:
             birth = None
         if birth is None:
-            raise InputError("member.birth_date", f"{raw.get('birth_date')!r} is not a date (YYYY-MM-DD)")
+            raise InputError("member.birth_date", f"{shown(raw.get('birth_date'))} is not a date (YYYY-MM-DD)")
     signed = raw.get("family_doctor_institution")
     return Member(
         category=_choice(_required(raw, "category", "member."), CATEGORIES, "member.category"),
         birth_date=birth,
-        scheme=_choice(raw.get("scheme") or "employer", SCHEMES, "member.scheme"),
+        scheme=_choice(_default(raw, "scheme", "employer"), SCHEMES, "member.scheme"),
         family_doctor_institution=_text(raw, "family_doctor_institution", "member.") if signed is not None else None,
         eligible=_flag(raw, "eligible", True, "member."),
         inpatient=_flag(raw, "inpatient", False, "member."),
@@ -94,6 +137,7 @@ def parse_member(raw: Any) -> Member:
 
 def parse_usage(raw: Any) -> Usage:
     raw = _object(raw if raw is not None else {}, "usage")
+    _known(raw, USAGE_KEYS, "usage.")
 
     def amount(key: str) -> Decimal:
         value = raw.get(key)
@@ -107,10 +151,11 @@ def parse_usage(raw: Any) -> Usage:
 def parse_item(raw: Any, index: int) -> Item:
     field = f"items[{index}]"
     raw = _object(raw, field)
+    _known(raw, ITEM_KEYS, f"{field}.")
     cls = _choice(_required(raw, "class", f"{field}."), ITEM_CLASSES, f"{field}.class")
     ratio = raw.get("selfpay_ratio")
     return Item(
-        amount=parse_money(_required(raw, "amount", f"{field}."), f"{field}.amount"),
+        amount=parse_money(_required(raw, "amount", f"{field}."), f"{field}.amount", MAX_LINE),
         cls=cls,
         selfpay_ratio=ZERO if ratio is None else parse_ratio(ratio, f"{field}.selfpay_ratio"),
         code=_text(raw, "code", f"{field}."),
@@ -124,13 +169,14 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     if unknown:
         raise InputError(sorted(unknown)[0], "is not a field of a quote request")
     policy = _required(raw, "policy", "")
-    if not isinstance(policy, str):
-        raise InputError("policy", f"{policy!r} is not a policy id")
+    if not isinstance(policy, str) or not POLICY_ID.fullmatch(policy):
+        raise InputError("policy", f"{shown(policy)} is not a policy id (lower-case letters, digits, _ and -)")
     at = parse_at(_required(raw, "at", ""))
     inst_raw = _object(_required(raw, "institution", ""), "institution")
+    _known(inst_raw, INSTITUTION_KEYS, "institution.")
     institution = Institution(
         level=_level(_required(inst_raw, "level", "institution."), "institution.level"),
-        type=_choice(inst_raw.get("type") or "clinic", INSTITUTION_TYPES, "institution.type"),
+        type=_choice(_default(inst_raw, "type", "clinic"), INSTITUTION_TYPES, "institution.type"),
         designated=_flag(inst_raw, "designated", True, "institution."),
         id=_text(inst_raw, "id", "institution."),
     )
@@ -138,11 +184,16 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     items_raw = _required(raw, "items", "")
     if not isinstance(items_raw, list) or not items_raw:
         raise InputError("items", "must be a non-empty list of bill lines")
+    items = tuple(parse_item(item, i) for i, item in enumerate(items_raw))
+    total = sum((item.amount for item in items), ZERO)
+    if total > MAX_BILL:
+        raise InputError("items", f"the bill's total {money_str(total)} is more than {MAX_BILL:,} yuan"
+                                  " (the ceiling for one bill)", kind="too_large")
     bill = Bill(
         institution=institution,
-        items=tuple(parse_item(item, i) for i, item in enumerate(items_raw)),
+        items=items,
         prescriber_level=None if prescriber is None else _level(prescriber, "prescriber_level"),
-        benefit=_choice(raw.get("benefit") or "ordinary", BENEFITS, "benefit"),
+        benefit=_choice(_default(raw, "benefit", "ordinary"), BENEFITS, "benefit"),
         use_account=_flag(raw, "use_account", True, ""),
     )
     return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at

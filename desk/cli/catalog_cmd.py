@@ -25,7 +25,7 @@ def run_import(args: argparse.Namespace) -> int:
     check_rejects_target(args)
     db = open_store(args)
     result = import_catalog(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
-                            progress=progress("catalog"))
+                            progress=progress("catalog"), encoding=args.encoding)
     return report_import(args, result, "catalog")
 
 

@@ -12,6 +12,7 @@ def add_import(actions, what: str) -> argparse.ArgumentParser:
     parser.add_argument("file", type=Path)
     parser.add_argument("--skip-bad", action="store_true", help="import the good rows; write the bad ones to --rejects")
     parser.add_argument("--rejects", type=Path, help="where --skip-bad writes rejected rows (default FILE.rejects.csv)")
+    parser.add_argument("--encoding", help="the file's encoding (default: UTF-8 if it reads as UTF-8, else GB18030/GBK)")
     add_db(parser, user=True)
     return parser
 
@@ -52,7 +53,7 @@ def run_import(args: argparse.Namespace) -> int:
     check_rejects_target(args)
     db = open_store(args)
     result = import_roster(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
-                           progress=progress("members"))
+                           progress=progress("members"), encoding=args.encoding)
     return report_import(args, result, "members")
 
 

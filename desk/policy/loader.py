@@ -161,6 +161,7 @@ class Library:
     def __init__(self, dirs: list[Path] | None = None):
         self.dirs = [*(dirs or []), shipped_dir()]
         self._packs: dict[str, Pack] = {}
+        self._loading: list[str] = []  # packs being read, to refuse a loop of `follows`
 
     def ids(self) -> list[str]:
         return sorted({p.stem for d in self.dirs if d.is_dir() for p in d.glob("*.toml")})
@@ -171,10 +172,19 @@ class Library:
     def get(self, pack_id: str) -> Pack:
         pack = self._packs.get(pack_id)
         if pack is None:
-            path = self.path_of(pack_id) if pack_id.replace("_", "").replace("-", "").isalnum() else None
+            plain = isinstance(pack_id, str) and len(pack_id) <= 64 and pack_id.replace("_", "").replace("-", "").isalnum()
+            path = self.path_of(pack_id) if plain else None
             if path is None:
-                raise PolicyError(f"unknown policy {pack_id!r} (known: {', '.join(self.ids())})")
-            pack = self.check(read_pack(path))
+                shown = repr(pack_id) if len(repr(pack_id)) <= 40 else repr(pack_id)[:39] + "…"
+                raise PolicyError(f"unknown policy {shown} (known: {', '.join(self.ids())})")
+            if pack_id in self._loading:  # a city that follows itself, or two that follow each other
+                raise PackError(str(path), "follows", f"the packs follow each other in a loop: "
+                                f"{' → '.join([*self._loading, pack_id])}")
+            self._loading.append(pack_id)
+            try:
+                pack = self.check(read_pack(path))
+            finally:
+                self._loading.remove(pack_id)
             self._packs[pack_id] = pack
         return pack
 

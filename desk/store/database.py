@@ -55,7 +55,6 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DESK_TABLES = {"desk", "users", "settlements", "audit", "audit_head"}
 
 
@@ -63,38 +62,38 @@ def _owner_only(path: Path) -> bool:
     return os.name != "posix" or (path.stat().st_mode & 0o077) == 0
 
 
-def _recognise(path: Path) -> bool:
-    """Whether ``path`` is a desk database (or one this desk began to create), judged without
-    writing a byte or changing a mode. Returns True for a new database to migrate."""
+def _refuse(path: Path, why: str) -> StoreError:
+    return StoreError(f"{path} {why}", kind="not_a_desk_db", path=str(path))
+
+
+def _check_kind(path: Path) -> bool:
+    """Refuse a folder or anything but a regular file, by its stat alone; True for an empty file this
+    desk began to create (0600, cut off before SQLite wrote a page)."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a desk database", kind="not_a_desk_db", path=str(path))
+        raise _refuse(path, "is a folder, not a desk database")
     if not path.is_file():
-        raise StoreError(f"{path} is not a regular file, not a desk database", kind="not_a_desk_db", path=str(path))
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read it: {exc.strerror}", kind="unreadable", path=str(path)) from None
-    if not header:
-        if _owner_only(path):  # created by open_db (0600) and cut off before SQLite wrote its header
+        raise _refuse(path, "is not a regular file, not a desk database")
+    if path.stat().st_size == 0:
+        if _owner_only(path):
             return True
-        raise StoreError(f"{path} is an empty file, not a desk database", kind="not_a_desk_db", path=str(path))
-    if not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"{path} is not a desk database (not an SQLite file)", kind="not_a_desk_db", path=str(path))
+        raise _refuse(path, "is an empty file, not a desk database")
+    return False
+
+
+def _recognise(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not a desk database, reading it through SQLite only (reading changes
+    nothing). The file is never opened and closed directly: closing any descriptor of it would drop
+    the POSIX locks of every SQLite connection this process has on it."""
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        try:
-            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            version = schema_version(probe)
-        finally:
-            probe.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path} is not a desk database: {exc}", kind="not_a_desk_db", path=str(path)) from None
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = schema_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(path, f"is not a desk database ({exc})") from None
     if DESK_TABLES <= tables and version >= 1:
-        return False
+        return
     if not tables and version == 0 and _owner_only(path):  # a new desk database cut off before its first migration
-        return True
-    raise StoreError(f"{path} is an SQLite database but not a desk database", kind="not_a_desk_db", path=str(path))
+        return
+    raise _refuse(path, "is an SQLite database but not a desk database")
 
 
 def _create_private(path: Path) -> None:
@@ -129,17 +128,24 @@ def open_db(path: Path | str, *, migrate: bool = True, create: bool = True) -> s
     one line. With ``create=False`` a missing file is refused too (every command but init and demo).
     """
     path = Path(path)
-    if path.exists() or path.is_symlink():
-        _recognise(path)
-        if os.name == "posix" and not _owner_only(path):
-            os.chmod(path, 0o600)
+    existed = path.exists() or path.is_symlink()
+    if existed:
+        empty = _check_kind(path)
     elif create:
         _create_private(path)
+        empty = True
     else:
         raise StoreError(f"{path}: no desk database here; run `desk init` first (or `desk demo`)",
                          kind="no_desk_db", path=str(path))
-    conn = sqlite3.connect(path, timeout=30)
     try:
+        conn = sqlite3.connect(path, timeout=30)
+    except sqlite3.Error as exc:
+        raise _refuse(path, f"cannot be opened as a desk database ({exc})") from None
+    try:
+        if not empty:
+            _recognise(conn, path)
+        if os.name == "posix" and not _owner_only(path):
+            os.chmod(path, 0o600)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")

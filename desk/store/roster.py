@@ -241,7 +241,7 @@ def _link_family(db: sqlite_utils.Database, linked: list[tuple[Row, MemberRow]],
 
 
 def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *, skip_bad: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+                  progress: Callable[[int, int], None] | None = None, encoding: str | None = None) -> ImportResult:
     """Import a roster file in one transaction; see the module docstring for what happens to bad rows.
 
     Rows are parsed and written a chunk at a time inside that transaction (memory stays flat on a
@@ -255,7 +255,7 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
     demo = int(bool(demo_row and demo_row[0]))
     with db.atomic():
         linked, chunk, deferred = [], [], []
-        for item in read_rows(path, COLUMNS, REQUIRED):
+        for item in read_rows(path, COLUMNS, REQUIRED, encoding):
             result.read += 1
             parsed = parser.parse(item)
             if isinstance(parsed, RowError):
