@@ -165,9 +165,7 @@ def parse_item(raw: Any, index: int) -> Item:
 
 def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     raw = _object(raw, "request")
-    unknown = set(raw) - REQUEST_KEYS
-    if unknown:
-        raise InputError(sorted(unknown)[0], "is not a field of a quote request")
+    _known(raw, REQUEST_KEYS, "")
     policy = _required(raw, "policy", "")
     if not isinstance(policy, str) or not POLICY_ID.fullmatch(policy):
         raise InputError("policy", f"{shown(policy)} is not a policy id (lower-case letters, digits, _ and -)")

@@ -71,3 +71,10 @@ def test_an_unknown_user_and_a_wrong_pin_read_the_same(desk, monkeypatch):
         answers.append((str(failed.value), failed.value.kind))
     assert answers == [("wrong user id or PIN", "credentials")] * 3
     assert len(verified) == 3 and all(h.startswith("$argon2id$") for h in verified)
+
+
+def test_the_dummy_hash_costs_what_a_real_one_does():
+    """The constant verified for unknown users has the hasher's own parameters (memory, passes)."""
+    from desk.store.users import DUMMY_HASH, HASHER
+
+    assert not HASHER.check_needs_rehash(DUMMY_HASH)

@@ -38,7 +38,8 @@ ARTICLE = {"cashier": "a cashier", "supervisor": "a supervisor", "admin": "an ad
 # OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 # Verified instead when the user id is unknown, so that answer costs the same time as a wrong PIN.
-DUMMY_HASH = HASHER.hash("not-a-pin-of-anyone")
+# A constant with HASHER's parameters (hashing one at import would slow every process's start).
+DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$eTenuoItEqGSUu/FGvqoNg$L/NUdEmqYQtRwxD8f3LahtLrhac88bAA4Lk2l8AXrWo"
 
 
 class PermissionDenied(StoreError):
