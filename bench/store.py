@@ -5,8 +5,9 @@ Prints medians, each beside a floor measured in the same run:
   settle with a durable commit                        (goal ≤ 5× a bare insert + commit, same pragmas)
   roster import throughput                            (goal ≤ 1.5× csv.DictReader + sqlite-utils insert_all)
   catalog search on 100,000 items                     (goal ≤ 5 ms)
+  traceability-code check against 10,000,000 sold codes (goal ≤ 1 ms; floor: the bare indexed SELECT)
 
-    .venv/bin/python bench/store.py [--members 1000000] [--settlements 1000000] [--dir DIR]
+    .venv/bin/python bench/store.py [--members 1000000] [--settlements 1000000] [--codes 10000000] [--dir DIR]
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ import sqlite_utils
 from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members
 from desk.policy.loader import Library
 from desk.store.catalog import import_catalog, search
+from desk.store.pharmacy import check_scan
+from desk.tracecode import TraceCodeError
 from desk.store.database import open_db
 from desk.store.identity import init_desk
 from desk.store.roster import find_member, import_roster
@@ -101,6 +104,7 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--settlements", type=int, default=1_000_000)
     parser.add_argument("--catalog", type=int, default=100_000)
+    parser.add_argument("--codes", type=int, default=10_000_000)
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="desk-bench-"))
@@ -155,6 +159,8 @@ def main() -> None:
             search(db, q)
             searches.append(time.perf_counter() - t)
 
+    code_checks, code_floor = bench_codes(db, first.id, args.codes)
+
     per_row_floor = floor_import / args.members
     per_row_desk = desk_import / args.members
     print("medians:")
@@ -167,6 +173,40 @@ def main() -> None:
           f" ratio {per_row_desk / per_row_floor:.2f}×   (goal ≤ 1.5×)")
     print(f"  catalog search on {args.catalog:,} items ({len(queries)} queries × 20): {ms(statistics.median(searches))},"
           f" slowest {ms(max(searches))}   (goal ≤ 5 ms)")
+    print(f"  traceability-code check against {args.codes:,} sold codes (half sold, half new):"
+          f" {ms(statistics.median(code_checks))}, slowest {ms(max(code_checks))}   (goal ≤ 1 ms)")
+    print(f"    floor, the bare indexed SELECT of the same codes: {ms(statistics.median(code_floor))}")
+
+
+def trace_code(n: int) -> str:
+    return f"81{n:018d}"
+
+
+def bench_codes(db: sqlite_utils.Database, settlement_id: str, count: int) -> tuple[list[float], list[float]]:
+    """Fill trace_units with ``count`` sold boxes (as past sales, on one settlement line: only volume
+    matters), then time check_scan on codes sold and not sold, beside a bare indexed SELECT."""
+    item = db.execute("SELECT code FROM settlement_items WHERE settlement_id = ?", (settlement_id,)).fetchone()[0]
+    start = time.perf_counter()
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO catalog_drugs (code, trace_required, units_per_box) VALUES (?, 1, 1)", (item,))
+        for low in range(0, count, 50_000):
+            db.conn.executemany("INSERT INTO trace_units (settlement_id, line, code, unit) VALUES (?, 1, ?, 1)",
+                                ((settlement_id, trace_code(n)) for n in range(low, min(count, low + 50_000))))
+    print(f"  {count:,} sold codes written in {time.perf_counter() - start:.0f} s")
+    rng = random.Random(13)
+    probes = [trace_code(rng.randrange(count) if i % 2 else count + rng.randrange(count)) for i in range(2000)]
+    checks, floor = [], []
+    for code in probes:
+        t = time.perf_counter()
+        try:
+            check_scan(db, item, code, [])
+        except TraceCodeError as exc:
+            assert exc.kind == "sold", exc
+        checks.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        db.execute("SELECT unit FROM trace_units WHERE code = ? AND released_by IS NULL", (code,)).fetchall()
+        floor.append(time.perf_counter() - t)
+    return checks, floor
 
 
 def catalog_code(db: sqlite_utils.Database) -> str:

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from desk.domain import FEE_CATEGORIES as DOMAIN_FEE_CATEGORIES
 from desk.idcard import make_id_number
-from desk.money import fen, money_str
+from desk.money import fen, from_fen, money_str
 
 ROSTER_COLUMNS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category",
                   "birth_date", "scheme", "family_doctor_institution", "eligible",
                   "account_balance", "family")
 CATALOG_COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price",
                    "fee_category")
-FEE_CATEGORIES = ("西药", "中成药", "中药饮片", "检查", "化验", "治疗", "诊查", "材料")
+FEE_CATEGORIES = tuple(c for c in DOMAIN_FEE_CATEGORIES if c != "其他")  # the demo catalog uses every one but 其他
 RETIREMENT_AGE = {"M": 60, "F": 55}
 MIN_AGE, MAX_AGE = 20, 85
 RETIRED_SHARE = 0.30
@@ -97,7 +98,7 @@ def _balance(rng: random.Random) -> str:
     # Cubing a uniform draw piles balances up near zero, as personal accounts drained by the
     # pharmacy are; the top stays 3000.00.
     cents = int(300_000 * rng.random() ** 3)
-    return money_str(Decimal(cents) / 100)
+    return money_str(from_fen(cents))
 
 
 def _relation(me: dict[str, str], other: dict[str, str], my_sex: str, other_sex: str) -> str:

@@ -1,6 +1,9 @@
-"""Money and ratios as Decimal.
+"""Money and ratios as Decimal, and the only place that converts them.
 
-Amounts are yuan quantized to the fen; ratios are fractions with up to four decimals.
+Amounts are yuan quantized to the fen; ratios are fractions with up to four decimals. The
+database and the sync protocol count integer fen: ``to_fen`` and ``from_fen`` are the one
+crossing (never ``int(x * 100)``, which truncates, nor ``fen / 100``, which is a float), and
+``format_yuan`` is the one way an amount is written for a person (thousands separators).
 Parsing is strict because a wrong figure at the counter costs someone real money: floats
 are read through their shortest repr (so 0.1 is "0.1", not 0.1000000000000000055),
 and negative, non-finite, non-numeric and sub-fen amounts are refused by name. Text must be
@@ -54,6 +57,33 @@ def shown(value: object, limit: int = 40) -> str:
 def fen(value: Decimal) -> Decimal:
     """Round to the fen, half-up, as the national platform does."""
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def to_fen(amount: Decimal, field: str = "amount") -> int:
+    """Yuan as integer fen, exactly: Decimal("12.30") → 1230.
+
+    A sub-fen amount is refused rather than truncated or rounded here (that would move money
+    silently); round with ``fen`` first where rounding is what the rules say.
+    """
+    if not isinstance(amount, Decimal):
+        raise TypeError(f"{field}: to_fen takes a Decimal amount in yuan, not {type(amount).__name__}")
+    if not amount.is_finite():
+        raise InputError(field, f"{amount} is not a finite amount")
+    if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
+        raise InputError(field, f"{amount} has more than two decimals (the fen is the smallest unit)")
+    return int(amount.scaleb(2))
+
+
+def from_fen(count: int) -> Decimal:
+    """Integer fen as yuan quantized to the fen: 1230 → Decimal("12.30"), -5 → Decimal("-0.05")."""
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise TypeError(f"from_fen takes an integer count of fen, not {type(count).__name__}")
+    return Decimal(count).scaleb(-2).quantize(FEN)
+
+
+def format_yuan(amount: Decimal) -> str:
+    """An amount as a person reads it: thousands separators and two decimals, "12,345.60", "-0.05"."""
+    return f"{fen(amount):,.2f}"
 
 
 def _to_decimal(value: object, field: str) -> Decimal:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from desk.engine import Bill, Institution, Item, Member, Settlement, Usage, settle
-from desk.engine.inputs import BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, SCHEMES
+from desk.domain import BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, SCHEMES
 from desk.money import MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str, shown
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError

@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
+from desk.domain import CST
+
 PLACES = ("puyang", "chongqing", "nanchang", "jilin")
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def _place(place: str, folder: Path, now: dt.datetime) -> str:

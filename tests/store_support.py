@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desk.domain import CST
 from desk.idcard import make_id_number
 from desk.policy.loader import Library
 from desk.store.catalog import import_catalog
@@ -18,7 +19,6 @@ from desk.store.identity import init_desk
 from desk.store.roster import import_roster
 from desk.store.users import Actor, add_user, login
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 SITES = {  # place: (level, type, a date when its policy is in force)
     "puyang": (2, "hospital", dt.datetime(2023, 3, 15, 10, 0, tzinfo=CST)),
     "chongqing": (3, "hospital", dt.datetime(2024, 6, 1, 10, 0, tzinfo=CST)),

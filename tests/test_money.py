@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from desk.money import InputError, fen, money_str, parse_money, parse_ratio
+from desk.money import InputError, fen, format_yuan, from_fen, money_str, parse_money, parse_ratio, to_fen
 
 
 def test_fen_rounds_half_up_not_to_even():
@@ -45,3 +45,37 @@ def test_bad_ratios_are_refused(raw):
 def test_money_crosses_json_with_two_decimals():
     assert money_str(Decimal("5")) == "5.00"
     assert money_str(Decimal("0.1")) == "0.10"
+
+
+@pytest.mark.parametrize("yuan, count", [("12.30", 1230), ("0", 0), ("0.01", 1), ("-0.05", -5), ("3000", 300000),
+                                         ("1E+3", 100000), ("99999999.99", 9999999999), ("0.10", 10)])
+def test_to_fen_and_from_fen_cross_exactly(yuan, count):
+    assert to_fen(Decimal(yuan)) == count
+    assert from_fen(count) == Decimal(yuan)
+    assert from_fen(count).as_tuple().exponent == -2
+
+
+@pytest.mark.parametrize("raw", ["0.001", "12.345", "0.999", "-0.005"])
+def test_to_fen_refuses_sub_fen_rather_than_truncating(raw):
+    """int(Decimal("0.999") * 100) is 99: a fen lost without a word. to_fen says which field."""
+    with pytest.raises(InputError, match=r"balance: .* more than two decimals"):
+        to_fen(Decimal(raw), "balance")
+
+
+@pytest.mark.parametrize("raw", [12.3, 1230, "12.30", None, True])
+def test_to_fen_takes_only_decimals(raw):
+    with pytest.raises(TypeError):
+        to_fen(raw)
+
+
+@pytest.mark.parametrize("raw", [12.3, Decimal("12.30"), "1230", True])
+def test_from_fen_takes_only_integers(raw):
+    with pytest.raises(TypeError):
+        from_fen(raw)
+
+
+@pytest.mark.parametrize("amount, shown", [("12345.6", "12,345.60"), ("0", "0.00"), ("999.99", "999.99"),
+                                           ("1000", "1,000.00"), ("-1234567.89", "-1,234,567.89"),
+                                           ("0.005", "0.01")])
+def test_format_yuan_groups_thousands_with_two_decimals(amount, shown):
+    assert format_yuan(Decimal(amount)) == shown

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from desk.store.database import StoreError, open_db
 from desk.store.users import ROLES, add_user, list_users
+from ui import labels
 from ui.workers import run_in_background
 
 ROLE_LABEL = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}
@@ -152,7 +153,7 @@ class AdminPage(QWidget):
         desk = self.session.desk
         identity = QLabel(f"{desk.institution_name}\n{desk.institution_code}　{self.tr('窗口')} {desk.desk_number}\n"
                           f"{self.tr('政策')} {desk.policy}　{self.tr('等级')} {desk.level}　"
-                          f"{self.tr({'clinic': '诊所', 'hospital': '医院', 'pharmacy': '零售药店'}[desk.type])}")
+                          f"{labels.institution_type(desk.type)}")
         identity.setWordWrap(True)
         form.addRow(self.tr("机构"), identity)
         settings = QSettings()

@@ -7,12 +7,11 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from desk.money import fen
+from desk.money import fen, format_yuan, money_str
 from desk.store.catalog import CatalogItem
 from desk.store.settling import BillLine
+from ui import labels
 
-CLASS_LABEL = {"A": QT_TRANSLATE_NOOP("BillModel", "甲"), "B": QT_TRANSLATE_NOOP("BillModel", "乙"),
-               "C": QT_TRANSLATE_NOOP("BillModel", "丙")}
 FULL_SELF_PAY = QT_TRANSLATE_NOOP("BillModel", "全自费")
 
 
@@ -59,9 +58,10 @@ class BillModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             item = line.item
-            return (item.code, item.name, item.spec, self.tr(CLASS_LABEL[item.cls]),
+            shown = format_yuan if role == Qt.ItemDataRole.DisplayRole else money_str  # an editor gets no separators
+            return (item.code, item.name, item.spec, labels.item_class(item.cls),
                     f"{item.selfpay_ratio:.0%}" if item.cls == "B" else (self.tr(FULL_SELF_PAY) if item.cls == "C" else ""),
-                    str(line.quantity.normalize()), f"{line.unit_price:.2f}", f"{line.amount:.2f}")[column]
+                    str(line.quantity.normalize()), shown(line.unit_price), shown(line.amount))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4) and line.item.cls == "C":

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QWidget)
 
 from desk.engine import local_day
+from desk.money import format_yuan, from_fen
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search
 from desk.store.database import StoreError
@@ -23,6 +24,7 @@ from desk.store.roster import MemberRecord, family_of, find_member
 from desk.store.settling import preview_bill, settle_bill
 from desk.store.usage import standing
 from ui import draft as drafts
+from ui import labels
 from ui.bill_model import BillModel
 from ui.member_card import MemberCard
 from ui.pdf_preview import preview
@@ -175,10 +177,10 @@ class CounterPage(QWidget):
         self.scan.setText(member.member_id)
         self.payer.blockSignals(True)
         self.payer.clear()
-        self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", f"{member.account_balance_fen / 100:,.2f}"), None)
+        self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", format_yuan(from_fen(member.account_balance_fen))), None)
         for relative, relation in family_of(self.session.db, member.member_id):
-            label = {"spouse": "配偶", "parent": "父母", "child": "子女"}.get(relation, relation) or "家属"
-            self.payer.addItem(f"{self.tr('共济')}：{self.tr(label)} {relative.name} ¥{relative.account_balance_fen / 100:,.2f}",
+            balance = format_yuan(from_fen(relative.account_balance_fen))
+            self.payer.addItem(f"{self.tr('共济')}：{labels.relation(relation)} {relative.name} ¥{balance}",
                                relative.member_id)
         index = self.payer.findData(self.draft.payer_id)
         self.payer.setCurrentIndex(max(index, 0))
@@ -288,8 +290,8 @@ class CounterPage(QWidget):
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
             self.tr("应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
-            .replace("%1", f"{result.cash_pay:,.2f}").replace("%2", f"{result.account_pay:,.2f}")
-            .replace("%3", f"{result.pool_pay:,.2f}"),
+            .replace("%1", format_yuan(result.cash_pay)).replace("%2", format_yuan(result.account_pay))
+            .replace("%3", format_yuan(result.pool_pay)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -5,6 +5,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
+from desk.money import format_yuan
 from desk.receipts.day_slip import render_day
 from desk.reports.day import close_day, get_close, list_closes, open_figures
 from desk.store.database import StoreError
@@ -46,8 +47,8 @@ class DayEndPage(QWidget):
         _, f = open_figures(self.session.db)
         self.summary.setText(self.tr("自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6")
                              .replace("%1", str(f.settlements)).replace("%2", str(f.reversals))
-                             .replace("%3", f"{f.sums['total']:,.2f}").replace("%4", f"{f.sums['pool_pay']:,.2f}")
-                             .replace("%5", f"{f.sums['account_pay']:,.2f}").replace("%6", f"{f.sums['cash_pay']:,.2f}"))
+                             .replace("%3", format_yuan(f.sums['total'])).replace("%4", format_yuan(f.sums['pool_pay']))
+                             .replace("%5", format_yuan(f.sums['account_pay'])).replace("%6", format_yuan(f.sums['cash_pay'])))
         self.closes.clear()
         for number, business_date, closed_at in reversed(list_closes(self.session.db)):
             item = QListWidgetItem(self.tr("Z %1　营业日 %2　日结于 %3").replace("%1", str(number))

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
+from desk.money import format_yuan, from_fen
 from desk.store.roster import MemberRecord
 from desk.store.usage import Standing
+from ui import labels
 
-CATEGORY = {"employed": "在职", "retired": "退休"}
-SCHEME = {"employer": "随单位", "individual_tier2": "个人二档", "individual_tier1": "个人一档"}
 WARN = "color:#a15c00;"
-RELATIONS = {"spouse": QT_TRANSLATE_NOOP("MemberCard", "配偶"), "parent": QT_TRANSLATE_NOOP("MemberCard", "父母"),
-             "child": QT_TRANSLATE_NOOP("MemberCard", "子女"), "": QT_TRANSLATE_NOOP("MemberCard", "家属")}
 
 
 class MemberCard(QGroupBox):
@@ -54,10 +51,10 @@ class MemberCard(QGroupBox):
         v["name"].setText(member.name + (self.tr("　【演示数据】") if member.demo else ""))
         v["id"].setText(f"{member.masked_id}　{member.age_on(today)}{self.tr('岁')}")
         eligible = "" if member.eligible else self.tr("　（不享受门诊统筹）")
-        v["category"].setText(f"{self.tr(CATEGORY[member.category])}　{self.tr(SCHEME[member.scheme])}{eligible}")
+        v["category"].setText(f"{labels.category(member.category)}　{labels.scheme(member.scheme)}{eligible}")
         v["doctor"].setText(member.family_doctor_institution or self.tr("未签约"))
-        v["account"].setText(f"¥ {member.account_balance_fen / 100:,.2f}")
-        v["family"].setText("; ".join(f"{self.tr(RELATIONS.get(r, RELATIONS['']))} {m.name} ¥{m.account_balance_fen / 100:,.2f}"
+        v["account"].setText(f"¥ {format_yuan(from_fen(member.account_balance_fen))}")
+        v["family"].setText("; ".join(f"{labels.relation(r)} {m.name} ¥{format_yuan(from_fen(m.account_balance_fen))}"
                                       for m, r in family) or self.tr("无"))
         if standing is None:
             for key in ("deductible", "pool", "fresh"):
@@ -71,16 +68,16 @@ class MemberCard(QGroupBox):
         if s.deductible_standard is None:
             v["deductible"].setText("—")
         elif s.basis == "annual":
-            v["deductible"].setText(self.tr("年度 %1，已累计 %2，尚余 %3").replace("%1", f"{s.deductible_standard:.2f}")
-                                    .replace("%2", f"{s.deductible_met:.2f}").replace("%3", f"{s.deductible_left:.2f}"))
+            v["deductible"].setText(self.tr("年度 %1，已累计 %2，尚余 %3").replace("%1", format_yuan(s.deductible_standard))
+                                    .replace("%2", format_yuan(s.deductible_met)).replace("%3", format_yuan(s.deductible_left)))
         else:
-            v["deductible"].setText(self.tr("每次 %1，今日本机构已计 %2").replace("%1", f"{s.deductible_standard:.2f}")
-                                    .replace("%2", f"{s.same_day_met:.2f}"))
+            v["deductible"].setText(self.tr("每次 %1，今日本机构已计 %2").replace("%1", format_yuan(s.deductible_standard))
+                                    .replace("%2", format_yuan(s.same_day_met)))
         if s.cap is None:
-            v["pool"].setText(f"{s.pool_paid:.2f}")
+            v["pool"].setText(format_yuan(s.pool_paid))
         else:
-            v["pool"].setText(self.tr("已付 %1 / 限额 %2，尚余 %3").replace("%1", f"{s.pool_paid:.2f}")
-                              .replace("%2", f"{s.cap:.2f}").replace("%3", f"{s.cap_left:.2f}"))
+            v["pool"].setText(self.tr("已付 %1 / 限额 %2，尚余 %3").replace("%1", format_yuan(s.pool_paid))
+                              .replace("%2", format_yuan(s.cap)).replace("%3", format_yuan(s.cap_left)))
             v["pool"].setStyleSheet(WARN if s.cap_left == 0 else "")
         if s.baseline_as_of:
             age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(s.baseline_as_of)

@@ -5,12 +5,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
+from desk.domain import CST
 from desk.policy.loader import Library
 from desk.store.database import open_db
 from desk.store.identity import DeskInfo, get_desk
 from desk.store.users import Actor, login
-
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def china_now() -> dt.datetime:

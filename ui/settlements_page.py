@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeade
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desk.engine import local_day
+from desk.money import format_yuan
 from desk.receipts.receipt import print_receipt, receipt_data, render
 from desk.store.database import StoreError
 from desk.store.settling import reverse, settlements_on
@@ -74,7 +75,7 @@ class SettlementsPage(QWidget):
             kind = self.tr("冲销") if s.kind == "reversal" else (self.tr("已冲销") if s.id in reversed_ids else self.tr("结算"))
             f = s.figures
             cells = (f"{s.receipt_no:06d}", dt.datetime.fromisoformat(s.at).strftime("%H:%M:%S"), name, kind,
-                     f"{f['total']:,.2f}", f"{f['pool_pay']:,.2f}", f"{f['account_pay']:,.2f}", f"{f['cash_pay']:,.2f}",
+                     format_yuan(f['total']), format_yuan(f['pool_pay']), format_yuan(f['account_pay']), format_yuan(f['cash_pay']),
                      s.cashier, s.id)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -119,7 +120,7 @@ class SettlementsPage(QWidget):
         # A reversal is always countersigned with a supervisor's PIN, whoever is at the till.
         dialog = SupervisorDialog(self.session, "reverse",
                                   self.tr("冲销结算单 %1（总额 %2）").replace("%1", f"{s.receipt_no:06d}")
-                                  .replace("%2", f"{s.figures['total']:,.2f}"), self, ask_reason=True)
+                                  .replace("%2", format_yuan(s.figures['total'])), self, ask_reason=True)
         self.authorise = dialog
         if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
             return

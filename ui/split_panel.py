@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
 
 from desk.engine import Settlement
+from desk.money import format_yuan
 
 _ = QT_TRANSLATE_NOOP  # marks the labels for lupdate; SplitPanel.tr translates them at run time
 ROWS = (("total", _("SplitPanel", "医疗费总额")), ("full_self_pay", _("SplitPanel", "全自费")),
@@ -66,13 +67,13 @@ class SplitPanel(QGroupBox):
         self.result = result
         for key, value in self.values.items():
             figure = getattr(result, key)
-            value.setText(f"{figure * 100:.2f}%" if key == "ratio" else f"{figure:,.2f}")
-        self.funds.setText("；".join(f"{part.name} {part.amount:,.2f}" for part in result.funds) if len(result.funds) > 1
+            value.setText(f"{figure * 100:.2f}%" if key == "ratio" else format_yuan(figure))
+        self.funds.setText("；".join(f"{part.name} {format_yuan(part.amount)}" for part in result.funds) if len(result.funds) > 1
                            else "")
         self.message.setText("")
         html = [f"<p style='color:#555'>{self.tr('政策版本')} {result.policy_version}</p><ol>"]
         for step in result.explain:
-            amount = "" if step.amount is None else f" <b>{step.amount:,.2f}</b>"
+            amount = "" if step.amount is None else f" <b>{format_yuan(step.amount)}</b>"
             html.append(f"<li>{step.why}{amount}<br><span style='color:#0b57d0'>{step.source}</span></li>")
         html.append("</ol>")
         self.why.setHtml("".join(html))

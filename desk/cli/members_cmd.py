@@ -58,6 +58,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
+    from desk.money import from_fen, money_str
     from desk.store.database import StoreError
     from desk.store.roster import family_of, find_member
 
@@ -66,7 +67,8 @@ def run_find(args: argparse.Namespace) -> int:
     if member is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {args.key!r}")
     print(f"{member.member_id}  {member.name}  {member.masked_id}  {member.category}  {member.scheme}"
-          f"  account {member.account_balance_fen / 100:.2f}" + ("  [演示数据 demo]" if member.demo else ""))
+          f"  account {money_str(from_fen(member.account_balance_fen))}" + ("  [演示数据 demo]" if member.demo else ""))
     for relative, relation in family_of(db, member.member_id):
-        print(f"  family: {relative.member_id} {relative.name} {relation}  account {relative.account_balance_fen / 100:.2f}")
+        balance = money_str(from_fen(relative.account_balance_fen))
+        print(f"  family: {relative.member_id} {relative.name} {relation}  account {balance}")
     return 0

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
+from desk.domain import CST
 
 
 def add_db(parser: argparse.ArgumentParser, *, user: bool = False) -> None:

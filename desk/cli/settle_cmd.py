@@ -5,7 +5,9 @@ import argparse
 import json
 import re
 import uuid
-from decimal import Decimal
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from desk.cli.options import acting_user, add_db, guarded, library, now, open_store, parse_at
 
@@ -17,7 +19,8 @@ PRICE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,2})?")  # yuan and fen; the bill cei
 def add_parser(sub) -> None:
     parser = sub.add_parser("settle", help="settle a bill: desk settle MEMBER CODE[*QTY][@PRICE] ...")
     parser.add_argument("member", help="card number, 电子凭证 code, ID number or member id")
-    parser.add_argument("items", nargs="+", metavar="CODE[*QTY][@PRICE]")
+    parser.add_argument("items", nargs="*", metavar="CODE[*QTY][@PRICE]",
+                        help="item code or box barcode, quantity, price")
     parser.add_argument("--at", help="a late entry (补录, supervisor only, with --late-reason): when the bill happened,"
                                      " in a business day not yet closed (default: the desk's clock dates it)")
     parser.add_argument("--late-reason", metavar="TEXT", help="why the bill is recorded late (goes into the audit log)")
@@ -26,6 +29,19 @@ def add_parser(sub) -> None:
     parser.add_argument("--payer", help="member id of a linked family member whose account pays (家庭共济)")
     parser.add_argument("--id", help="settlement UUID (settling the same id again returns the first settlement)")
     parser.add_argument("--json", action="store_true", help="print the settlement as JSON")
+    pharmacy = parser.add_argument_group("pharmacy (traceability codes, 外配处方)")
+    pharmacy.add_argument("--codes", action="append", default=[], metavar="LINE=CODE[,CODE…]",
+                          help="the 20-digit traceability codes of line LINE's boxes (1 = the first item)")
+    pharmacy.add_argument("--no-code", action="append", default=[], metavar="LINE=REASON",
+                          help="mark line LINE 无码 (stock from before codes were collected), with the reason")
+    pharmacy.add_argument("--batch", action="append", default=[], metavar="LINE=LOT", help="line LINE's batch number")
+    pharmacy.add_argument("--expiry", action="append", default=[], metavar="LINE=YYYY-MM-DD", help="line LINE's expiry")
+    pharmacy.add_argument("--prescription", type=Path, metavar="FILE",
+                          help="the external prescription as JSON (number, institution_code, institution_name,"
+                               " institution_level, doctor, diagnosis_code, diagnosis_name, written_on, valid_days)")
+    pharmacy.add_argument("--bill", type=Path, metavar="FILE",
+                          help='the whole bill as JSON: {"items": [{"code", "quantity", "unit_price", "trace_codes",'
+                               ' "no_code_reason", "batch", "expiry"}], "prescription": {…}}')
     add_db(parser, user=True)
     parser.set_defaults(run=guarded(run))
 
@@ -63,6 +79,84 @@ def parse_uuid(text: str | None) -> str | None:
         raise InputError("--id", f"{text!r} is not a UUID (8-4-4-4-12 hexadecimal digits)") from None
 
 
+def _per_line(options: list[str], flag: str, count: int) -> dict[int, str]:
+    from desk.store.database import StoreError
+
+    found = {}
+    for text in options:
+        number, sep, value = text.partition("=")
+        if not sep or not number.strip().isdigit() or not 1 <= int(number) <= count:
+            raise StoreError(f"{flag}: {text!r} is not LINE=VALUE with LINE from 1 to {count}")
+        found[int(number)] = value.strip()
+    return found
+
+
+def _read_json(path: Path, what: str):
+    from desk.store.database import StoreError
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{what} {path}: cannot be read as JSON: {exc}") from None
+
+
+def _bill_file(path: Path):
+    """Lines and the prescription from a bill file."""
+    from desk.store.database import StoreError
+    from desk.store.pharmacy import DrugLine
+    from desk.store.settling import BillLine
+
+    bill = _read_json(path, "bill")
+    if not isinstance(bill, dict) or not isinstance(bill.get("items"), list):
+        raise StoreError(f"bill {path}: must be an object with an \"items\" array")
+    lines = []
+    for n, item in enumerate(bill["items"], start=1):
+        if not isinstance(item, dict) or not item.get("code"):
+            raise StoreError(f"bill {path}: items[{n - 1}]: needs a code")
+        try:
+            quantity = Decimal(str(item.get("quantity", "1")))
+            price = Decimal(str(item["unit_price"])) if item.get("unit_price") is not None else None
+        except InvalidOperation:
+            raise StoreError(f"bill {path}: items[{n - 1}]: quantity or unit_price is not a number") from None
+        codes = item.get("trace_codes") or []
+        if not isinstance(codes, list):
+            raise StoreError(f"bill {path}: items[{n - 1}].trace_codes: must be an array of codes")
+        lines.append(BillLine(str(item["code"]), quantity, price, DrugLine(
+            tuple(str(c) for c in codes), str(item.get("no_code_reason") or ""), str(item.get("batch") or ""),
+            str(item.get("expiry") or ""))))
+    return lines, bill.get("prescription")
+
+
+def bill_from_args(args: argparse.Namespace):
+    """The bill lines (with their drug parts) and the prescription the options give."""
+    from desk.prescription import parse
+    from desk.store.database import StoreError
+
+    if args.bill and args.items:
+        raise StoreError("bill: give the items either as arguments or in --bill FILE, not both")
+    if args.bill:
+        lines, rx = _bill_file(args.bill)
+    elif args.items:
+        lines, rx = parse_items(args.items), None
+    else:
+        raise StoreError("items: give at least one CODE[*QTY][@PRICE], or --bill FILE")
+    codes = _per_line(args.codes, "--codes", len(lines))
+    reasons = _per_line(args.no_code, "--no-code", len(lines))
+    batches = _per_line(args.batch, "--batch", len(lines))
+    expiries = _per_line(args.expiry, "--expiry", len(lines))
+    for n in set(codes) | set(reasons) | set(batches) | set(expiries):
+        drug = lines[n - 1].drug
+        lines[n - 1] = replace(lines[n - 1], drug=replace(
+            drug, trace_codes=tuple(c for c in codes[n].split(",") if c.strip()) if n in codes else drug.trace_codes,
+            no_code_reason=reasons.get(n, drug.no_code_reason), batch=batches.get(n, drug.batch),
+            expiry=expiries.get(n, drug.expiry)))
+    if args.prescription:
+        rx = _read_json(args.prescription, "prescription")
+    if rx is not None and not isinstance(rx, dict):
+        raise StoreError("prescription: must be a JSON object")
+    return lines, parse(rx) if rx is not None else None
+
+
 def show(settlement) -> None:
     f = settlement.figures
     label = "冲销 reversal" if settlement.kind == "reversal" else "结算 settlement"
@@ -79,15 +173,16 @@ def run(args: argparse.Namespace) -> int:
     from desk.store.dating import LateEntry
     from desk.store.settling import settle_bill
 
-    lines, sid = parse_items(args.items), parse_uuid(args.id)
+    sid = parse_uuid(args.id)
     if args.late_reason is not None and not args.at:
         raise InputError("--late-reason", "goes with --at (the time of a late entry)")
     late = LateEntry(parse_at(args.at), args.late_reason or "") if args.at else None
+    lines, prescription = bill_from_args(args)
     db = open_store(args)
     actor = acting_user(db, args)
     settlement = settle_bill(db, library(args), actor, args.member, lines, now(),
                              prescriber_level=args.prescriber_level, use_account=not args.no_account,
-                             payer_id=args.payer, settlement_id=sid, late=late)
+                             payer_id=args.payer, settlement_id=sid, prescription=prescription, late=late)
     if args.json:
         print(json.dumps({"id": settlement.id, "receipt_no": settlement.receipt_no, **settlement.answer},
                          ensure_ascii=False, indent=2))

@@ -14,6 +14,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desk.money import from_fen, money_str
     from desk.store.database import StoreError
     from desk.store.roster import find_member
     from desk.store.usage import member_years
@@ -22,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     member = find_member(db, args.member)
     if member is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {args.member!r}")
-    print(f"{member.member_id} {member.name} {member.masked_id}  account balance {member.account_balance_fen / 100:.2f}")
+    balance = money_str(from_fen(member.account_balance_fen))
+    print(f"{member.member_id} {member.name} {member.masked_id}  account balance {balance}")
     years = member_years(db, member.member_id)
     if not years:
         print("  no usage recorded")

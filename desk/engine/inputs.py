@@ -9,15 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desk.domain import CST
 from desk.money import ZERO
-
-LEVELS = (0, 1, 2, 3)
-INSTITUTION_TYPES = ("clinic", "hospital", "pharmacy")
-CATEGORIES = ("employed", "retired")
-SCHEMES = ("employer", "individual_tier2", "individual_tier1")
-ITEM_CLASSES = ("A", "B", "C")
-BENEFITS = ("ordinary",)
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)

@@ -11,20 +11,20 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desk.money import money_str
+from desk.domain import CATEGORY_LABELS, CLASS_LABELS, RELATION_LABELS, SCHEME_LABELS
+from desk.money import from_fen, money_str
 from desk.policy.loader import Library
+from desk.prescription import Prescription
 from desk.receipts.layout import PAPERS, Slip
+from desk.receipts.pharmacy_lines import drug_line, prescription_block
+from desk.store.pharmacy import LineCodes, lines_of, prescription_of
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.roster import get_member
 from desk.store.settling import StoredSettlement, get_settlement
 from desk.store.users import Actor, require
 
-CATEGORY = {"employed": "在职", "retired": "退休"}
-SCHEME = {"employer": "随单位", "individual_tier2": "个人二档", "individual_tier1": "个人一档"}
-CLASS = {"A": "甲类", "B": "乙类", "C": "丙类"}
-RELATION = {"spouse": "配偶", "parent": "父母", "child": "子女"}
 FUNDS = (("hifp_pay", "统筹基金支付"), ("hifob_pay", "大额互助基金支付"))
 
 
@@ -46,6 +46,8 @@ class ReceiptData:
     annual_cap: Decimal | None
     deductible_basis: str
     copy: int  # 1 = the original print; 2 and more = 重打
+    drugs: dict[int, LineCodes] | None = None  # per line: traceability codes, batch, expiry, 无码
+    prescription: Prescription | None = None
 
 
 def _cap_and_basis(library: Library, policy: str, day: dt.date, category: str, scheme: str):
@@ -69,7 +71,7 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         link = db.execute("SELECT relation FROM family_links WHERE (member_id = ? AND relative_id = ?)"
                           " OR (member_id = ? AND relative_id = ?)",
                           (s.member_id, s.payer_id, s.payer_id, s.member_id)).fetchone()
-        relation = RELATION.get(link[0], link[0]) if link and link[0] else "家庭成员"
+        relation = RELATION_LABELS.get(link[0], link[0]) if link and link[0] else "家庭成员"
         payer_note = f"{payer.name}（{relation}）的个人账户（家庭共济）"
     cap, basis, short = _cap_and_basis(library, desk.policy, dt.date.fromisoformat(s.day), member.category,
                                        member.scheme)
@@ -77,8 +79,9 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         institution_name=desk.institution_name, institution_code=desk.institution_code,
         desk_number=s.desk_number, demo=desk.demo or s.demo, settlement=s, original_receipt=original,
         cashier_name=cashier[0] if cashier else s.cashier, member_name=member.name, masked_id=member.masked_id,
-        category=CATEGORY[member.category], scheme=SCHEME[member.scheme], payer_note=payer_note,
-        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy)
+        category=CATEGORY_LABELS[member.category], scheme=SCHEME_LABELS[member.scheme], payer_note=payer_note,
+        policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy, drugs=lines_of(db, s.id),
+        prescription=prescription_of(db, s.id))
 
 
 def qr_payload(s: StoredSettlement) -> str:
@@ -117,6 +120,7 @@ def _header(slip: Slip, r: ReceiptData) -> None:
     slip.pair("人员类别", f"{r.category}　{r.scheme}")
     slip.pair("医保政策", f"{r.policy_name} {s.policy_version}")
     slip.rule()
+    prescription_block(slip, r.prescription)
 
 
 def _items(slip: Slip, r: ReceiptData) -> None:
@@ -125,14 +129,15 @@ def _items(slip: Slip, r: ReceiptData) -> None:
         groups.setdefault(item["fee_category"], []).append(item)
     for category, items in groups.items():
         subtotal = sum(i["amount_fen"] for i in items)
-        slip.pair(f"【{category}】", money_str(Decimal(subtotal) / 100))
+        slip.pair(f"【{category}】", money_str(from_fen(subtotal)))
         for item in items:
             ratio = Decimal(item["selfpay_ratio"])
             note = {"C": " 全自费", "B": f" 先行自付{ratio:.0%}" if ratio else ""}.get(item["class"], "")
             slip.text(item["name"])
-            price = money_str(Decimal(item["unit_price_fen"]) / 100)
-            slip.pair(f"  {CLASS[item['class']]}{note} {item['quantity']}×{price}",
-                      money_str(Decimal(item["amount_fen"]) / 100))
+            price = money_str(from_fen(item["unit_price_fen"]))
+            slip.pair(f"  {CLASS_LABELS[item['class']]}{note} {item['quantity']}×{price}",
+                      money_str(from_fen(item["amount_fen"])))
+            drug_line(slip, (r.drugs or {}).get(item["line"]))
     slip.rule()
 
 
@@ -199,7 +204,7 @@ def print_receipt(db: sqlite_utils.Database, library: Library, actor: Actor, set
     if paper not in ("80mm", "58mm", "a5"):
         raise StoreError(f"format: {paper!r} is not one of 80mm, 58mm, a5")
     get_settlement(db, settlement_id)
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO receipt_prints (settlement_id, printed_at, printed_by, format) VALUES (?,?,?,?)",
                    (settlement_id, now.isoformat(), actor.user_id, paper))
         copy = db.execute("SELECT count(*) FROM receipt_prints WHERE settlement_id = ?", (settlement_id,)).fetchone()[0]

@@ -13,9 +13,10 @@ from decimal import Decimal
 
 import sqlite_utils
 
+from desk.money import from_fen
 from desk.store import audit
+from desk.store.database import write_transaction
 from desk.store.identity import get_desk
-from desk.store.usage import yuan
 from desk.store.users import Actor, require
 
 SUMS = ("total", "full_self_pay", "pre_self_pay", "in_scope", "pool_pay", "hifp_pay", "hifob_pay", "over_cap",
@@ -53,14 +54,14 @@ def figures(db: sqlite_utils.Database, where: str, params: tuple) -> Figures:
     columns = ", ".join(f"COALESCE(SUM(s.{name}_fen), 0)" for name in SUMS)
     row = db.execute(f"SELECT SUM(s.kind = 'settlement'), SUM(s.kind = 'reversal'), MIN(s.receipt_no),"
                      f" MAX(s.receipt_no), {columns} FROM settlements s WHERE {where}", params).fetchone()
-    reversed_ = tuple((r, o, yuan(t)) for r, o, t in db.execute(
+    reversed_ = tuple((r, o, from_fen(t)) for r, o, t in db.execute(
         f"SELECT s.receipt_no, o.receipt_no, s.total_fen FROM settlements s JOIN settlements o ON o.id = s.reverses"
         f" WHERE {where} ORDER BY s.receipt_no", params))
-    cashiers = tuple((c, n, yuan(a), yuan(m)) for c, n, a, m in db.execute(
+    cashiers = tuple((c, n, from_fen(a), from_fen(m)) for c, n, a, m in db.execute(
         f"SELECT COALESCE(u.name, s.cashier), COUNT(*), SUM(s.account_pay_fen), SUM(s.cash_pay_fen)"
         f" FROM settlements s LEFT JOIN users u ON u.user_id = s.cashier WHERE {where}"
         f" GROUP BY s.cashier ORDER BY s.cashier", params))
-    return Figures(row[0] or 0, row[1] or 0, row[2], row[3], {n: yuan(v) for n, v in zip(SUMS, row[4:])},
+    return Figures(row[0] or 0, row[1] or 0, row[2], row[3], {n: from_fen(v) for n, v in zip(SUMS, row[4:])},
                    reversed_, cashiers)
 
 
@@ -95,7 +96,7 @@ def close_day(db: sqlite_utils.Database, actor: Actor, now: dt.datetime) -> DayC
     """Make the next Z report; it is final, numbered per desk, and never changes."""
     require(actor, "close_day")
     desk = get_desk(db)
-    with db.atomic():
+    with write_transaction(db):
         number = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM day_closes").fetchone()[0]
         after = _last_closed_seq(db)
         last = db.execute("SELECT COALESCE(MAX(seq), ?) FROM settlements", (after,)).fetchone()[0]

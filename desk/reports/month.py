@@ -15,9 +15,9 @@ from decimal import Decimal
 
 import sqlite_utils
 
+from desk.money import from_fen
 from desk.store.database import StoreError
 from desk.store.private_files import CsvWriter
-from desk.store.usage import yuan
 
 COLUMNS = ("total", "in_scope", "hifp_pay", "hifob_pay", "pool_pay", "account_pay", "cash_pay")
 HEADINGS = {"day": "日期", "count": "净结算笔数", "total": "医疗费总额", "in_scope": "政策范围内",
@@ -50,10 +50,10 @@ def claim_rows(db: sqlite_utils.Database, month: str) -> list[ClaimRow]:
     query = (f"SELECT {{key}}, SUM(CASE kind WHEN 'settlement' THEN 1 ELSE -1 END), {sums} FROM settlements"
              f" WHERE day >= ? AND day < ? {{group}}")
     params = (first.isoformat(), after.isoformat())
-    rows = [ClaimRow(day, count, {c: yuan(v) for c, v in zip(COLUMNS, values)})
+    rows = [ClaimRow(day, count, {c: from_fen(v) for c, v in zip(COLUMNS, values)})
             for day, count, *values in db.execute(query.format(key="day", group="GROUP BY day ORDER BY day"), params)]
     total = db.execute(query.format(key="'合计'", group=""), params).fetchone()
-    rows.append(ClaimRow("合计", total[1] or 0, {c: yuan(v or 0) for c, v in zip(COLUMNS, total[2:])}))
+    rows.append(ClaimRow("合计", total[1] or 0, {c: from_fen(v or 0) for c, v in zip(COLUMNS, total[2:])}))
     return rows
 
 
@@ -91,9 +91,9 @@ def setlinfo_csv(db: sqlite_utils.Database, month: str) -> str:
         mulaid = acct if payer and payer != psn else 0
         writer.writerow([
             sid, medins, inst, psn, name, certno, "310", "11", at, "1" if kind == "reversal" else "0", reverses or "",
-            yuan(total), yuan(full), yuan(over), yuan(pre), yuan(in_scope), yuan(ded), yuan(hifp),
-            str((1 - Decimal(ratio)).quantize(Decimal("0.0001"))), yuan(hifob), yuan(pool), yuan(self_pay),
-            yuan(acct), yuan(cash), yuan(balc), yuan(mulaid), version])
+            *map(from_fen, (total, full, over, pre, in_scope, ded, hifp)),
+            str((1 - Decimal(ratio)).quantize(Decimal("0.0001"))),
+            *map(from_fen, (hifob, pool, self_pay, acct, cash, balc, mulaid)), version])
     return out.getvalue()
 
 

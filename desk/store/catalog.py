@@ -14,18 +14,18 @@ from typing import Callable
 
 import sqlite_utils
 
-from desk.engine.inputs import ITEM_CLASSES
-from desk.money import InputError, parse_money, parse_ratio
+from desk.domain import CLASS_LABELS, CLASS_SHORT, FEE_CATEGORIES, ITEM_CLASSES
+from desk.money import InputError, from_fen, parse_money, parse_ratio, to_fen
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.catalog_drugs import DRUG_COLUMNS, parse_drug, write_drugs
+from desk.store.database import StoreError, write_transaction
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
-from desk.store.usage import yuan
 from desk.store.users import Actor, require
 
-COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category")
+COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category",
+           *DRUG_COLUMNS)
 REQUIRED = ("code", "name", "class", "unit_price", "fee_category")
-CLASS_ALIASES = {"甲": "A", "甲类": "A", "乙": "B", "乙类": "B", "丙": "C", "丙类": "C"}
-FEE_CATEGORIES = ("西药", "中成药", "中药饮片", "检查", "化验", "治疗", "诊查", "材料", "其他")
+CLASS_ALIASES = {label: code for labels in (CLASS_SHORT, CLASS_LABELS) for code, label in labels.items()}  # 甲, 甲类 → A
 TOP = "\U0010ffff"
 # One catalog row as parse_item gives it, plus updated_at; shared by the file import and the hub's changes.
 UPSERT = ("INSERT INTO catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category, initials,"
@@ -48,7 +48,7 @@ class CatalogItem:
 
     @property
     def class_label(self) -> str:
-        return {"A": "甲", "B": "乙", "C": "丙"}[self.cls]
+        return CLASS_SHORT[self.cls]
 
 
 def initials(name: str) -> str:
@@ -74,7 +74,7 @@ def parse_item(row: Row) -> tuple:
         raise InputError("fee_category", f"{v['fee_category']!r} is not one of {', '.join(FEE_CATEGORIES)}")
     price = parse_money(v["unit_price"], "unit_price")
     return (v["code"].upper(), v["name"], v.get("spec", ""), v.get("unit", ""), cls, str(ratio.normalize()),
-            int(price * 100), v["fee_category"], initials(v["name"]))
+            to_fen(price, "unit_price"), v["fee_category"], initials(v["name"]))
 
 
 def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *,
@@ -85,7 +85,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
 
     require(actor, "import")
     path = Path(path)
-    good, result, seen = [], ImportResult(), {}
+    good, drugs, result, seen = [], [], ImportResult(), {}
     for item in read_rows(path, COLUMNS, REQUIRED, encoding):
         result.read += 1
         if isinstance(item, RowError):
@@ -93,6 +93,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             continue
         try:
             values = parse_item(item)
+            drug = parse_drug(item, values[0], values[7])
         except InputError as exc:
             result.rejected.append((item, RowError(item.line, exc.field, exc.reason)))
             continue
@@ -101,12 +102,14 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             continue
         seen[values[0]] = item.line
         good.append(values)
+        if drug:
+            drugs.append((item, drug))
     if result.rejected and not skip_bad:
         raise ImportRefused(str(path), [e for _, e in result.rejected])
     if result.read == 0:
         raise StoreError(f"{path}: has no rows to import")
     stamp = now.isoformat()
-    with db.atomic():
+    with write_transaction(db):
         for start in range(0, len(good), 5000):
             chunk = good[start:start + 5000]
             codes = [c[0] for c in chunk]
@@ -117,6 +120,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             result.updated += existing
             if progress:
                 progress(start + len(chunk), len(good))
+        write_drugs(db, path, drugs)
         audit.append(db, stamp, actor.user_id, "catalog.import", path.name,
                      {"read": result.read, "inserted": result.inserted, "updated": result.updated,
                       "rejected": len(result.rejected)})
@@ -128,7 +132,7 @@ _FIELDS = "code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_cat
 
 def _item(row: tuple) -> CatalogItem:
     code, name, spec, unit, cls, ratio, price, fee = row
-    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), yuan(price), fee)
+    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), from_fen(price), fee)
 
 
 def get_item(db: sqlite_utils.Database, code: str) -> CatalogItem:

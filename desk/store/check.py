@@ -7,6 +7,7 @@ without a gap; each reversal must mirror its original exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import sqlite_utils
 
@@ -90,7 +91,44 @@ def _receipts(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
+def _trace_codes(db: sqlite_utils.Database) -> list[str]:
+    """Each drug line's recorded box units agree with its quantity; reversals released theirs, nobody else's."""
+    problems = []
+    for receipt, line, quantity, units, boxes, split, reason in db.execute(
+            "SELECT s.receipt_no, d.line, i.quantity, count(t.unit), count(DISTINCT t.code), d.split, d.no_code_reason"
+            " FROM settlement_drug_lines d JOIN settlements s ON s.id = d.settlement_id"
+            " JOIN settlement_items i ON i.settlement_id = d.settlement_id AND i.line = d.line"
+            " LEFT JOIN trace_units t ON t.settlement_id = d.settlement_id AND t.line = d.line"
+            " GROUP BY d.settlement_id, d.line"):
+        if reason and units:
+            problems.append(f"receipt {receipt} line {line}: marked 无码 but {units} box units are recorded")
+        elif units and (Decimal(quantity) != (units if split else boxes) or not split and units != boxes):
+            problems.append(f"receipt {receipt} line {line}: {units} units of {boxes} boxes recorded for a quantity"
+                            f" of {quantity}")
+    for receipt, line, code in db.execute(
+            "SELECT s.receipt_no, t.line, t.code FROM trace_units t JOIN settlements s ON s.id = t.settlement_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM settlement_drug_lines d WHERE d.settlement_id = t.settlement_id"
+            " AND d.line = t.line) GROUP BY t.settlement_id, t.line, t.code"):
+        problems.append(f"receipt {receipt} line {line}: traceability code {code} on a line that is not a drug line")
+    for receipt, code, unit, per_box in db.execute(
+            "SELECT s.receipt_no, t.code, t.unit, COALESCE(c.units_per_box, 1) FROM trace_units t"
+            " JOIN settlements s ON s.id = t.settlement_id JOIN settlement_items i ON i.settlement_id = t.settlement_id"
+            " AND i.line = t.line LEFT JOIN catalog_drugs c ON c.code = i.code WHERE t.unit > COALESCE(c.units_per_box, 1)"):
+        problems.append(f"receipt {receipt}: traceability code {code} unit {unit}, but a box holds {per_box}")
+    for receipt, code in db.execute(
+            "SELECT s.receipt_no, t.code FROM trace_units t JOIN settlements s ON s.id = t.settlement_id"
+            " LEFT JOIN settlements r ON r.id = t.released_by WHERE t.released_by IS NOT NULL"
+            " AND (r.reverses IS NOT t.settlement_id) GROUP BY t.settlement_id, t.code"):
+        problems.append(f"receipt {receipt}: traceability code {code} released by a settlement that does not reverse it")
+    for receipt, code in db.execute(
+            "SELECT s.receipt_no, t.code FROM trace_units t JOIN settlements s ON s.id = t.settlement_id"
+            " WHERE t.released_by IS NULL AND EXISTS (SELECT 1 FROM settlements r WHERE r.reverses = s.id)"
+            " GROUP BY t.settlement_id, t.code"):
+        problems.append(f"receipt {receipt}: is reversed, but traceability code {code} was not released")
+    return problems
+
+
 def check(db: sqlite_utils.Database) -> CheckReport:
-    problems = _usage(db) + _accounts(db) + _settlements(db) + _receipts(db)
+    problems = _usage(db) + _accounts(db) + _settlements(db) + _receipts(db) + _trace_codes(db)
     counts = db.execute("SELECT (SELECT count(*) FROM settlements), (SELECT count(*) FROM members)").fetchone()
     return CheckReport(counts[0], counts[1], tuple(problems))

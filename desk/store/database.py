@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import sqlite3
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +34,66 @@ class StoreError(Exception):
         super().__init__(message)
         self.kind = kind
         self.fields = fields
+
+
+_WRITING: "weakref.WeakKeyDictionary[sqlite_utils.Database, int]" = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """The one way to write to the desk database: all or nothing, holding the write lock from BEGIN.
+
+    ``BEGIN IMMEDIATE`` takes SQLite's write lock before the first statement, so what the
+    transaction reads cannot be changed by another process (a background sync, a second
+    counter) before it writes; sqlite-utils' ``db.atomic()`` begins DEFERRED and would only take
+    the lock at its first write, after its reads — or fail with SQLITE_BUSY there, mid-work.
+    The block commits when it ends and rolls back on any exception.
+
+    Nesting: a call inside an open ``write_transaction`` on the same database runs in a SAVEPOINT
+    of the outer one — the lock is already held; an exception inside rolls back only the inner
+    block's writes (a caller may catch it and go on, as the roster import does row by row), and
+    nothing is committed until the outermost block ends. A call while the connection is in a
+    transaction that this helper did not begin (a DEFERRED one, which may not hold the lock) is
+    refused with ``RuntimeError``: that is a programming error, not something to paper over.
+    """
+    conn = db.conn
+    depth = _WRITING.get(db, 0)
+    if depth:
+        savepoint = f"desk_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        _WRITING[db] = depth + 1
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:  # a RAISE(ROLLBACK) trigger may have ended the whole transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        else:
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        finally:
+            _WRITING[db] = depth
+        return
+    if conn.in_transaction:
+        raise RuntimeError("write_transaction: the connection is already in a transaction it did not begin"
+                           " (a DEFERRED one does not hold the write lock); commit or roll it back first")
+    conn.execute("BEGIN IMMEDIATE")
+    _WRITING[db] = 1
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        _WRITING.pop(db, None)
 
 
 def default_path() -> Path:
@@ -160,22 +224,3 @@ def open_db(path: Path | str, *, migrate: bool = True, create: bool = True) -> s
         raise
     return sqlite_utils.Database(conn)
 
-
-@contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One all-or-nothing write that holds the write lock from its first statement (BEGIN IMMEDIATE),
-    so what it reads cannot be changed by another process before it writes. Nested: a savepoint."""
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")

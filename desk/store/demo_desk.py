@@ -14,17 +14,17 @@ from pathlib import Path
 import sqlite_utils
 
 from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
+from desk.domain import CST
 from desk.policy.loader import Library
 from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.identity import init_desk
 from desk.store.private_files import csv_text, write_private
 from desk.store.roster import import_roster
 from desk.store.settling import BillLine, settle_bill
 from desk.store.users import add_user, login
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 SITES = {
     "puyang": ("DEMO-H0901", "濮阳市演示人民医院", 2, "hospital", "410902"),
     "chongqing": ("DEMO-H5001", "重庆市演示区人民医院", 2, "hospital", "500101"),
@@ -61,7 +61,7 @@ def build_demo(db: sqlite_utils.Database, library: Library, place: str, *, membe
     plan = [v for v in demo_usage_plan(roster, seed, year=now.year) if v[1] < now.date()]
     admin_id, admin_name, _, admin_pin = USERS[0]
     settled = refused = 0
-    with tempfile.TemporaryDirectory() as tmp, db.atomic():
+    with tempfile.TemporaryDirectory() as tmp, write_transaction(db):
         init_desk(db, library, institution_code=code, institution_name=name, level=level, type=kind, policy=place,
                   desk_number="01", admin_id=admin_id, admin_name=admin_name, admin_pin=admin_pin, now=now, demo=True)
         admin = login(db, admin_id, admin_pin, now)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from desk.engine.inputs import INSTITUTION_TYPES, LEVELS, Institution
+from desk.domain import INSTITUTION_TYPES, LEVELS
+from desk.engine.inputs import Institution
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.users import add_user
 
 FIELDS = ("desk_uuid", "institution_code", "institution_name", "level", "type", "designated", "policy",
@@ -61,7 +62,7 @@ def init_desk(db: sqlite_utils.Database, library: Library, *, institution_code: 
         raise StoreError(f"policy: {exc}") from None
     if not pack.settles:
         raise StoreError(f"policy: {policy} is a provincial framework; choose a city pack that follows it")
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("SELECT 1 FROM desk").fetchone():
             raise StoreError("this desk database has an identity already; settings change it, init does not")
         db.execute("INSERT INTO desk (id, desk_uuid, institution_code, institution_name, level, type, designated,"

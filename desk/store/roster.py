@@ -14,11 +14,11 @@ from typing import Callable
 
 import sqlite_utils
 
-from desk.engine.inputs import CATEGORIES, SCHEMES
+from desk.domain import CATEGORIES, CATEGORY_LABELS, RELATION_LABELS, RELATIONS, SCHEME_LABELS, SCHEMES
 from desk.idcard import mask_id_number, parse_id_number
-from desk.money import InputError, parse_money
+from desk.money import InputError, parse_money, to_fen
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
@@ -26,12 +26,12 @@ COLUMNS = ("member_id", "name", "id_number", "card_number", "ecard_code", "categ
            "family_doctor_institution", "eligible", "account_balance", "family")
 REQUIRED = ("member_id", "name", "id_number", "category")
 UNIQUE = ("member_id", "id_number", "card_number", "ecard_code")
-ALIASES = {
-    "category": {"在职": "employed", "退休": "retired"},
-    "scheme": {"随单位": "employer", "个人二档": "individual_tier2", "个人一档": "individual_tier1"},
+ALIASES = {  # a roster may write the Chinese label for a code
+    "category": {label: code for code, label in CATEGORY_LABELS.items()},
+    "scheme": {label: code for code, label in SCHEME_LABELS.items()},
 }
 TRUE, FALSE = {"true", "1", "yes", "y", "是"}, {"false", "0", "no", "n", "否"}
-RELATIONS = {"", "spouse", "parent", "child", "配偶", "父母", "子女"}
+LINK_RELATIONS = {"", *RELATIONS, *RELATION_LABELS.values()}  # kept as written: a code, its label or unstated
 CHUNK = 2000
 UPSERT = (
     "INSERT INTO members (member_id, name, id_number, card_number, ecard_code, category, birth_date, sex, scheme,"
@@ -101,7 +101,7 @@ def _family(text: str, member_id: str) -> tuple[tuple[str, str], ...]:
     for part in filter(None, (p.strip() for p in text.replace("；", ";").split(";"))):
         relative, _, relation = part.partition(":")
         relative, relation = relative.strip(), relation.strip()
-        if relation not in RELATIONS:
+        if relation not in LINK_RELATIONS:
             raise InputError("family", f"relation {relation!r} is not spouse, parent or child")
         if relative == member_id:
             raise InputError("family", "a member cannot be their own family link")
@@ -133,7 +133,7 @@ def parse_member(row: Row, today: dt.date) -> MemberRow:
         category=_choice(v, "category", CATEGORIES, None), birth_date=ident.birth_date, sex=ident.sex,
         scheme=_choice(v, "scheme", SCHEMES, "employer"),
         family_doctor_institution=v.get("family_doctor_institution") or None,
-        eligible=_flag(v, "eligible", True), balance_fen=int(balance * 100),
+        eligible=_flag(v, "eligible", True), balance_fen=to_fen(balance, "account_balance"),
         family=_family(v.get("family", ""), v["member_id"]), family_given="family" in v,
     )
 
@@ -194,7 +194,7 @@ def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo:
     marks = ",".join("?" * len(ids))
     existing = db.execute(f"SELECT count(*) FROM members WHERE member_id IN ({marks})", ids).fetchone()[0]
     try:
-        with db.atomic():
+        with write_transaction(db):
             db.execute(_CLEAR_CODES.format(marks), ids)
             db.conn.executemany(UPSERT, [_values(m, demo, now) for _, m in chunk])
         result.inserted += len(chunk) - existing
@@ -205,7 +205,7 @@ def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo:
     written = []
     for row, m in chunk:
         try:
-            with db.atomic():
+            with write_transaction(db):
                 is_new = not db.execute("SELECT 1 FROM members WHERE member_id = ?", (m.member_id,)).fetchone()
                 db.execute(_CLEAR_CODES.format("?"), (m.member_id,))
                 db.execute(UPSERT, _values(m, demo, now))
@@ -253,7 +253,7 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
     parser, result, stamp = _Parser(now.date()), ImportResult(), now.isoformat()
     demo_row = db.execute("SELECT demo FROM desk WHERE id = 1").fetchone()
     demo = int(bool(demo_row and demo_row[0]))
-    with db.atomic():
+    with write_transaction(db):
         linked, chunk, deferred = [], [], []
         for item in read_rows(path, COLUMNS, REQUIRED, encoding):
             result.read += 1

@@ -16,22 +16,23 @@ from decimal import Decimal, InvalidOperation
 
 import sqlite_utils
 
+from desk.domain import FIGURES
 from desk.engine import Bill, Item, Member, Settlement, local_day, settle
-from desk.money import fen as round_fen
+from desk.money import fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.quote import answer
-from desk.store import audit
+from desk.prescription import Prescription
+from desk.store import audit, pharmacy
 from desk.store.catalog import get_item
+from desk.store.database import StoreError, write_transaction
 from desk.store.dating import LateEntry, check_late_entry
-from desk.store.database import StoreError
 from desk.store.identity import get_desk
+from desk.store.pharmacy import DrugLine
 from desk.store.roster import MemberRecord, family_of, find_member, get_member
-from desk.store.usage import fen, move_account, record, usage_for, yuan
+from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
-FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "over_cap", "self_pay",
-           "account_pay", "cash_pay")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class BillLine:
     code: str
     quantity: Decimal = Decimal("1")
     unit_price: Decimal | None = None  # None: the catalog's price
+    drug: DrugLine = DrugLine()  # traceability codes, 无码 reason, batch and expiry (desk.store.pharmacy)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         raise StoreError("bill: has no items; add at least one")
     items, rows = [], []
     for number, line in enumerate(lines, start=1):
-        catalog = get_item(db, line.code)
+        catalog = get_item(db, pharmacy.item_for_barcode(db, line.code) or line.code)  # a box barcode names its item
         try:
             quantity = Decimal(line.quantity)
         except (InvalidOperation, TypeError):
@@ -83,11 +85,12 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         price = catalog.unit_price if line.unit_price is None else Decimal(line.unit_price)
         if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
             raise StoreError(f"line {number} unit price: {line.unit_price} must be a non-negative amount in fen")
-        amount = round_fen(quantity * price)
+        amount = fen(quantity * price)
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
-                     "quantity": str(quantity.normalize()), "unit_price_fen": fen(price), "amount_fen": fen(amount)})
+                     "quantity": str(quantity.normalize()), "unit_price_fen": to_fen(price),
+                     "amount_fen": to_fen(amount)})
     return items, rows
 
 
@@ -102,7 +105,7 @@ def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None
 
 def _engine_member(member: MemberRecord, payer: MemberRecord) -> Member:
     return Member(member.category, member.birth_date, member.scheme, member.family_doctor_institution,
-                  member.eligible, False, yuan(payer.account_balance_fen))
+                  member.eligible, False, from_fen(payer.account_balance_fen))
 
 
 def _insert(db: sqlite_utils.Database, row: dict, items: list[dict]) -> None:
@@ -119,9 +122,19 @@ def _next_receipt(db: sqlite_utils.Database) -> int:
                       " RETURNING receipt_counter").fetchone()[0]
 
 
+def _prescriber_level(desk, prescriber_level: int | None, prescription: Prescription | None) -> int | None:
+    """A pharmacy bill on an external prescription settles at the level of the institution that wrote it."""
+    if prescription is None:
+        return prescriber_level
+    if prescriber_level is not None and prescriber_level != prescription.institution_level:
+        raise StoreError(f"prescriber level: {prescriber_level} differs from the prescription's institution level"
+                         f" {prescription.institution_level}")
+    return prescription.institution_level if desk.type == "pharmacy" else prescriber_level
+
+
 def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, lines: list[BillLine],
                  at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
-                 payer_id: str | None = None) -> Settlement:
+                 payer_id: str | None = None, prescription: Prescription | None = None) -> Settlement:
     """The split the bill would get if settled now: the same reads and engine call, nothing written.
 
     The counter calls it on every edit, so the cashier sees the split before settling.
@@ -133,7 +146,8 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
-    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
+    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
+                use_account)
     try:
         return settle(library.get(desk.policy), _engine_member(member, _payer(db, member, payer_id)), usage, bill, at)
     except PolicyError as exc:
@@ -143,9 +157,11 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None,
-                late: LateEntry | None = None) -> StoredSettlement:
+                prescription: Prescription | None = None, late: LateEntry | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
+    A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
+    prescription drugs need a valid external prescription, whose institution's level settles the bill.
     ``at`` is the desk's clock, and dates the settlement; ``late`` is a supervisor's late entry
     (补录) dated when the bill happened, for a business day not yet closed (desk.store.dating).
     """
@@ -161,13 +177,18 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     if find_member(db, member_key) is None:
         raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
     items, item_rows = _lines_to_items(db, lines)
-    bill = Bill(desk.institution, tuple(items), prescriber_level, "ordinary", use_account)
-    sid = settlement_id or str(uuid.uuid4())
     entered_at, bill_at = at, (late.at if late else at)
     day = local_day(bill_at)
-    with db.atomic():
+    pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
+    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
+                use_account)
+    sid = settlement_id or str(uuid.uuid4())
+    settings = pharmacy.get_settings(db)
+    with write_transaction(db):
         receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
         late_reason = check_late_entry(db, actor, late, entered_at) if late else ""
+        drugs = pharmacy.plan(db, [(r["code"], Decimal(r["quantity"]), line.drug) for r, line in zip(item_rows, lines)],
+                              day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
         member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
@@ -177,15 +198,16 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             result = settle(pack, _engine_member(member, payer), usage, bill, bill_at)
         except PolicyError as exc:
             raise StoreError(str(exc)) from None
-        figures = {f"{k}_fen": fen(getattr(result, k)) for k in FIGURES}
-        funds = {f.fund: fen(f.amount) for f in result.funds}
+        figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
+        funds = {f.fund: to_fen(f.amount) for f in result.funds}
         balance_after = payer.account_balance_fen - figures["account_pay_fen"]
         inputs = {"member": member.member_id, "payer": payer.member_id, "usage_before": {
             "deductible_met": str(usage.deductible_met), "ordinary_pool_paid": str(usage.ordinary_pool_paid),
             "same_day_deductible_met": str(usage.same_day_deductible_met),
             "fund_paid_total": None if usage.fund_paid_total is None else str(usage.fund_paid_total)},
             "institution": desk.institution_code, "level": desk.level, "type": desk.type,
-            "prescriber_level": prescriber_level, "use_account": use_account}
+            "prescriber_level": bill.prescriber_level, "use_account": use_account,
+            **({"prescription": prescription.as_dict()} if prescription else {})}
         row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
                "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
@@ -196,10 +218,11 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                "inputs": json.dumps(inputs, ensure_ascii=False), "reason": late_reason, "demo": int(desk.demo),
                "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         _insert(db, row, item_rows)
+        pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
-               fen(after.deductible_met - usage.deductible_met),
-               fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
+               to_fen(after.deductible_met - usage.deductible_met),
+               to_fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
         if figures["account_pay_fen"]:
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
         detail = {"receipt": receipt, "member": member.member_id, "total": str(result.total),
@@ -222,7 +245,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
     desk = get_desk(db)
     rid = str(uuid.uuid4())
     entered_at = at
-    with db.atomic():
+    with write_transaction(db):
         receipt = _next_receipt(db)
         if late:
             check_late_entry(db, actor, late, entered_at)
@@ -238,7 +261,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         done = db.execute("SELECT receipt_no FROM settlements WHERE reverses = ?", (original.id,)).fetchone()
         if done:
             raise StoreError(f"settlement: receipt {original.receipt_no} is already reversed by receipt {done[0]}")
-        negated = {f"{k}_fen": -fen(v) for k, v in original.figures.items()}
+        negated = {f"{k}_fen": -to_fen(v) for k, v in original.figures.items()}
         reversed_answer = {**original.answer, **{k: str(0 - v) for k, v in original.figures.items()},
                            "explain": [{"step": "reversal", "amount": str(0 - original.figures["total"]),
                                         "why": f"冲销第{original.receipt_no}号结算：{reason.strip()}",
@@ -248,21 +271,22 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "member_id": original.member_id, "payer_id": original.payer_id, "cashier": actor.user_id,
                "at": at.isoformat(), "day": local_day(at).isoformat(), "year": original.year,
                "policy_version": original.policy_version, **negated, "ratio": original.ratio,
-               "hifp_pay_fen": -fen(original.hifp_pay), "hifob_pay_fen": -fen(original.hifob_pay),
+               "hifp_pay_fen": -to_fen(original.hifp_pay), "hifob_pay_fen": -to_fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
                "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
                "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()
-        credit = fen(original.figures["account_pay"]) if original.payer_id else 0
+        credit = to_fen(original.figures["account_pay"]) if original.payer_id else 0
         row["balance_after_fen"] = get_member(db, original.payer_id or original.member_id).account_balance_fen + credit
         _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
                           for item in original.items])
         record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2])
+        released = pharmacy.release(db, original.id, rid)
         if credit:
             move_account(db, rid, original.payer_id, credit)
         detail = {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                  "reason": reason.strip()}
+                  "reason": reason.strip(), **({"trace_units_released": released} if released else {})}
         if late:
             detail["late_entry"] = {"at": at.isoformat(), "reason": (late.reason or "").strip() or reason.strip()}
         audit.append(db, entered_at.isoformat(), actor.user_id, "reverse", rid, detail)
@@ -275,8 +299,9 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         id=row["id"], receipt_no=row["receipt_no"], desk_number=row["desk_number"], kind=row["kind"],
         reverses=row["reverses"], member_id=row["member_id"], payer_id=row["payer_id"], cashier=row["cashier"],
         at=row["at"], day=row["day"], year=row["year"], policy_version=row["policy_version"],
-        figures={k: yuan(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"], hifp_pay=yuan(row["hifp_pay_fen"]),
-        hifob_pay=yuan(row["hifob_pay_fen"]), balance_after=yuan(row["balance_after_fen"]),
+        figures={k: from_fen(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"],
+        hifp_pay=from_fen(row["hifp_pay_fen"]),
+        hifob_pay=from_fen(row["hifob_pay_fen"]), balance_after=from_fen(row["balance_after_fen"]),
         answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]),
         late_entry=bool(row["late_entry"]), entered_at=row["entered_at"])
 
@@ -298,9 +323,9 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
     return StoredSettlement(
         id=v["id"], receipt_no=v["receipt_no"], desk_number=v["desk_number"], kind=v["kind"], reverses=v["reverses"],
         member_id=v["member_id"], payer_id=v["payer_id"], cashier=v["cashier"], at=v["at"], day=v["day"],
-        year=v["year"], policy_version=v["policy_version"], figures={k: yuan(v[f"{k}_fen"]) for k in FIGURES},
-        ratio=v["ratio"], hifp_pay=yuan(v["hifp_pay_fen"]), hifob_pay=yuan(v["hifob_pay_fen"]),
-        balance_after=yuan(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
+        year=v["year"], policy_version=v["policy_version"], figures={k: from_fen(v[f"{k}_fen"]) for k in FIGURES},
+        ratio=v["ratio"], hifp_pay=from_fen(v["hifp_pay_fen"]), hifob_pay=from_fen(v["hifob_pay_fen"]),
+        balance_after=from_fen(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
         demo=bool(v["demo"]), late_entry=bool(v["late_entry"]), entered_at=v["entered_at"])
 
 

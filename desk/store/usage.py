@@ -12,14 +12,7 @@ from decimal import Decimal
 import sqlite_utils
 
 from desk.engine import Usage
-
-
-def yuan(fen: int | None) -> Decimal | None:
-    return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
-
-
-def fen(amount: Decimal) -> int:
-    return int(amount * 100)
+from desk.money import from_fen
 
 
 def usage_for(db: sqlite_utils.Database, member_id: str, year: int, day: dt.date, institution: str) -> Usage:
@@ -31,7 +24,7 @@ def usage_for(db: sqlite_utils.Database, member_id: str, year: int, day: dt.date
                          " WHERE member_id = ? AND year = ?", (member_id, year)).fetchone() or (0, 0, None)
     today = db.execute("SELECT COALESCE(SUM(same_day_fen), 0) FROM usage_ledger WHERE member_id = ? AND day = ?"
                        " AND institution_code = ?", (member_id, day.isoformat(), institution)).fetchone()[0]
-    return Usage(yuan(row[0]), yuan(row[1]), yuan(today), yuan(row[2]))
+    return Usage(from_fen(row[0]), from_fen(row[1]), from_fen(today), None if row[2] is None else from_fen(row[2]))
 
 
 def record(db: sqlite_utils.Database, settlement_id: str, member_id: str, year: int, day: str, institution: str,
@@ -80,7 +73,8 @@ def member_years(db: sqlite_utils.Database, member_id: str) -> list[YearUsage]:
                            (member_id, year)).fetchone()[0]
         as_of = db.execute("SELECT as_of FROM usage_baseline WHERE member_id = ? AND year = ?",
                            (member_id, year)).fetchone()
-        out.append(YearUsage(year, yuan(ded), yuan(pool), yuan(fund), count, as_of[0] if as_of else None))
+        out.append(YearUsage(year, from_fen(ded), from_fen(pool), None if fund is None else from_fen(fund), count,
+                            as_of[0] if as_of else None))
     return out
 
 

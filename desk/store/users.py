@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from desk.store import audit
-from desk.store.database import StoreError
+from desk.store.database import StoreError, write_transaction
 
 ROLES = ("cashier", "supervisor", "admin")
 # The least role allowed to do each action; roles rank cashier < supervisor < admin.
@@ -93,20 +93,13 @@ def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name:
     if not name.strip():
         raise StoreError("name: must not be empty")
     _check_pin(pin)
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise StoreError(f"user id: {user_id!r} exists already")
         db.execute("INSERT INTO users (user_id, name, role, pin_hash, created_at) VALUES (?,?,?,?,?)",
                    (user_id, name.strip(), role, HASHER.hash(pin), now.isoformat()))
         audit.append(db, now.isoformat(), actor.user_id if actor else user_id, "user.add", user_id,
                      {"name": name.strip(), "role": role})
-
-
-def _immediate(db: sqlite_utils.Database):
-    """A write transaction that holds the lock from its first statement (BEGIN IMMEDIATE)."""
-    from desk.store.database import write_transaction
-
-    return write_transaction(db)
 
 
 def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -> Actor:
@@ -118,7 +111,7 @@ def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -
     answer, after the same argon2 work (a dummy hash is verified), so neither the words nor the
     time say which user ids exist.
     """
-    with _immediate(db):
+    with write_transaction(db):
         row = db.execute("SELECT name, role, pin_hash, active, failed_attempts, locked_until FROM users"
                          " WHERE user_id = ?", (user_id,)).fetchone()
         if row is None or not row[3]:
@@ -160,7 +153,7 @@ def _verify(pin_hash: str, pin: str) -> bool:
 def _change(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime, action: str, sql: str,
             params: tuple, detail: dict) -> None:
     require(actor, "users")
-    with db.atomic():
+    with write_transaction(db):
         if db.execute(sql, (*params, user_id)).rowcount != 1:
             raise StoreError(f"user id: no user {user_id!r}")
         audit.append(db, now.isoformat(), actor.user_id, action, user_id, detail)
@@ -199,7 +192,7 @@ def set_role(db: sqlite_utils.Database, actor: Actor, user_id: str, role: str, n
 
 def unlock(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime) -> None:
     require(actor, "reverse")  # a supervisor on the floor can unlock a cashier
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?",
                       (user_id,)).rowcount != 1:
             raise StoreError(f"user id: no user {user_id!r}")

@@ -17,9 +17,10 @@ from desk.money import InputError
 from desk.store import audit, baseline
 from desk.store.catalog import UPSERT as CATALOG_UPSERT
 from desk.store.catalog import parse_item
+from desk.store.database import write_transaction
 from desk.store.roster import parse_member, upsert_members
 from desk.store.tabular import Row
-from desk.sync.protocol import to_fen
+from desk.sync.protocol import amount_fen
 
 ROSTER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
                  "family_doctor_institution", "family")
@@ -60,7 +61,7 @@ def _text(value: object) -> str:
 def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Applied:
     """Apply a page from GET /v1/changes; returns what changed (overruns new to this desk included)."""
     applied, stamp = Applied(), now.isoformat()
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute("UPDATE sync_state SET last_attempt_at = ? WHERE id = 1 RETURNING cursor",
                             (stamp,)).fetchone()[0]  # a write first: the transaction holds the lock from here
         fresh = {key: [r for r in page.get(key, []) if r["seq"] > cursor]
@@ -69,22 +70,22 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
         known = _known(db, sorted({r["member_id"] for r in fresh["members"]} | {r["member_id"] for r in fresh["usage"]}))
         for r in fresh["members"]:
             if r["member_id"] in known:
-                baseline.set_account(db, r["member_id"], to_fen(r["account_balance"], "account_balance"),
+                baseline.set_account(db, r["member_id"], amount_fen(r["account_balance"], "account_balance"),
                                      r["account_counted"])
                 applied.accounts += 1
         _catalog(db, fresh["catalog"], stamp, applied)
         for r in fresh["usage"]:
             if r["member_id"] in known:
-                baseline.set_usage(db, r["member_id"], r["year"], to_fen(r["deductible_met"], "deductible_met"),
-                                   to_fen(r["ordinary_pool_paid"], "ordinary_pool_paid"), r["counted"], r["as_of"])
+                baseline.set_usage(db, r["member_id"], r["year"], amount_fen(r["deductible_met"], "deductible_met"),
+                                   amount_fen(r["ordinary_pool_paid"], "ordinary_pool_paid"), r["counted"], r["as_of"])
                 applied.usage += 1
         for o in fresh["overruns"]:
             inserted = db.execute(
                 "INSERT OR IGNORE INTO overruns (hub_id, kind, member_id, year, day, settlement_id, limit_fen,"
                 " total_after_fen, amount_fen, settlements, detected_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                 " RETURNING hub_id", (o["id"], o["kind"], o["member_id"], o["year"], o["day"], o["settlement_id"],
-                                      to_fen(o["limit"], "limit"), to_fen(o["total_after"], "total_after"),
-                                      to_fen(o["amount"], "amount"), _json_list(o["settlements"]), o["detected_at"],
+                                      amount_fen(o["limit"], "limit"), amount_fen(o["total_after"], "total_after"),
+                                      amount_fen(o["amount"], "amount"), _json_list(o["settlements"]), o["detected_at"],
                                       stamp)).fetchone()
             if inserted:
                 applied.overruns.append(o)

@@ -16,8 +16,9 @@ from typing import Callable
 
 import sqlite_utils
 
+from desk.domain import CST
 from desk.store import audit
-from desk.store.database import StoreError, open_db
+from desk.store.database import StoreError, open_db, write_transaction
 from desk.store.identity import get_desk
 from desk.store.users import Actor, require
 from desk.sync import outbox
@@ -25,7 +26,6 @@ from desk.sync.apply import apply_page
 from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_PAGE, PING, SETTLEMENTS
 from desk.sync.transport import Backoff, HubClient, SyncError, check_url
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
 
 
@@ -83,7 +83,7 @@ def configure(db: sqlite_utils.Database, actor: Actor, hub_url: str, secret: str
     seconds = int(stale_after.total_seconds()) if stale_after else None
     if seconds is not None and seconds <= 0:
         raise StoreError("stale after: must be a positive time")
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO sync_config (id, hub_url, secret, ca_file, stale_after, updated_at)"
                    " VALUES (1, ?, ?, ?, COALESCE(?, 3600), ?) ON CONFLICT(id) DO UPDATE SET hub_url = excluded.hub_url,"
                    " secret = excluded.secret, ca_file = excluded.ca_file,"
@@ -139,7 +139,7 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, progress: Prog
                 _download(db, hub, report, progress, max(1, min(page, MAX_PAGE)))
         except SyncError as exc:
             report.error = str(exc)
-            with db.atomic():
+            with write_transaction(db):
                 db.execute("UPDATE sync_state SET last_error = ?, last_attempt_at = ? WHERE id = 1",
                            (report.error, _now().isoformat()))
         report.outbox_left = outbox.size(db)
@@ -182,7 +182,7 @@ def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, pro
             restarted = True
             report.problems.append(f"the hub's changes end at {page['head']}, before this desk's cursor {cursor};"
                                    " downloading everything again")
-            with db.atomic():
+            with write_transaction(db):
                 db.execute("UPDATE sync_state SET cursor = 0 WHERE id = 1")
             continue
         applied = apply_page(db, page, _now())

@@ -27,11 +27,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from desk.domain import CST
 from desk.sync.hub_db import HubStorageError
 from desk.sync.hub_store import HubDesk, HubStore
 from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_BODY, MAX_PAGE, PING, SETTLEMENTS
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 log = logging.getLogger("desk.hub")
 THREADS = 4  # storage calls running at once in one hub process
 Handler = Callable[[Request, HubDesk], Awaitable[Response]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from desk.money import to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 
@@ -30,4 +31,4 @@ class Caps:
             cap = rules.get("ordinary.annual_cap", {"category": category, "scheme": scheme})
         except (PolicyError, ValueError, KeyError):
             return None
-        return int(cap * 100)
+        return to_fen(cap, "ordinary.annual_cap")

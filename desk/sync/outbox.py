@@ -10,13 +10,13 @@ import json
 
 import sqlite_utils
 
+from desk.domain import SYNC_FIGURES
+from desk.store.database import write_transaction
 from desk.sync.protocol import ACCEPTED, DUPLICATE, money
 
-_FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "hifp_pay", "hifob_pay",
-            "over_cap", "self_pay", "account_pay", "cash_pay", "balance_after")
 _SELECT = ("SELECT s.seq, s.id, d.desk_uuid, s.institution_code, s.desk_number, s.receipt_no, s.kind, s.reverses,"
            " s.member_id, s.payer_id, s.cashier, s.at, s.day, s.year, s.policy_version, s.ratio, s.reason, s.demo,"
-           " s.answer, s.inputs, " + ", ".join(f"s.{f}_fen" for f in _FIGURES) + ","
+           " s.answer, s.inputs, " + ", ".join(f"s.{f}_fen" for f in SYNC_FIGURES) + ","
            " l.deductible_fen, l.same_day_fen, l.pool_paid_fen, a.member_id, a.delta_fen"
            " FROM outbox o JOIN settlements s ON s.id = o.settlement_id JOIN desk d ON d.id = 1"
            " LEFT JOIN usage_ledger l ON l.settlement_id = s.id LEFT JOIN account_ledger a ON a.settlement_id = s.id")
@@ -52,8 +52,8 @@ def next_batch(db: sqlite_utils.Database, after_seq: int, limit: int) -> tuple[i
 def _payload(row: tuple, items: list[dict]) -> dict:
     (_, sid, desk_uuid, institution, desk_number, receipt, kind, reverses, member, payer, cashier, at, day, year,
      policy_version, ratio, reason, demo, answer, inputs) = row[:20]
-    figures = dict(zip(_FIGURES, row[20:20 + len(_FIGURES)]))
-    deductible, same_day, pool, holder, delta = row[20 + len(_FIGURES):]
+    figures = dict(zip(SYNC_FIGURES, row[20:20 + len(SYNC_FIGURES)]))
+    deductible, same_day, pool, holder, delta = row[20 + len(SYNC_FIGURES):]
     return {
         "id": sid, "desk_uuid": desk_uuid, "institution_code": institution, "desk_number": desk_number,
         "receipt_no": receipt, "kind": kind, "reverses": reverses, "member_id": member, "payer_id": payer,
@@ -71,7 +71,7 @@ def acknowledge(db: sqlite_utils.Database, results: list[dict], now: str) -> tup
     done = [r["id"] for r in results if r.get("status") in (ACCEPTED, DUPLICATE)]
     refused = [(str(r.get("id")), str(r.get("reason", ""))) for r in results
                if r.get("status") not in (ACCEPTED, DUPLICATE)]
-    with db.atomic():
+    with write_transaction(db):
         db.execute("UPDATE sync_state SET last_upload_at = ?, last_error = '' WHERE id = 1", (now,))
         db.conn.executemany("DELETE FROM outbox WHERE settlement_id = ?", [(sid,) for sid in done])
         db.conn.executemany("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE settlement_id = ?",

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desk.store.usage import yuan
+from desk.money import from_fen
 
 KINDS = {"annual_cap": "超年度限额 annual cap", "account": "个人账户透支 account below zero"}
 
@@ -44,5 +44,5 @@ def overruns_for(db: sqlite_utils.Database, period: str | None = None) -> list[O
         "SELECT hub_id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
         " settlements, detected_at FROM overruns WHERE ? IS NULL OR day = ? OR substr(day, 1, 7) = ?"
         " ORDER BY day, hub_id", (period, period, period)).fetchall()
-    return [OverrunRecord(r[0], r[1], r[2], r[3], r[4], r[5], yuan(r[6]), yuan(r[7]), yuan(r[8]),
+    return [OverrunRecord(r[0], r[1], r[2], r[3], r[4], r[5], from_fen(r[6]), from_fen(r[7]), from_fen(r[8]),
                           tuple(json.loads(r[9])), r[10]) for r in rows]

@@ -14,7 +14,11 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+
+from desk.domain import SYNC_FIGURES
+from desk.money import from_fen, money_str, to_fen
 
 API = "/v1"
 PING = f"{API}/ping"
@@ -25,8 +29,6 @@ MAX_PAGE = 5000  # changes in one download
 MAX_BODY = 32 * 1024 * 1024
 
 MONEY = re.compile(r"^-?[0-9]{1,12}\.[0-9]{2}$")
-FIGURES = ("total", "full_self_pay", "pre_self_pay", "in_scope", "deductible", "pool_pay", "hifp_pay", "hifob_pay",
-           "over_cap", "self_pay", "account_pay", "cash_pay", "balance_after")
 TEXT_FIELDS = ("id", "desk_uuid", "institution_code", "desk_number", "kind", "member_id", "cashier", "at", "day",
                "policy_version", "ratio")
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
@@ -36,19 +38,16 @@ class ProtocolError(ValueError):
     """A message that does not follow the protocol; the text says which field and why."""
 
 
-def money(fen: int) -> str:
+def money(count: int) -> str:
     """Integer fen as the protocol's yuan string: -1230 → "-12.30"."""
-    sign = "-" if fen < 0 else ""
-    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+    return money_str(from_fen(count))
 
 
-def to_fen(text: object, field: str) -> int:
+def amount_fen(text: object, field: str) -> int:
     """The protocol's yuan string as integer fen; anything else is a ProtocolError."""
     if not isinstance(text, str) or not MONEY.match(text):
         raise ProtocolError(f"{field}: {text!r} is not an amount like \"12.30\"")
-    sign = -1 if text.startswith("-") else 1
-    whole, cents = text.lstrip("-").split(".")
-    return sign * (int(whole) * 100 + int(cents))
+    return to_fen(Decimal(text), field)
 
 
 def canonical(obj: Any) -> str:
@@ -131,7 +130,7 @@ def parse_settlement(raw: object) -> Incoming:
         raise ProtocolError(f"year: {year} is not the year of its day {day}")
     if "@" not in raw["policy_version"]:
         raise ProtocolError(f"policy_version: {raw['policy_version']!r} is not pack@date")
-    f = {name: to_fen(raw.get(name), name) for name in FIGURES}
+    f = {name: amount_fen(raw.get(name), name) for name in SYNC_FIGURES}
     if f["pool_pay"] + f["self_pay"] != f["total"]:
         raise ProtocolError("pool_pay + self_pay must equal total")
     if f["account_pay"] + f["cash_pay"] != f["self_pay"]:
@@ -145,15 +144,15 @@ def parse_settlement(raw: object) -> Incoming:
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise ProtocolError(f"items[{number}]: must be an object")
-        amounts += to_fen(item.get("amount"), f"items[{number}].amount")
+        amounts += amount_fen(item.get("amount"), f"items[{number}].amount")
     if amounts != f["total"]:
         raise ProtocolError(f"items: add up to {money(amounts)}, the total is {money(f['total'])}")
     usage = raw.get("usage")
     if not isinstance(usage, dict):
         raise ProtocolError("usage: must be an object (the usage ledger row)")
-    deductible_delta = to_fen(usage.get("deductible"), "usage.deductible")
-    pool_delta = to_fen(usage.get("pool_paid"), "usage.pool_paid")
-    to_fen(usage.get("same_day"), "usage.same_day")
+    deductible_delta = amount_fen(usage.get("deductible"), "usage.deductible")
+    pool_delta = amount_fen(usage.get("pool_paid"), "usage.pool_paid")
+    amount_fen(usage.get("same_day"), "usage.same_day")
     if pool_delta != f["pool_pay"]:
         raise ProtocolError("usage.pool_paid must equal pool_pay")
     account = raw.get("account")
@@ -161,7 +160,7 @@ def parse_settlement(raw: object) -> Incoming:
     if f["account_pay"]:
         if not isinstance(account, dict) or account.get("member_id") != payer or payer is None:
             raise ProtocolError("account: a settlement paid from an account names that account (the payer)")
-        if to_fen(account.get("delta"), "account.delta") != -f["account_pay"]:
+        if amount_fen(account.get("delta"), "account.delta") != -f["account_pay"]:
             raise ProtocolError("account.delta must be minus account_pay")
     elif account is not None:
         raise ProtocolError("account: only a settlement that paid from an account moves one")

@@ -4,151 +4,151 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="31"/>
+        <location filename="../../ui/admin_page.py" line="32"/>
         <source>导入（CSV 或 JSON Lines）</source>
         <translation>Import (CSV or JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="32"/>
+        <location filename="../../ui/admin_page.py" line="33"/>
         <source>导入参保人名册…</source>
         <translation>Import member roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="33"/>
+        <location filename="../../ui/admin_page.py" line="34"/>
         <source>导入药品诊疗目录…</source>
         <translation>Import drug and service catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="36"/>
+        <location filename="../../ui/admin_page.py" line="37"/>
         <source>跳过错误行（错误行另存为 .rejects.csv）</source>
         <translation>Skip bad rows (saved to .rejects.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67"/>
+        <location filename="../../ui/admin_page.py" line="68"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="80"/>
+        <location filename="../../ui/admin_page.py" line="81"/>
         <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
         <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="84"/>
+        <location filename="../../ui/admin_page.py" line="85"/>
         <source>错误行已写入 %1</source>
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="91"/>
+        <location filename="../../ui/admin_page.py" line="92"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="103"/>
+        <location filename="../../ui/admin_page.py" line="104"/>
         <source>收款员与角色</source>
         <translation>Cashiers and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
-        <location filename="../../ui/admin_page.py" line="110"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="111"/>
         <source>工号</source>
         <translation>User ID</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
-        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="113"/>
         <source>密码（4–12 位数字）</source>
         <translation>PIN (4–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="132"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="132"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="133"/>
+        <location filename="../../ui/admin_page.py" line="134"/>
         <source>（锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>未能添加</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="174"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="176"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="178"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="179"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -182,21 +182,6 @@
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>level</translation>
     </message>
-    <message>
-        <source>诊所</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Clinic</translation>
-    </message>
-    <message>
-        <source>医院</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Hospital</translation>
-    </message>
-    <message>
-        <source>零售药店</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Retail pharmacy</translation>
-    </message>
 </context>
 <context>
     <name>BillModel</name>
@@ -216,69 +201,54 @@
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="32"/>
         <source>编码</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="14"/>
-        <source>甲</source>
-        <translation>A</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bill_model.py" line="14"/>
-        <source>乙</source>
-        <translation>B</translation>
-    </message>
-    <message>
         <location filename="../../ui/bill_model.py" line="15"/>
-        <source>丙</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bill_model.py" line="16"/>
         <source>全自费</source>
         <translation>Full self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="32"/>
         <source>名称</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="33"/>
         <source>规格</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="33"/>
         <source>类别</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="34"/>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Pre-self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="34"/>
         <source>数量</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>单价</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>金额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Amount</translation>
@@ -287,103 +257,103 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="53"/>
+        <location filename="../../ui/counter.py" line="55"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="57"/>
+        <location filename="../../ui/counter.py" line="59"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="68"/>
+        <location filename="../../ui/counter.py" line="70"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="68"/>
+        <location filename="../../ui/counter.py" line="70"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="68"/>
+        <location filename="../../ui/counter.py" line="70"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="69"/>
+        <location filename="../../ui/counter.py" line="71"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="69"/>
+        <location filename="../../ui/counter.py" line="71"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="98"/>
+        <location filename="../../ui/counter.py" line="100"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="105"/>
+        <location filename="../../ui/counter.py" line="107"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="112"/>
+        <location filename="../../ui/counter.py" line="114"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="116"/>
+        <location filename="../../ui/counter.py" line="118"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="139"/>
-        <location filename="../../ui/counter.py" line="340"/>
+        <location filename="../../ui/counter.py" line="141"/>
+        <location filename="../../ui/counter.py" line="341"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="166"/>
+        <location filename="../../ui/counter.py" line="168"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="178"/>
+        <location filename="../../ui/counter.py" line="180"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="232"/>
+        <location filename="../../ui/counter.py" line="233"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="277"/>
+        <location filename="../../ui/counter.py" line="278"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="281"/>
+        <location filename="../../ui/counter.py" line="282"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="289"/>
+        <location filename="../../ui/counter.py" line="290"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="290"/>
+        <location filename="../../ui/counter.py" line="291"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
@@ -394,32 +364,32 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="306"/>
+        <location filename="../../ui/counter.py" line="307"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="314"/>
+        <location filename="../../ui/counter.py" line="315"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="318"/>
+        <location filename="../../ui/counter.py" line="319"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="319"/>
+        <location filename="../../ui/counter.py" line="320"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="324"/>
+        <location filename="../../ui/counter.py" line="325"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="324"/>
+        <location filename="../../ui/counter.py" line="325"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -428,88 +398,146 @@ Settle now?</translation>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Family account</translation>
     </message>
-    <message>
-        <source>配偶</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>spouse</translation>
-    </message>
-    <message>
-        <source>父母</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>parent</translation>
-    </message>
-    <message>
-        <source>子女</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>child</translation>
-    </message>
-    <message>
-        <source>家属</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>relative</translation>
-    </message>
 </context>
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../ui/dayend_page.py" line="22"/>
+        <location filename="../../ui/dayend_page.py" line="23"/>
         <source>X 报表（当前收款情况）</source>
         <translation>X report (takings so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="24"/>
+        <location filename="../../ui/dayend_page.py" line="25"/>
         <source>Z 报表（日结，需主管）</source>
         <translation>Z report (day close, supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="31"/>
+        <location filename="../../ui/dayend_page.py" line="32"/>
         <source>重打所选 Z 报表</source>
         <translation>Reprint selected Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="40"/>
+        <location filename="../../ui/dayend_page.py" line="41"/>
         <source>已日结（双击重打）</source>
         <translation>Closed days (double-click to reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="47"/>
+        <location filename="../../ui/dayend_page.py" line="48"/>
         <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
         <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="53"/>
+        <location filename="../../ui/dayend_page.py" line="54"/>
         <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="68"/>
+        <location filename="../../ui/dayend_page.py" line="69"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="73"/>
+        <location filename="../../ui/dayend_page.py" line="74"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="77"/>
+        <location filename="../../ui/dayend_page.py" line="78"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="77"/>
+        <location filename="../../ui/dayend_page.py" line="78"/>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="83"/>
+        <location filename="../../ui/dayend_page.py" line="84"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="99"/>
+        <location filename="../../ui/dayend_page.py" line="100"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../ui/labels.py" line="14"/>
+        <source>在职</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14"/>
+        <source>退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>随单位</source>
+        <translation>Via employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>个人二档</source>
+        <translation>Individual tier 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17"/>
+        <source>个人一档</source>
+        <translation>Individual tier 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>甲</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>乙</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>丙</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>配偶</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>父母</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>子女</source>
+        <translation>child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>家属</source>
+        <translation>relative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>诊所</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>医院</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>零售药店</source>
+        <translation>Retail pharmacy</translation>
     </message>
 </context>
 <context>
@@ -678,144 +706,99 @@ Settle now?</translation>
 <context>
     <name>MemberCard</name>
     <message>
-        <location filename="../../ui/member_card.py" line="15"/>
-        <source>配偶</source>
-        <translation>spouse</translation>
-    </message>
-    <message>
-        <location filename="../../ui/member_card.py" line="15"/>
-        <source>父母</source>
-        <translation>parent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/member_card.py" line="16"/>
-        <source>子女</source>
-        <translation>child</translation>
-    </message>
-    <message>
-        <location filename="../../ui/member_card.py" line="16"/>
-        <source>家属</source>
-        <translation>relative</translation>
-    </message>
-    <message>
-        <location filename="../../ui/member_card.py" line="23"/>
+        <location filename="../../ui/member_card.py" line="20"/>
         <source>参保人</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="26"/>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="26"/>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="26"/>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="26"/>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>家庭医生</source>
         <translation>Family doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="26"/>
+        <location filename="../../ui/member_card.py" line="23"/>
         <source>个人账户</source>
         <translation>Personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="27"/>
+        <location filename="../../ui/member_card.py" line="24"/>
         <source>共济账户</source>
         <translation>Family account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="27"/>
+        <location filename="../../ui/member_card.py" line="24"/>
         <source>起付标准</source>
         <translation>Deductible</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="27"/>
+        <location filename="../../ui/member_card.py" line="24"/>
         <source>统筹支付</source>
         <translation>Pooled fund</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="27"/>
+        <location filename="../../ui/member_card.py" line="24"/>
         <source>用量数据</source>
         <translation>Usage data</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="54"/>
+        <location filename="../../ui/member_card.py" line="51"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="56"/>
+        <location filename="../../ui/member_card.py" line="53"/>
         <source>&#x3000;（不享受门诊统筹）</source>
         <translation>  (no outpatient pooled fund)</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="58"/>
+        <location filename="../../ui/member_card.py" line="55"/>
         <source>未签约</source>
         <translation>Not signed up</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="61"/>
+        <location filename="../../ui/member_card.py" line="58"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="74"/>
+        <location filename="../../ui/member_card.py" line="71"/>
         <source>年度 %1，已累计 %2，尚余 %3</source>
         <translation>Annual %1, met %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="77"/>
+        <location filename="../../ui/member_card.py" line="74"/>
         <source>每次 %1，今日本机构已计 %2</source>
         <translation>Per visit %1, met here today %2</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="82"/>
+        <location filename="../../ui/member_card.py" line="79"/>
         <source>已付 %1 / 限额 %2，尚余 %3</source>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="88"/>
+        <location filename="../../ui/member_card.py" line="85"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="91"/>
+        <location filename="../../ui/member_card.py" line="88"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
-    </message>
-    <message>
-        <source>在职</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Employed</translation>
-    </message>
-    <message>
-        <source>退休</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Retired</translation>
-    </message>
-    <message>
-        <source>随单位</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Via employer</translation>
-    </message>
-    <message>
-        <source>个人二档</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Individual tier 2</translation>
-    </message>
-    <message>
-        <source>个人一档</source>
-        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Individual tier 1</translation>
     </message>
     <message>
         <source>岁</source>
@@ -866,68 +849,68 @@ Settle now?</translation>
 <context>
     <name>SettlementsPage</name>
     <message>
-        <location filename="../../ui/settlements_page.py" line="26"/>
+        <location filename="../../ui/settlements_page.py" line="27"/>
         <source>按单号、姓名或参保人编号查找</source>
         <translation>Find by receipt no., name or member no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="42"/>
+        <location filename="../../ui/settlements_page.py" line="43"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="42"/>
+        <location filename="../../ui/settlements_page.py" line="43"/>
         <source>重打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="42"/>
-        <location filename="../../ui/settlements_page.py" line="74"/>
+        <location filename="../../ui/settlements_page.py" line="43"/>
+        <location filename="../../ui/settlements_page.py" line="75"/>
         <source>冲销</source>
         <translation>Reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="74"/>
+        <location filename="../../ui/settlements_page.py" line="75"/>
         <source>已冲销</source>
         <translation>Reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="74"/>
+        <location filename="../../ui/settlements_page.py" line="75"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="96"/>
+        <location filename="../../ui/settlements_page.py" line="97"/>
         <source>请选择</source>
         <translation>Select a settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="96"/>
+        <location filename="../../ui/settlements_page.py" line="97"/>
         <source>请先在列表中选择一笔结算</source>
         <translation>Select a settlement in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="105"/>
+        <location filename="../../ui/settlements_page.py" line="106"/>
         <source>查看结算单 %1</source>
         <translation>View receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="112"/>
+        <location filename="../../ui/settlements_page.py" line="113"/>
         <source>重打结算单 %1</source>
         <translation>Reprint receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="121"/>
+        <location filename="../../ui/settlements_page.py" line="122"/>
         <source>冲销结算单 %1（总额 %2）</source>
         <translation>Reverse receipt %1 (total %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="130"/>
+        <location filename="../../ui/settlements_page.py" line="131"/>
         <source>未能冲销</source>
         <translation>Could not reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="135"/>
+        <location filename="../../ui/settlements_page.py" line="136"/>
         <source>冲销单 %1</source>
         <translation>Reversal slip %1</translation>
     </message>
@@ -980,12 +963,12 @@ Settle now?</translation>
 <context>
     <name>SplitPanel</name>
     <message>
-        <location filename="../../ui/split_panel.py" line="21"/>
+        <location filename="../../ui/split_panel.py" line="22"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="53"/>
+        <location filename="../../ui/split_panel.py" line="54"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
     </message>

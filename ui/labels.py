@@ -1,0 +1,51 @@
+"""The core's codes as words on the screen, through Qt's translation system (context ``Domain``).
+
+``desk/domain.py`` owns the codes and their Chinese labels; the core never imports Qt, so the
+labels are marked here for lupdate, once, and every screen asks these functions for them.
+tests/test_domain.py keeps these tables equal to the core's.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desk.domain import relation_code
+
+CONTEXT = "Domain"
+CATEGORY = {"employed": QT_TRANSLATE_NOOP("Domain", "在职"), "retired": QT_TRANSLATE_NOOP("Domain", "退休")}
+SCHEME = {"employer": QT_TRANSLATE_NOOP("Domain", "随单位"),
+          "individual_tier2": QT_TRANSLATE_NOOP("Domain", "个人二档"),
+          "individual_tier1": QT_TRANSLATE_NOOP("Domain", "个人一档")}
+CLASS_SHORT = {"A": QT_TRANSLATE_NOOP("Domain", "甲"), "B": QT_TRANSLATE_NOOP("Domain", "乙"),
+               "C": QT_TRANSLATE_NOOP("Domain", "丙")}
+RELATION = {"spouse": QT_TRANSLATE_NOOP("Domain", "配偶"), "parent": QT_TRANSLATE_NOOP("Domain", "父母"),
+            "child": QT_TRANSLATE_NOOP("Domain", "子女")}
+RELATIVE = QT_TRANSLATE_NOOP("Domain", "家属")
+INSTITUTION_TYPE = {"clinic": QT_TRANSLATE_NOOP("Domain", "诊所"), "hospital": QT_TRANSLATE_NOOP("Domain", "医院"),
+                    "pharmacy": QT_TRANSLATE_NOOP("Domain", "零售药店")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def category(code: str) -> str:
+    return _tr(CATEGORY[code])
+
+
+def scheme(code: str) -> str:
+    return _tr(SCHEME[code])
+
+
+def item_class(code: str) -> str:
+    """A catalog class as the bill's narrow column shows it: 甲, 乙, 丙."""
+    return _tr(CLASS_SHORT[code])
+
+
+def relation(written: str | None) -> str:
+    """A family link's relation as the roster wrote it (code or label); 家属 when unstated or unknown."""
+    code = relation_code(written)
+    return _tr(RELATION[code] if code else RELATIVE)
+
+
+def institution_type(code: str) -> str:
+    return _tr(INSTITUTION_TYPE[code])
