@@ -197,6 +197,29 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at
 
 
+def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.datetime) -> dict[str, Any]:
+    """The quote request that ``parse_request`` reads back into exactly these engine arguments.
+
+    A desk records it with each settlement, so the hub re-settles the upload with the same parser
+    and engine as ``desk quote`` (desk/sync/resettle.py): whatever a later issue adds to the
+    contract (a benefit, a pharmacy code) travels and is re-checked without another format."""
+    return {
+        "policy": policy, "at": at.isoformat(),
+        "institution": {"level": bill.institution.level, "type": bill.institution.type,
+                        "designated": bill.institution.designated, "id": bill.institution.id},
+        "prescriber_level": bill.prescriber_level, "benefit": bill.benefit,
+        "member": {"category": member.category,
+                   "birth_date": None if member.birth_date is None else member.birth_date.isoformat(),
+                   "scheme": member.scheme, "family_doctor_institution": member.family_doctor_institution,
+                   "eligible": member.eligible, "inpatient": member.inpatient,
+                   "account_balance": money_str(member.account_balance)},
+        "usage": _usage_dict(usage),
+        "items": [{"code": i.code, "name": i.name, "amount": money_str(i.amount), "class": i.cls,
+                   "selfpay_ratio": ratio_str(i.selfpay_ratio)} for i in bill.items],
+        "use_account": bill.use_account,
+    }
+
+
 def _usage_dict(usage: Usage) -> dict[str, str]:
     out = {
         "deductible_met": money_str(usage.deductible_met),

@@ -35,7 +35,7 @@ from desk.store.settling import BillLine, settle_bill
 from desk.store.tabular import read_rows
 from desk.sync.client import configure
 from desk.sync.hub_store import HubStore
-from desk.sync.transport import Backoff
+from desk.sync.transport import Backoff, HubClient
 from store_support import MEMBERS, ROSTER_HEADER, Desk, make_desk, write_csv
 
 FAST = Backoff(attempts=8, first=0.05, factor=2.0, most=1.0)  # retries that a test can wait for
@@ -344,6 +344,12 @@ def register(hub: HubProcess, desk: Desk, url: str | None = None) -> SyncDesk:
     secret = hub.store.add_desk(info.desk_uuid, f"desk {info.desk_number}", desk.at)
     configure(desk.db, desk.admin, url or hub.url, secret, desk.at)
     return SyncDesk(desk, info.desk_uuid, info.desk_number)
+
+
+def hub_client(hub: "HubProcess", desk: SyncDesk, url: str | None = None) -> HubClient:
+    """A client speaking for ``desk`` (its own secret, as `desk sync` does), to send it requests by hand."""
+    secret = desk.db.execute("SELECT secret FROM sync_config").fetchone()[0]
+    return HubClient(url or hub.url, desk.uuid, secret, backoff=Backoff(attempts=1))
 
 
 def make_desks(folder: Path, count: int, hub: HubProcess, members: list[list[str]] | None = None) -> list[SyncDesk]:

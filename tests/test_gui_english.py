@@ -126,7 +126,7 @@ def ui_texts(page: QWidget, data: set) -> dict[str, str]:
 
 def test_the_tabs_title_and_status_bar_are_english(window, session):
     tabs: QTabWidget = window.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Counter", "Today's settlements", "Day close", "Admin"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Counter", "Today's settlements", "Day close", "Statistics", "Admin"]
     desk = session.desk
     assert window.windowTitle() == f"Outpatient settlement — {desk.institution_name} desk {desk.desk_number} [DEMO]"
     who = window.who.text()

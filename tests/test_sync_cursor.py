@@ -143,6 +143,9 @@ def test_a_desk_following_concurrent_uploads_sees_every_change_once(hub, tmp_pat
     for n in range(9):
         settle(a, ("M001", "M002", "M003")[n % 3], ("XA01", str(1 + n % 4)))
     template, members = _payloads(a, 100)
+    # Counted once first: each clone then claims to have seen no more usage than the hub counts.
+    assert {o.status for o in hub.store.ingest(_hub_desk(hub.store, a.uuid), template, members,
+                                               dt.datetime.now(CST))[0]} == {"accepted"}
     writers = []
     for n in range(6):
         desk_uuid = str(uuid.uuid4())

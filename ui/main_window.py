@@ -11,6 +11,7 @@ from ui.admin_page import AdminPage
 from ui.counter import CounterPage
 from ui.dayend_page import DayEndPage
 from ui.settlements_page import SettlementsPage
+from ui.statistics_page import StatisticsPage
 from ui.workers import run_in_background
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a background sync every five minutes, when a hub is configured
@@ -30,6 +31,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.counter, self.tr("收费"))
         self.tabs.addTab(self.settlements, self.tr("今日结算"))
         self.tabs.addTab(self.dayend, self.tr("日结"))
+        self.statistics = None
+        if session.actor.may("reverse"):  # supervisors and admins
+            self.statistics = StatisticsPage(session)
+            self.tabs.addTab(self.statistics, self.tr("统计"))
         self.admin = None
         if session.actor.may("users"):
             self.admin = AdminPage(session)
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
             self.settlements.show_today()
         elif page is self.dayend:
             self.dayend.reload()
+        elif page is not None and page is self.statistics:
+            self.statistics.reload()
         elif page is self.counter:
             self.counter.scan.setFocus()
 

@@ -70,6 +70,12 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
     save(window, "settlements-today")
     window.tabs.setCurrentWidget(window.dayend)
     save(window, "day-end")
+    window.tabs.setCurrentWidget(window.statistics)
+    window.statistics.show_month(0)
+    save(window, "statistics")
+    window.resize(1024, 768)
+    save(window, "statistics-1024")
+    window.resize(1366, 768)
     window.tabs.setCurrentWidget(window.admin)
     save(window, "admin")
     assert settled

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 from pathlib import Path
 
@@ -29,6 +30,19 @@ def add_parser(sub) -> None:
     month.add_argument("--out-dir", type=Path, default=Path("."))
     add_db(month)
     month.set_defaults(run=guarded(run_month))
+    supervision = kinds.add_parser("supervision", help="supervision indicators, charts and alerts (PDF; text on stdout)")
+    supervision.add_argument("period", help="YYYY-MM (or YYYY, YYYY-MM-DD, FIRST..LAST)")
+    supervision.add_argument("--out", type=Path, help="the PDF (default supervision-PERIOD.pdf)")
+    supervision.add_argument("--desk-number", help="only this counter's settlements")
+    add_thresholds(supervision)
+    add_db(supervision)
+    supervision.set_defaults(run=guarded(run_supervision))
+
+
+def add_thresholds(parser) -> None:
+    parser.add_argument("--thresholds", type=Path, default=os.environ.get("DESK_THRESHOLDS") or None,
+                        help="TOML with a [supervision] table of warning thresholds (default $DESK_THRESHOLDS;"
+                             " the defaults are in the README)")
 
 
 LABELS = {"total": "医疗费总额 total", "full_self_pay": "全自费 full self-pay", "pre_self_pay": "先行自付 pre-self-pay",
@@ -114,12 +128,46 @@ def run_month(args: argparse.Namespace) -> int:
     overruns = overruns_for(db, args.month)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     pdf = args.out_dir / f"claim-{args.month}.pdf"
-    write_private(pdf, render_claim(get_desk(db), args.month, rows, now(), overruns))
+    write_private(pdf, render_claim(get_desk(db), args.month, rows, now(), overruns,
+                                    supervision=f"supervision-{args.month}.pdf"))
+    _write_supervision(db, args.month, args.out_dir / f"supervision-{args.month}.pdf", None, None, args)
     write_private(args.out_dir / f"overruns-{args.month}.csv", overruns_csv(overruns))
     write_private(args.out_dir / f"claim-{args.month}.csv", claim_csv(rows))
     write_private(args.out_dir / f"setlinfo-{args.month}.csv", setlinfo_csv(db, args.month))
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
           f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
-          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv in {args.out_dir}")
+          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf in {args.out_dir}")
+    return 0
+
+
+def _write_supervision(db, period_text: str, out: Path, desk_number: str | None, thresholds_path, args):
+    from desk.analytics import Selection, load_thresholds, supervise
+    from desk.analytics.period import parse_period
+    from desk.cli.options import library
+    from desk.receipts.supervision_pdf import render_supervision
+    from desk.store.identity import get_desk
+
+    result = supervise(db, Selection(parse_period(period_text), desk_number), load_thresholds(thresholds_path),
+                       library(args))
+    from desk.store.private_files import write_private
+
+    write_private(out, render_supervision(get_desk(db), result, now()))
+    return result
+
+
+def run_supervision(args: argparse.Namespace) -> int:
+    from desk.receipts.supervision_pdf import alert_text, shown
+
+    db = open_store(args)
+    out = args.out or Path(f"supervision-{args.period}.pdf")
+    result = _write_supervision(db, args.period, out, args.desk_number, args.thresholds, args)
+    print(f"{result.selection.period.label}: {result.totals.visits} visits net of reversals; wrote {out}")
+    for indicator in result.indicators:
+        print(f"  {indicator.label:<16} {shown(indicator):>12}   {indicator.article}")
+    print(f"alerts: {len(result.alerts)}")
+    for alert in result.alerts:
+        listed = " ".join(f"{r.desk_number}-{r.receipt_no}" for r in alert.settlements[:10])
+        print(f"  {alert_text(alert, result)}  [{alert.article}]  {alert.count} settlement(s) (desk-receipt):"
+              f" {listed}{' …' if alert.count > 10 else ''}")
     return 0

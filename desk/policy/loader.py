@@ -5,7 +5,9 @@ bounds, is refused whole with the file, the key and the rule it breaks (PackErro
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -142,29 +144,57 @@ def parse_pack(data: dict, file: str) -> Pack:
     )
 
 
+def pack_digest(data: bytes) -> str:
+    """The SHA-256 a settlement records for the pack it was settled under (hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_pack_bytes(data: bytes, file: str) -> Pack:
+    """A pack from a file's bytes, with their digest; PackError names the file and the key."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(file, "", f"not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PackError(file, "", f"cannot be read: {exc}") from None
+    except RecursionError:
+        raise PackError(file, "", "not valid TOML: nested too deeply") from None
+    return dataclasses.replace(parse_pack(raw, file), digest=pack_digest(data))
+
+
 def read_pack(path: Path) -> Pack:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(str(path), "", f"not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise PackError(str(path), "", f"cannot be read: {exc}") from None
-    return parse_pack(data, str(path))
+    return parse_pack_bytes(data, str(path))
 
 
 class Library:
-    """The packs a desk can use: the shipped ones plus any folders an administrator adds.
+    """The packs a desk or hub can use: those an administrator installed (kept in its database, by
+    digest), any folders given (``desk quote`` and ``desk policy check`` only), and the shipped ones.
 
     Packs are read on first use, so a quote for one place reads one file (and its framework).
+    ``installed`` is (file bytes, label) per installed pack, oldest first: the newest of an id is
+    the one settled under, and every one stays findable by its digest (``by_digest``), so the hub
+    re-settles an upload under the pack it was made with.
     """
 
-    def __init__(self, dirs: list[Path] | None = None):
+    def __init__(self, dirs: list[Path] | None = None, installed: list[tuple[bytes, str]] | None = None):
         self.dirs = [*(dirs or []), shipped_dir()]
         self._packs: dict[str, Pack] = {}
         self._loading: list[str] = []  # packs being read, to refuse a loop of `follows`
+        self._by_digest: dict[str, Pack] = {}
+        self._installed: dict[str, tuple[bytes, str]] = {}  # digest → (bytes, label)
+        self._installed_ids: dict[str, str] = {}  # pack id → digest of the newest install
+        for data, label in installed or []:
+            digest = pack_digest(data)
+            self._installed[digest] = (data, label)
+            stem = Path(label).stem
+            self._installed_ids[stem] = digest
 
     def ids(self) -> list[str]:
-        return sorted({p.stem for d in self.dirs if d.is_dir() for p in d.glob("*.toml")})
+        return sorted({p.stem for d in self.dirs if d.is_dir() for p in d.glob("*.toml")} | set(self._installed_ids))
 
     def path_of(self, pack_id: str) -> Path | None:
         return next((d / f"{pack_id}.toml" for d in self.dirs if (d / f"{pack_id}.toml").is_file()), None)
@@ -173,19 +203,45 @@ class Library:
         pack = self._packs.get(pack_id)
         if pack is None:
             plain = isinstance(pack_id, str) and len(pack_id) <= 64 and pack_id.replace("_", "").replace("-", "").isalnum()
-            path = self.path_of(pack_id) if plain else None
-            if path is None:
-                shown = repr(pack_id) if len(repr(pack_id)) <= 40 else repr(pack_id)[:39] + "…"
-                raise PolicyError(f"unknown policy {shown} (known: {', '.join(self.ids())})")
-            if pack_id in self._loading:  # a city that follows itself, or two that follow each other
-                raise PackError(str(path), "follows", f"the packs follow each other in a loop: "
-                                f"{' → '.join([*self._loading, pack_id])}")
+            if plain and pack_id in self._loading:  # a city that follows itself, or two that follow each other
+                raise PackError(str(self.path_of(pack_id) or pack_id), "follows", "the packs follow each other in a"
+                                f" loop: {' → '.join([*self._loading, pack_id])}")
             self._loading.append(pack_id)
             try:
-                pack = self.check(read_pack(path))
+                if pack_id in self._installed_ids:
+                    pack = self._load_installed(self._installed_ids[pack_id])
+                else:
+                    path = self.path_of(pack_id) if plain else None
+                    if path is None:
+                        shown = repr(pack_id) if len(repr(pack_id)) <= 40 else repr(pack_id)[:39] + "…"
+                        raise PolicyError(f"unknown policy {shown} (known: {', '.join(self.ids())})")
+                    pack = self.check(read_pack(path))
             finally:
                 self._loading.remove(pack_id)
             self._packs[pack_id] = pack
+            self._by_digest.setdefault(pack.digest, pack)
+        return pack
+
+    def _load_installed(self, digest: str) -> Pack:
+        data, label = self._installed[digest]
+        return self.check(parse_pack_bytes(data, label))
+
+    def by_digest(self, digest: str) -> Pack | None:
+        """The pack whose file has this SHA-256, among the installed and the shipped ones (and the
+        folders given); None when there is none: the hub refuses a settlement under it."""
+        pack = self._by_digest.get(digest)
+        if pack is not None:
+            return pack
+        if digest in self._installed:
+            pack = self._load_installed(digest)
+        else:
+            for pack_id in self.ids():
+                path = self.path_of(pack_id)
+                if path is not None and pack_digest(path.read_bytes()) == digest:
+                    pack = self.check(read_pack(path))
+                    break
+        if pack is not None:
+            self._by_digest[digest] = pack
         return pack
 
     def check(self, pack: Pack) -> Pack:

@@ -101,6 +101,7 @@ class Pack:
     follows: str | None
     versions: list[Version]
     file: str = ""
+    digest: str = ""  # SHA-256 of the pack file's bytes: what a settlement records, what the hub looks up
     _cache: dict[dt.date, Resolved] = field(default_factory=dict, repr=False, compare=False)
 
     @property

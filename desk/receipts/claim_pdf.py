@@ -12,7 +12,7 @@ WIDTHS = [0.12, 0.11, 0.11, 0.11, 0.1, 0.09, 0.12, 0.12, 0.12]
 
 
 def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime,
-                 overruns: list | None = None) -> bytes:
+                 overruns: list | None = None, supervision: str | None = None) -> bytes:
     slip = Slip(PAPERS["a4"])
     if desk.demo:
         slip.text("【演示数据 DEMO — 不作申报】", align="center")
@@ -35,6 +35,10 @@ def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: d
         for o in overruns:
             slip.columns([o.day, o.member_id, o.label, money_str(o.amount), o.settlement_id], [0.12, 0.14, 0.22, 0.1, 0.42],
                          "lllrl", 0.9)
+    if supervision:
+        slip.space(6)
+        slip.text(f"本月门诊费用监测指标与预警（次均费用、自费比例、检查占比、个人账户套现信号等）见监测报告 {supervision}"
+                  f"（desk report supervision {month}）。", 0.9)
     slip.space(30)
     slip.text("经办人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　机构盖章：", 1.0)
     return slip.pdf(title=f"申报表 {month}")

@@ -40,6 +40,7 @@ Draw = Callable[[Canvas, float, float, float], None]  # (canvas, left x, baselin
 class Line:
     height: float
     draw: Draw
+    new_page: bool = False  # start a page before this line (A5/A4 only)
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -135,6 +136,22 @@ class Slip:
             c.setDash()
         self.lines.append(Line(self.size * 0.9, draw))
 
+    def drawings(self, drawings: list, gap: float = 8) -> None:
+        """reportlab drawings (charts) side by side in one row, as tall as the tallest."""
+        from reportlab.graphics import renderPDF
+
+        height = max(d.height for d in drawings)
+
+        def draw(c, x, y, w):
+            left = x
+            for d in drawings:
+                renderPDF.draw(d, c, left, y - height * 0.25)
+                left += d.width + gap
+        self.lines.append(Line(height, draw))
+
+    def page_break(self) -> None:
+        self.lines.append(Line(0, lambda c, x, y, w: None, new_page=True))
+
     def space(self, points: float) -> None:
         self.lines.append(Line(points, lambda c, x, y, w: None))
 
@@ -179,7 +196,7 @@ class Slip:
         canvas.setAuthor(author)
         y = height - paper.margin
         for line in self.lines:
-            if paper.height and y - line.height < paper.margin:
+            if paper.height and (y - line.height < paper.margin or line.new_page):
                 canvas.showPage()
                 y = height - paper.margin
             y -= line.height

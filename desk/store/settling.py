@@ -21,7 +21,7 @@ from desk.engine import Bill, Item, Member, Settlement, local_day, settle
 from desk.money import fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.quote import answer
+from desk.quote import answer, request_of
 from desk.prescription import Prescription
 from desk.store import audit, pharmacy
 from desk.store.catalog import get_item
@@ -194,8 +194,9 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
+        engine_member = _engine_member(member, payer)
         try:
-            result = settle(pack, _engine_member(member, payer), usage, bill, bill_at)
+            result = settle(pack, engine_member, usage, bill, bill_at)
         except PolicyError as exc:
             raise StoreError(str(exc)) from None
         figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
@@ -207,7 +208,9 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             "fund_paid_total": None if usage.fund_paid_total is None else str(usage.fund_paid_total)},
             "institution": desk.institution_code, "level": desk.level, "type": desk.type,
             "prescriber_level": bill.prescriber_level, "use_account": use_account,
-            **({"prescription": prescription.as_dict()} if prescription else {})}
+            **({"prescription": prescription.as_dict()} if prescription else {}),
+            # exactly what the engine was given, as a quote request: the hub re-settles from it
+            "request": request_of(pack.id, engine_member, usage, bill, at), "pack_digest": pack.digest}
         row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
                "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
@@ -216,7 +219,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                "hifp_pay_fen": funds.get("hifp", 0), "hifob_pay_fen": funds.get("hifob", 0),
                "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
                "inputs": json.dumps(inputs, ensure_ascii=False), "reason": late_reason, "demo": int(desk.demo),
-               "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
+               "pack_digest": pack.digest, "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         _insert(db, row, item_rows)
         pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
@@ -274,6 +277,8 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "hifp_pay_fen": -to_fen(original.hifp_pay), "hifob_pay_fen": -to_fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
                "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
+               "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
+                                         (original.id,)).fetchone()[0],
                "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()

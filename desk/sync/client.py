@@ -23,7 +23,7 @@ from desk.store.identity import get_desk
 from desk.store.users import Actor, require
 from desk.sync import outbox
 from desk.sync.apply import apply_page
-from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_PAGE, PING, SETTLEMENTS
+from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
 from desk.sync.transport import Backoff, HubClient, SyncError, check_url
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
@@ -136,7 +136,11 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, progress: Prog
             with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff, cancel=cancel,
                            on_retry=on_retry) as hub:
                 _upload(db, hub, report, progress, max(1, min(batch, MAX_BATCH)))
-                _download(db, hub, report, progress, max(1, min(page, MAX_PAGE)))
+                if _download(db, hub, report, progress, max(1, min(page, MAX_PAGE))) and _requeue(db, hub, report):
+                    # The hub was restored and lost some of this desk's settlements: send them again
+                    # now, in settlement order, before anything settled after them.
+                    _upload(db, hub, report, progress, max(1, min(batch, MAX_BATCH)))
+                    _download(db, hub, report, progress, max(1, min(page, MAX_PAGE)))
         except SyncError as exc:
             report.error = str(exc)
             with write_transaction(db):
@@ -171,8 +175,37 @@ def _upload(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, progr
             progress("upload", done, max(total, done))
 
 
+def _requeue(db: sqlite_utils.Database, hub: HubClient, report: SyncReport) -> int:
+    """Put back in the outbox every settlement of this desk the hub once acknowledged and no longer
+    holds (a hub restored from an older backup); returns how many. Nothing is lost, and the
+    settlements made after them, which saw their usage, are not refused for having seen it."""
+    sent = [r[0] for r in db.execute("SELECT id FROM settlements WHERE id NOT IN (SELECT settlement_id FROM outbox)"
+                                     " ORDER BY seq")]
+    missing: list[str] = []
+    for start in range(0, len(sent), MAX_KNOWN):
+        chunk = sent[start:start + MAX_KNOWN]
+        answer = hub.call("POST", KNOWN, body={"ids": chunk})
+        known = answer.get("known") if isinstance(answer, dict) else None
+        if not isinstance(known, list):
+            raise SyncError("the hub's answer to which settlements it holds is not a list")
+        held = set(map(str, known))
+        missing += [sid for sid in chunk if sid not in held]
+    if missing:
+        now = _now().isoformat()
+        with write_transaction(db):
+            db.conn.executemany("INSERT OR IGNORE INTO outbox (settlement_id, queued_at) VALUES (?, ?)",
+                                [(sid, now) for sid in missing])
+            audit.append(db, now, "sync", "sync.requeue", str(len(missing)),
+                         {"reason": "the hub no longer holds settlements it acknowledged (restored from a backup?)",
+                          "first": missing[0], "last": missing[-1]})
+        report.problems.append(f"the hub no longer holds {len(missing)} settlement(s) it had acknowledged;"
+                               " they are queued and sent again")
+    return len(missing)
+
+
 def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, progress: Progress | None,
-              size: int) -> None:
+              size: int) -> bool:
+    """Download the hub's changes; True when the hub turned out to be restored from an older backup."""
     restarted = False
     while True:
         cursor = db.execute("SELECT cursor FROM sync_state WHERE id = 1").fetchone()[0]
@@ -192,6 +225,6 @@ def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, pro
         if progress:  # change numbers are positions, not counts (on PostgreSQL, transaction ids): count the changes
             progress("download", report.changes, None if page["more"] else report.changes)
         if not page["more"]:
-            return
+            return restarted
         if page["next"] <= cursor:
             raise SyncError(f"the hub's changes do not move past {cursor}; stopping rather than looping")

@@ -30,7 +30,7 @@ from starlette.routing import Route
 from desk.domain import CST
 from desk.sync.hub_db import HubStorageError
 from desk.sync.hub_store import HubDesk, HubStore
-from desk.sync.protocol import CHANGES, MAX_BATCH, MAX_BODY, MAX_PAGE, PING, SETTLEMENTS
+from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
 
 log = logging.getLogger("desk.hub")
 THREADS = 4  # storage calls running at once in one hub process
@@ -92,6 +92,18 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
             return _error(400, "after must not be negative")
         return JSONResponse(await run_in_threadpool(store.changes, desk, after, limit))
 
+    async def known(request: Request, desk: HubDesk) -> Response:
+        try:
+            payload = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return _error(400, "the body is not JSON")
+        ids = payload.get("ids") if isinstance(payload, dict) else None
+        if not isinstance(ids, list) or not all(isinstance(i, str) and len(i) <= 64 for i in ids):
+            return _error(400, "ids: a list of settlement ids is expected")
+        if len(ids) > MAX_KNOWN:
+            return _error(413, f"ids: at most {MAX_KNOWN} in one request")
+        return JSONResponse({"known": await run_in_threadpool(store.known, desk, ids)})
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
@@ -99,7 +111,8 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
 
     return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
-                             Route(CHANGES, authenticated(changes))],
+                             Route(CHANGES, authenticated(changes)),
+                             Route(KNOWN, authenticated(known), methods=["POST"])],
                      max_body_size=MAX_BODY)
 
 

@@ -35,6 +35,7 @@ from desk.store.roster import MemberRow
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
 from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
+from desk.sync.resettle import Counted, Refused, Resettled, member_refusal, resettle, seen_refusal
 
 ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
 CHUNK = 900  # ids in one IN (...) list
@@ -92,7 +93,42 @@ class HubStore:
 
     def __init__(self, url: str, library: Library | None = None):
         self.db = HubDB(url)
+        self._given = library
+        self._library: Library | None = library
         self.caps = Caps(library or Library())
+
+    @property
+    def library(self) -> Library:
+        """The packs uploads are re-settled under: the shipped ones and those installed on this hub."""
+        if self._library is None:
+            self._refresh_packs()
+        return self._library
+
+    def _refresh_packs(self) -> None:
+        with self.db.read() as tx:
+            rows = tx.all("SELECT content, pack_id FROM hub_packs ORDER BY installed_at, digest")
+        self._library = Library(self._given.dirs[:-1] if self._given else None,
+                                [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in rows])
+        self.caps = Caps(self._library)
+
+    def install_pack(self, data: bytes, now: dt.datetime) -> tuple[str, str]:
+        """Install a policy pack on the hub (its administrator's act): validated as the desk validates
+        it, kept whole with its SHA-256. Returns (pack id, digest)."""
+        from desk.policy.loader import pack_digest, parse_pack_bytes
+
+        with self.db.read() as tx:
+            rows = tx.all("SELECT content, pack_id FROM hub_packs ORDER BY installed_at, digest")
+        installed = [(bytes(c), f"installed/{p}.toml") for c, p in rows]
+        pack = Library(None, installed).check(parse_pack_bytes(data, "installed pack"))
+        digest = pack_digest(data)
+
+        def work(tx: Tx) -> None:
+            if tx.one("SELECT 1 FROM hub_packs WHERE digest = ?", (digest,)) is None:
+                tx.run("INSERT INTO hub_packs (digest, pack_id, content, installed_at) VALUES (?,?,?,?)",
+                       (digest, pack.id, data, now.isoformat()))
+        self._write(work)
+        self._library = None
+        return pack.id, digest
 
     def migrate(self) -> int:
         version = self.db.migrate()
@@ -288,10 +324,21 @@ class HubStore:
                                                          " its own settlements")
                 continue
             parsed.append((index, incoming))
+        digests = {raw[i].get("pack_digest") for i, s in parsed if s.kind == "settlement"}
+        if any(isinstance(d, str) and self.library.by_digest(d) is None for d in digests):
+            self._refresh_packs()  # a pack installed on the hub since this process read them
+        library = self.library
+        resettled: dict[str, Resettled | str] = {}  # a settlement's re-settle, or why it failed
+        for index, incoming in parsed:
+            if incoming.kind == "settlement":
+                try:
+                    resettled[incoming.id] = resettle(raw[index], library)
+                except (Refused, ProtocolError) as exc:
+                    resettled[incoming.id] = str(exc)
         context = {str(k): v for k, v in (members or {}).items() if isinstance(v, dict)}
 
         def work(tx: Tx) -> list[Overrun]:
-            return _Batch(tx, self.caps, desk, parsed, context, now, outcomes).run()
+            return _Batch(tx, self.caps, desk, parsed, context, now, outcomes, resettled).run()
         overruns = self._write(work) if parsed else []
         return [o for o in outcomes if o is not None], overruns
 
@@ -405,6 +452,17 @@ class HubStore:
             accounts = dict(tx.all("SELECT member_id, account_balance_fen FROM hub_members"))
         return usage, accounts
 
+    def known(self, desk: HubDesk, ids: list[str]) -> list[str]:
+        """Which of ``ids`` the hub holds as settlements of ``desk`` (a desk asks after finding the hub
+        restored from an older backup, and uploads the others again)."""
+        found: list[str] = []
+        with self.db.read() as tx:
+            for chunk in _chunks(sorted(set(ids))):
+                marks, params = tx.in_list(chunk)
+                found += [r[0] for r in tx.all(f"SELECT id FROM hub_settlements WHERE desk_uuid = ? AND id IN {marks}",
+                                               (desk.desk_uuid, *params))]
+        return sorted(found)
+
     def settlement_ids(self) -> set[str]:
         with self.db.read() as tx:
             return {r[0] for r in tx.all("SELECT id FROM hub_settlements")}
@@ -414,9 +472,10 @@ class _Batch:
     """One upload, inside its transaction: decide each settlement's fate, count the new ones."""
 
     def __init__(self, tx: Tx, caps: Caps, desk: HubDesk, parsed: list[tuple[int, Incoming]], members: dict,
-                 now: dt.datetime, outcomes: list[Outcome | None]):
+                 now: dt.datetime, outcomes: list[Outcome | None],
+                 resettled: dict[str, Resettled | str] | None = None):
         self.tx, self.caps, self.desk, self.parsed, self.members = tx, caps, desk, parsed, members
-        self.now, self.outcomes = now.isoformat(), outcomes
+        self.now, self.outcomes, self.resettled = now.isoformat(), outcomes, resettled or {}
 
     def _reject(self, index: int, incoming: Incoming, reason: str) -> None:
         self.outcomes[index] = Outcome(incoming.id, REJECTED, reason)
@@ -436,10 +495,12 @@ class _Batch:
         self.tx.many(
             "INSERT INTO hub_settlements (id, desk_uuid, receipt_no, kind, reverses, member_id, year, day, policy_version,"
             " total_fen, pool_pay_fen, account_pay_fen, cash_pay_fen, deductible_delta_fen, pool_delta_fen,"
-            " account_holder, account_delta_fen, digest, body, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " account_holder, account_delta_fen, digest, body, received_at, institution_code, same_day_delta_fen)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(s.id, s.desk_uuid, s.receipt_no, s.kind, s.reverses, s.member_id, s.year, s.day, s.policy_version,
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
-              s.account_holder, s.account_delta_fen, s.digest, s.body, self.now) for s in sorted(fresh, key=lambda s: s.id)])
+              s.account_holder, s.account_delta_fen, s.digest, s.body, self.now, s.institution_code,
+              s.same_day_delta_fen) for s in sorted(fresh, key=lambda s: s.id)])
         # The changed rows are stamped by the upserts that move them (no second pass over them).
         changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
         first = HubStore._take_seqs(self.tx, changed)
@@ -474,8 +535,10 @@ class _Batch:
             [s.receipt_no for _, s in self.parsed], self.desk.desk_uuid)}
         reversed_ids = [s.reverses for _, s in self.parsed if s.reverses]
         originals = {r[0]: r for r in self._lookup(
-            "SELECT id, desk_uuid, kind, member_id, year, total_fen, pool_pay_fen, account_pay_fen, cash_pay_fen"
-            " FROM hub_settlements WHERE id IN {marks}", reversed_ids)}
+            "SELECT id, desk_uuid, kind, member_id, year, total_fen, pool_pay_fen, account_pay_fen, cash_pay_fen,"
+            " deductible_delta_fen, pool_delta_fen, same_day_delta_fen, account_delta_fen, account_holder,"
+            " policy_version FROM hub_settlements WHERE id IN {marks}", reversed_ids)}
+        counted = _Counting(self.tx, [s for _, s in self.parsed], self.resettled)
         reversed_by = dict(self._lookup("SELECT reverses, id FROM hub_settlements WHERE reverses IN {marks}",
                                         reversed_ids))
         fresh: list[Incoming] = []
@@ -486,15 +549,19 @@ class _Batch:
                 else:
                     self._reject(index, s, f"settlement {s.id} was uploaded before with other content")
                 continue
-            reason = self._refusal(s, pinned, receipts, originals, reversed_by)
+            again = self.resettled.get(s.id)
+            reason = (again if isinstance(again, str) else "") or self._refusal(
+                s, pinned, receipts, originals, reversed_by) or counted.refusal(s, again)
             if reason:
                 self._reject(index, s, reason)
                 continue
             known[s.id] = s.digest
             receipts[s.receipt_no] = s.id
+            counted.count(s)
             if s.kind == "settlement":
                 originals[s.id] = (s.id, s.desk_uuid, s.kind, s.member_id, s.year, s.total_fen, s.pool_pay_fen,
-                                   s.account_pay_fen, s.cash_pay_fen)
+                                   s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
+                                   s.same_day_delta_fen, s.account_delta_fen, s.account_holder, s.policy_version)
             else:
                 reversed_by[s.reverses] = s.id
             self.outcomes[index] = Outcome(s.id, ACCEPTED)
@@ -516,10 +583,13 @@ class _Batch:
                 return f"reverses {s.reverses}: only the desk that made a settlement may reverse it"
             if reversed_by.get(s.reverses, s.id) != s.id:
                 return f"reverses {s.reverses}: already reversed by {reversed_by[s.reverses]}"
-            if (original[3], original[4]) != (s.member_id, s.year) or any(
-                    a + b for a, b in zip(original[5:], (s.total_fen, s.pool_pay_fen, s.account_pay_fen,
-                                                         s.cash_pay_fen))):
-                return f"reverses {s.reverses}: a reversal must mirror the settlement it reverses"
+            if (original[3], original[4], original[13], original[14]) != (
+                    s.member_id, s.year, s.account_holder, s.policy_version) or any(
+                    a + b for a, b in zip(original[5:13], (s.total_fen, s.pool_pay_fen, s.account_pay_fen,
+                                                           s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
+                                                           s.same_day_delta_fen, s.account_delta_fen))):
+                return (f"reverses {s.reverses}: a reversal must mirror the settlement it reverses (every amount,"
+                        " usage and account movement negated, the same member, account and policy)")
         return ""
 
     def _count_usage(self, fresh: list[Incoming], first: int) -> tuple[list[tuple[str, int]], list[Overrun]]:
@@ -528,13 +598,18 @@ class _Batch:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
         totals = self.tx.many_returning(
-            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq)"
-            " VALUES (?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq,"
+            " deductible_gross_fen, pool_gross_fen)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
             " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
             " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
+            " deductible_gross_fen = hub_usage.deductible_gross_fen + excluded.deductible_gross_fen,"
+            " pool_gross_fen = hub_usage.pool_gross_fen + excluded.pool_gross_fen,"
             " updated_at = excluded.updated_at, change_seq = excluded.change_seq RETURNING ordinary_pool_paid_fen",
             [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
-              self.now, first + i) for i, (m, y) in enumerate(keys)])
+              self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
+              sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
+             for i, (m, y) in enumerate(keys)])
         overruns = []
         crossing = [(key, total[0]) for key, total in zip(keys, totals)
                     if any(s.pool_delta_fen > 0 for s in by_key[key])]
@@ -606,3 +681,79 @@ class _Batch:
                  json.dumps([sid for sid, _ in rows]), self.now, seq))[0]
             self.tx.many("INSERT INTO hub_overrun_desks (desk_uuid, overrun_id, change_seq) VALUES (?,?,?)",
                          [(d, overrun_id, seq) for d in sorted({d for _, d in rows})])
+
+
+class _Counting:
+    """What the hub counts for the members of one batch, as it goes through the batch in order:
+    the usage an honest desk could have seen (gross of reversals), the same-day deductible per
+    institution, and the hub's roster and catalog, against which each re-settled upload is held."""
+
+    def __init__(self, tx: Tx, batch: list[Incoming], resettled: dict[str, Resettled | str]):
+        self.usage: dict[tuple[str, int], list[int]] = {}
+        self.same_day: dict[tuple[str, str, str], int] = defaultdict(int)
+        self.roster: dict[str, dict] = {}
+        self.catalog: dict[str, tuple[str, str]] = {}
+        members = sorted({s.member_id for s in batch})
+        items = sorted({i.code for r in resettled.values() if not isinstance(r, str) for i in r.bill.items})
+        for chunk in _chunks(members):
+            marks, params = tx.in_list(chunk)
+            for m, y, ded, pool in tx.all("SELECT member_id, year, deductible_gross_fen, pool_gross_fen FROM hub_usage"
+                                          f" WHERE member_id IN {marks}", params):
+                self.usage[(m, y)] = [ded, pool]
+            for m, day, inst, total in tx.all(
+                    "SELECT member_id, day, institution_code, SUM(same_day_delta_fen) FROM hub_settlements"
+                    f" WHERE kind = 'settlement' AND member_id IN {marks} GROUP BY member_id, day, institution_code",
+                    params):
+                self.same_day[(m, day, inst)] = total
+            for row in tx.all("SELECT member_id, category, birth_date, scheme, family_doctor_institution, eligible,"
+                              f" family FROM hub_members WHERE on_roster = 1 AND member_id IN {marks}", params):
+                self.roster[row[0]] = {"category": row[1], "birth_date": row[2], "scheme": row[3],
+                                       "family_doctor_institution": row[4] or None,
+                                       "eligible": None if row[5] is None else bool(row[5]),
+                                       "family": {link.partition(":")[0] for link in (row[6] or "").split(";") if link}}
+        for chunk in _chunks(items):
+            marks, params = tx.in_list(chunk)
+            for code, cls, ratio in tx.all(f"SELECT code, class, selfpay_ratio FROM hub_catalog WHERE code IN {marks}",
+                                           params):
+                self.catalog[code] = (cls, ratio)
+
+    def refusal(self, s: Incoming, resettled: Resettled | str | None) -> str:
+        """Why the hub will not count this re-settled settlement at this point of the batch, or ""."""
+        if s.kind != "settlement" or not isinstance(resettled, Resettled):
+            return ""
+        ded, pool = self.usage.get((s.member_id, s.year), (0, 0))
+        seen = resettled.usage
+        reason = seen_refusal(seen, Counted(ded, pool, self.same_day[(s.member_id, s.day, s.institution_code)]))
+        if reason:
+            return reason
+        roster = self.roster.get(s.member_id)
+        reason = member_refusal(resettled.member, roster)
+        if reason:
+            return reason
+        if s.account_holder and s.account_holder != s.member_id and roster is not None \
+                and s.account_holder not in roster["family"]:
+            return f"payer_id: {s.account_holder} is not linked to {s.member_id} for family use on the hub's roster"
+        for number, item in enumerate(resettled.bill.items):
+            known = self.catalog.get(item.code)
+            if known is not None and (known[0] != item.cls or _ratio(known[1]) != item.selfpay_ratio):
+                return (f"items[{number}]: {item.code} is class {item.cls} with self-pay ratio {item.selfpay_ratio}"
+                        f" at the desk, class {known[0]} with {known[1]} in the hub's catalog")
+        return ""
+
+    def count(self, s: Incoming) -> None:
+        """Add an accepted settlement to the running figures (a reversal leaves the gross ones)."""
+        if s.kind != "settlement":
+            return
+        figures = self.usage.setdefault((s.member_id, s.year), [0, 0])
+        figures[0] += s.deductible_delta_fen
+        figures[1] += s.pool_delta_fen
+        self.same_day[(s.member_id, s.day, s.institution_code)] += s.same_day_delta_fen
+
+
+def _ratio(text: str):
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text or "0")
+    except InvalidOperation:
+        return None

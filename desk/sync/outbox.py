@@ -16,7 +16,7 @@ from desk.sync.protocol import ACCEPTED, DUPLICATE, money
 
 _SELECT = ("SELECT s.seq, s.id, d.desk_uuid, s.institution_code, s.desk_number, s.receipt_no, s.kind, s.reverses,"
            " s.member_id, s.payer_id, s.cashier, s.at, s.day, s.year, s.policy_version, s.ratio, s.reason, s.demo,"
-           " s.answer, s.inputs, " + ", ".join(f"s.{f}_fen" for f in SYNC_FIGURES) + ","
+           " s.answer, s.inputs, s.pack_digest, " + ", ".join(f"s.{f}_fen" for f in SYNC_FIGURES) + ","
            " l.deductible_fen, l.same_day_fen, l.pool_paid_fen, a.member_id, a.delta_fen"
            " FROM outbox o JOIN settlements s ON s.id = o.settlement_id JOIN desk d ON d.id = 1"
            " LEFT JOIN usage_ledger l ON l.settlement_id = s.id LEFT JOIN account_ledger a ON a.settlement_id = s.id")
@@ -51,14 +51,14 @@ def next_batch(db: sqlite_utils.Database, after_seq: int, limit: int) -> tuple[i
 
 def _payload(row: tuple, items: list[dict]) -> dict:
     (_, sid, desk_uuid, institution, desk_number, receipt, kind, reverses, member, payer, cashier, at, day, year,
-     policy_version, ratio, reason, demo, answer, inputs) = row[:20]
-    figures = dict(zip(SYNC_FIGURES, row[20:20 + len(SYNC_FIGURES)]))
-    deductible, same_day, pool, holder, delta = row[20 + len(SYNC_FIGURES):]
+     policy_version, ratio, reason, demo, answer, inputs, pack_digest) = row[:21]
+    figures = dict(zip(SYNC_FIGURES, row[21:21 + len(SYNC_FIGURES)]))
+    deductible, same_day, pool, holder, delta = row[21 + len(SYNC_FIGURES):]
     return {
         "id": sid, "desk_uuid": desk_uuid, "institution_code": institution, "desk_number": desk_number,
         "receipt_no": receipt, "kind": kind, "reverses": reverses, "member_id": member, "payer_id": payer,
         "cashier": cashier, "at": at, "day": day, "year": year, "policy_version": policy_version, "ratio": ratio,
-        "reason": reason, "demo": bool(demo), "answer": json.loads(answer), "inputs": json.loads(inputs),
+        "reason": reason, "demo": bool(demo), "answer": json.loads(answer), "inputs": json.loads(inputs), "pack_digest": pack_digest,
         **{name: money(value) for name, value in figures.items()}, "items": items,
         "usage": {"deductible": money(deductible or 0), "same_day": money(same_day or 0),
                   "pool_paid": money(pool or 0)},

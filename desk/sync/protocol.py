@@ -24,8 +24,10 @@ API = "/v1"
 PING = f"{API}/ping"
 SETTLEMENTS = f"{API}/settlements"
 CHANGES = f"{API}/changes"
+KNOWN = f"{API}/known"  # which of the settlements a desk names the hub holds (after a restore)
 MAX_BATCH = 1000  # settlements in one upload
 MAX_PAGE = 5000  # changes in one download
+MAX_KNOWN = 5000  # settlement ids in one POST /v1/known
 MAX_BODY = 32 * 1024 * 1024
 
 MONEY = re.compile(r"^-?[0-9]{1,12}\.[0-9]{2}$")
@@ -79,6 +81,7 @@ class Incoming:
     cash_pay_fen: int
     deductible_delta_fen: int
     pool_delta_fen: int
+    same_day_delta_fen: int
     account_holder: str | None
     account_delta_fen: int
     balance_before_fen: int  # the account holder's balance before, as the desk saw it
@@ -131,6 +134,12 @@ def parse_settlement(raw: object) -> Incoming:
     if "@" not in raw["policy_version"]:
         raise ProtocolError(f"policy_version: {raw['policy_version']!r} is not pack@date")
     f = {name: amount_fen(raw.get(name), name) for name in SYNC_FIGURES}
+    sign = 1 if kind == "settlement" else -1  # a settlement moves money one way, its reversal back
+    for name in SYNC_FIGURES:
+        if name != "balance_after" and f[name] * sign < 0:
+            raise ProtocolError(f"{name}: {raw[name]} is {'negative' if sign > 0 else 'positive'} in a {kind}")
+    if f["balance_after"] < 0:
+        raise ProtocolError(f"balance_after: {raw['balance_after']} is negative")
     if f["pool_pay"] + f["self_pay"] != f["total"]:
         raise ProtocolError("pool_pay + self_pay must equal total")
     if f["account_pay"] + f["cash_pay"] != f["self_pay"]:
@@ -144,7 +153,11 @@ def parse_settlement(raw: object) -> Incoming:
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise ProtocolError(f"items[{number}]: must be an object")
-        amounts += amount_fen(item.get("amount"), f"items[{number}].amount")
+        amount = amount_fen(item.get("amount"), f"items[{number}].amount")
+        if amount * sign < 0:
+            raise ProtocolError(f"items[{number}].amount: {item['amount']} is"
+                                f" {'negative' if sign > 0 else 'positive'} in a {kind}")
+        amounts += amount
     if amounts != f["total"]:
         raise ProtocolError(f"items: add up to {money(amounts)}, the total is {money(f['total'])}")
     usage = raw.get("usage")
@@ -152,7 +165,10 @@ def parse_settlement(raw: object) -> Incoming:
         raise ProtocolError("usage: must be an object (the usage ledger row)")
     deductible_delta = amount_fen(usage.get("deductible"), "usage.deductible")
     pool_delta = amount_fen(usage.get("pool_paid"), "usage.pool_paid")
-    amount_fen(usage.get("same_day"), "usage.same_day")
+    same_day_delta = amount_fen(usage.get("same_day"), "usage.same_day")
+    for name, delta in (("deductible", deductible_delta), ("pool_paid", pool_delta), ("same_day", same_day_delta)):
+        if delta * sign < 0:
+            raise ProtocolError(f"usage.{name}: {usage[name]} is {'negative' if sign > 0 else 'positive'} in a {kind}")
     if pool_delta != f["pool_pay"]:
         raise ProtocolError("usage.pool_paid must equal pool_pay")
     account = raw.get("account")
@@ -171,5 +187,5 @@ def parse_settlement(raw: object) -> Incoming:
         receipt_no=receipt, kind=kind, reverses=reverses, member_id=raw["member_id"], year=year, day=day.isoformat(),
         policy_version=raw["policy_version"], total_fen=f["total"], pool_pay_fen=f["pool_pay"],
         account_pay_fen=f["account_pay"], cash_pay_fen=f["cash_pay"], deductible_delta_fen=deductible_delta,
-        pool_delta_fen=pool_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
+        pool_delta_fen=pool_delta, same_day_delta_fen=same_day_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
         balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body))

@@ -702,6 +702,11 @@ Settle now?</translation>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>admin</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="37"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
@@ -1026,6 +1031,351 @@ Settle now?</translation>
         <source>政策版本</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Policy version</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="51"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="51"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="54"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="58"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>依据</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>预警</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="80"/>
+        <source>笔数</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="82"/>
+        <source>查看相关结算</source>
+        <translation>Show the settlements behind it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="89"/>
+        <source>预警（双击查看相关结算）</source>
+        <translation>Alerts (double-click for the settlements behind one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>就诊人次</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>就诊人数</source>
+        <translation>Members seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="106"/>
+        <source>门诊医药费用</source>
+        <translation>Outpatient costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>费用增长率</source>
+        <translation>Cost growth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>次均费用</source>
+        <translation>Average cost per visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="107"/>
+        <source>次均费用增长率</source>
+        <translation>Growth of the average cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="108"/>
+        <source>患者自费比例</source>
+        <translation>Self-pay share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="108"/>
+        <source>检查费用占比</source>
+        <translation>Examination share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="109"/>
+        <source>化验费用占比</source>
+        <translation>Laboratory share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="109"/>
+        <source>药品费用占比</source>
+        <translation>Drug share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="110"/>
+        <source>统筹基金支付比例</source>
+        <translation>Pooled fund share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="110"/>
+        <source>人均统筹基金支付</source>
+        <translation>Pooled fund per member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="111"/>
+        <source>人日就诊次数</source>
+        <translation>Visits per member-day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="111"/>
+        <source>人月就诊次数</source>
+        <translation>Visits per member-month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="112"/>
+        <source>达到或接近年度限额人数</source>
+        <translation>Members at or near the cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="112"/>
+        <source>仅个人账户支付笔数</source>
+        <translation>Account-only purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="113"/>
+        <source>丙类项目现金支付笔数</source>
+        <translation>Class C items paid in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="113"/>
+        <source>非工作时段结算笔数</source>
+        <translation>Off-hours settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="118"/>
+        <source>次均费用 %1 元，高于预警值 %2 元</source>
+        <translation>Average cost per visit ¥%1, above the warning level ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="119"/>
+        <source>次均费用较上期增长 %1，高于预警值 %2</source>
+        <translation>Average cost per visit up %1 on the previous period, above %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="120"/>
+        <source>门诊医药费用较上期增长 %1，高于预警值 %2</source>
+        <translation>Outpatient costs up %1 on the previous period, above %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="121"/>
+        <source>患者自费比例 %1，高于预警值 %2</source>
+        <translation>Self-pay share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="122"/>
+        <source>检查费用占比 %1，高于预警值 %2</source>
+        <translation>Examination share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="123"/>
+        <source>化验费用占比 %1，高于预警值 %2</source>
+        <translation>Laboratory share %1, above the warning level %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="124"/>
+        <location filename="../../ui/statistics_page.py" line="125"/>
+        <source>参保人 %3 于 %4 就诊 %1 次，多于 %2 次</source>
+        <translation>Member %3 made %1 visits in %4, more than %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="126"/>
+        <source>参保人 %3 本年已用年度限额的 %1（预警 %2）</source>
+        <translation>Member %3 has used %1 of this year&apos;s cap (warning at %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="127"/>
+        <source>参保人 %3 本期仅用个人账户支付 %1 笔，多于 %2 笔</source>
+        <translation>Member %3 paid %1 purchases from the personal account alone, more than %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="128"/>
+        <source>参保人 %3 本期丙类项目现金支付 %1 元，高于 %2 元</source>
+        <translation>Member %3 paid ¥%1 of class C items in cash, above ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="129"/>
+        <source>非工作时段结算 %1 笔</source>
+        <translation>%1 settlements outside working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>西药</source>
+        <translation>Western drugs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>中成药</source>
+        <translation>Chinese patent drugs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="133"/>
+        <source>中药饮片</source>
+        <translation>Herbal pieces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>检查</source>
+        <translation>Examinations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>化验</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="134"/>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>诊查</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="135"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="136"/>
+        <source>每日费用（统筹 / 个人账户 / 现金）</source>
+        <translation>Daily costs (pooled fund / account / cash)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="136"/>
+        <source>统筹基金</source>
+        <translation>Pooled fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>个人账户</source>
+        <translation>Personal account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="137"/>
+        <source>费用结构</source>
+        <translation>Fee structure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>各时段就诊人次</source>
+        <translation>Visits by hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>次均费用走势（元）</source>
+        <translation>Average cost per visit (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="138"/>
+        <source>本期无结算</source>
+        <translation>No settlements in this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="166"/>
+        <source>无法统计</source>
+        <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="166"/>
+        <source>期间或预警值设置有误：%1</source>
+        <translation>The period or the warning thresholds are wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="171"/>
+        <source>对比期 %1&#x3000;冲销按负数抵减其当日</source>
+        <translation>Compared with %1  reversals netted on their own day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="220"/>
+        <source>预警相关结算</source>
+        <translation>Settlements behind the alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>窗口</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>单号</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>参保人</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="221"/>
+        <source>总额</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_page.py" line="230"/>
+        <source>共 %1 笔，列出金额最大的 %2 笔</source>
+        <translation>%1 in all; the %2 largest are listed</translation>
     </message>
 </context>
 <context>
