@@ -54,17 +54,6 @@ def demo_template(tmp_path_factory) -> Path:
 @pytest.fixture()
 def session(demo_template, tmp_path, qapp):
     """The counter program's session on a copy of the demo desk, its clock fixed, its settings fresh."""
-    import sqlite3
+    from gui_support import fresh_session
 
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    from gui_support import NOW
-    from ui.session import Session
-
-    QCoreApplication.setOrganizationName("billing-desk-tests")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    path = tmp_path / "desk.sqlite"
-    with sqlite3.connect(demo_template) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    return Session(path, now=lambda: NOW)
+    return fresh_session(demo_template, tmp_path)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -31,3 +33,18 @@ def fill_next_dialog(fill) -> None:
         else:
             QTimer.singleShot(20, act)
     QTimer.singleShot(20, act)
+
+
+def fresh_session(template: Path, tmp_path: Path):
+    """The counter program's session on a copy of a demo desk, its clock fixed at NOW, its settings fresh."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui.session import Session
+
+    QCoreApplication.setOrganizationName("billing-desk-tests")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    path = tmp_path / "desk.sqlite"
+    with sqlite3.connect(template) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return Session(path, now=lambda: NOW)

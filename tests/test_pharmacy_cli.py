@@ -44,3 +44,35 @@ def test_a_bill_file_with_a_no_code_line(tmp_path):
     assert bad.returncode == 2 and "mark the line 无码" in bad.stderr
     shown = run(d.path, "pharmacy", "settings")
     assert "traceability codes: required (at a pharmacy desk)" in shown.stdout
+
+
+def test_the_demo_pharmacy_has_barcodes_codes_split_packs_and_prescriptions(tmp_path):
+    import sqlite3
+
+    dbs = []
+    for n in (1, 2):
+        db = tmp_path / f"demo{n}.sqlite"
+        done = run(db, "demo", "--place", "chongqing", "--type", "pharmacy", "--members", "200")
+        assert done.returncode == 0, done.stderr
+        assert "(0 refused by the policy)" in done.stdout
+        dbs.append(db)
+    query = ("SELECT i.code, t.code, t.unit FROM trace_units t JOIN settlement_items i ON i.settlement_id = t.settlement_id"
+             " AND i.line = t.line JOIN settlements s ON s.id = t.settlement_id ORDER BY s.receipt_no, t.line, t.unit")
+    with sqlite3.connect(dbs[0]) as a, sqlite3.connect(dbs[1]) as b:
+        sold = a.execute(query).fetchall()
+        assert sold and sold == b.execute(query).fetchall()  # deterministic
+        assert a.execute("SELECT count(*) FROM catalog_drugs WHERE barcode IS NOT NULL").fetchone()[0] > 100
+        assert a.execute("SELECT count(*) FROM settlement_drug_lines WHERE split = 1").fetchone()[0] > 0
+        assert a.execute("SELECT count(*) FROM settlement_drug_lines WHERE no_code_reason <> ''").fetchone()[0] > 0
+        assert a.execute("SELECT count(*) FROM prescriptions").fetchone()[0] > 0
+        item, barcode = a.execute("SELECT code, barcode FROM catalog_drugs WHERE rx_flag = 0 AND units_per_box = 1"
+                                  " AND trace_required = 1 ORDER BY code LIMIT 1").fetchone()
+        member = a.execute("SELECT card_number FROM members WHERE eligible = 1 ORDER BY member_id LIMIT 1").fetchone()[0]
+    assert run(dbs[0], "check").returncode == 0
+    codes = run(dbs[0], "pharmacy", "codes", barcode, "--count", "2").stdout.split()
+    assert len(codes) == 2 and all(len(c) == 20 for c in codes)
+    with sqlite3.connect(dbs[0]) as a:
+        assert not a.execute(f"SELECT 1 FROM trace_units WHERE code IN (?, ?) AND released_by IS NULL", codes).fetchone()
+    done = run(dbs[0], "settle", member, f"{barcode}*2", "--codes", f"1={','.join(codes)}", user="cashier", pin="1234")
+    assert done.returncode == 0, done.stderr
+    assert run(dbs[0], "pharmacy", "codes", barcode, "--count", "2").stdout.split()[0] not in codes

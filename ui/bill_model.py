@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from desk.money import fen, format_yuan, money_str
 from desk.store.catalog import CatalogItem
+from desk.store.pharmacy import DrugLine
 from desk.store.settling import BillLine
 from ui import labels
 
@@ -20,6 +21,8 @@ class Line:
     item: CatalogItem
     quantity: Decimal
     unit_price: Decimal
+    drug: DrugLine = DrugLine()  # traceability codes, 无码 reason, batch, expiry
+    traced: bool = False  # the item carries a traceability code
 
     @property
     def amount(self) -> Decimal:
@@ -32,12 +35,14 @@ class BillModel(QAbstractTableModel):
     COLUMNS = (QT_TRANSLATE_NOOP("BillModel", "编码"), QT_TRANSLATE_NOOP("BillModel", "名称"),
                QT_TRANSLATE_NOOP("BillModel", "规格"), QT_TRANSLATE_NOOP("BillModel", "类别"),
                QT_TRANSLATE_NOOP("BillModel", "先行自付"), QT_TRANSLATE_NOOP("BillModel", "数量"),
-               QT_TRANSLATE_NOOP("BillModel", "单价"), QT_TRANSLATE_NOOP("BillModel", "金额"))
-    QTY, PRICE = 5, 6
+               QT_TRANSLATE_NOOP("BillModel", "单价"), QT_TRANSLATE_NOOP("BillModel", "金额"),
+               QT_TRANSLATE_NOOP("BillModel", "追溯码"))
+    QTY, PRICE, CODES = 5, 6, 8
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, codes_column: bool = False):
         super().__init__(parent)
         self.lines: list[Line] = []
+        self.codes_column = codes_column  # the 追溯码 column, at a desk that takes codes
 
     def headers(self) -> list[str]:
         return [self.tr(h) for h in self.COLUMNS]
@@ -46,7 +51,7 @@ class BillModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return len(self.COLUMNS)
+        return len(self.COLUMNS) if self.codes_column else self.CODES
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -61,14 +66,37 @@ class BillModel(QAbstractTableModel):
             shown = format_yuan if role == Qt.ItemDataRole.DisplayRole else money_str  # an editor gets no separators
             return (item.code, item.name, item.spec, labels.item_class(item.cls),
                     f"{item.selfpay_ratio:.0%}" if item.cls == "B" else (self.tr(FULL_SELF_PAY) if item.cls == "C" else ""),
-                    str(line.quantity.normalize()), shown(line.unit_price), shown(line.amount))[column]
+                    f"{line.quantity.normalize():f}", shown(line.unit_price), shown(line.amount),
+                    self._codes(line))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CODES and line.traced and not (
+                line.drug.trace_codes or line.drug.no_code_reason):
+            return QColor("#b3261e")
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4) and line.item.cls == "C":
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.BackgroundRole and column in (self.QTY, self.PRICE):
             return QColor("#fffbe6")
         return None
+
+    def _codes(self, line: Line) -> str:
+        if not line.traced:
+            return ""
+        if line.drug.no_code_reason:
+            return self.tr("无码")
+        if not line.drug.trace_codes:
+            return self.tr("待扫码")
+        return self.tr("%1盒").replace("%1", str(len(line.drug.trace_codes)))
+
+    def set_drug(self, row: int, drug: DrugLine, quantity: Decimal | None = None) -> None:
+        """A line's codes (and the quantity that follows them) changed."""
+        line = self.lines[row]
+        self.lines[row] = replace(line, drug=drug, quantity=line.quantity if quantity is None else quantity)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.changed.emit()
+
+    def codes_in_bill(self) -> list[str]:
+        return [c for line in self.lines for c in line.drug.trace_codes]
 
     def flags(self, index: QModelIndex):
         base = super().flags(index)
@@ -93,20 +121,23 @@ class BillModel(QAbstractTableModel):
                 self.refused.emit(self.tr("单价须为非负金额，最多两位小数"))
                 return False
             self.lines[index.row()] = replace(line, unit_price=number)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
         self.changed.emit()
         return True
 
-    def add(self, item: CatalogItem, quantity: Decimal = Decimal("1")) -> int:
-        """Add an item; the same item scanned again adds to its line's quantity."""
+    def add(self, item: CatalogItem, quantity: Decimal = Decimal("1"), traced: bool = False) -> int:
+        """Add an item; the same item scanned again adds to its line's quantity (a traced line's
+        quantity follows its codes: scanning the box again only selects it)."""
         for row, line in enumerate(self.lines):
+            if line.item.code == item.code and line.unit_price == item.unit_price and traced and line.drug.trace_codes:
+                return row
             if line.item.code == item.code and line.unit_price == item.unit_price:
                 self.lines[row] = replace(line, quantity=line.quantity + quantity)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 self.changed.emit()
                 return row
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
-        self.lines.append(Line(item, quantity, item.unit_price))
+        self.lines.append(Line(item, quantity, item.unit_price, traced=traced))
         self.endInsertRows()
         self.changed.emit()
         return len(self.lines) - 1
@@ -125,4 +156,4 @@ class BillModel(QAbstractTableModel):
         self.changed.emit()
 
     def bill_lines(self) -> list[BillLine]:
-        return [BillLine(line.item.code, line.quantity, line.unit_price) for line in self.lines]
+        return [BillLine(line.item.code, line.quantity, line.unit_price, line.drug) for line in self.lines]

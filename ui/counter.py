@@ -7,13 +7,14 @@ a new bill. The draft bill is saved after every edit, so closing the window lose
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+                               QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from desk.engine import local_day
 from desk.money import format_yuan, from_fen
@@ -21,12 +22,17 @@ from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search
 from desk.store.database import StoreError
 from desk.store.roster import MemberRecord, family_of, find_member
+from desk import prescription as rx
+from desk.prescription import PrescriptionError
+from desk.store import pharmacy
 from desk.store.settling import preview_bill, settle_bill
+from desk.tracecode import TraceCodeError, looks_like_code
 from desk.store.usage import standing
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
 from ui.member_card import MemberCard
+from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
 from ui.pdf_preview import preview
 from ui.session import Session
 from ui.split_panel import SplitPanel
@@ -41,6 +47,7 @@ class CounterPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.member: MemberRecord | None = None
+        self.prescription: rx.Prescription | None = None
         self._quiet = False
         self.draft_file = drafts.draft_path(session.path)
         self.draft = drafts.Draft()
@@ -72,14 +79,24 @@ class CounterPage(QWidget):
             self.prescriber.addItem(label, level)
         self.prescriber.currentIndexChanged.connect(self.edited)
         self.prescriber.setVisible(self.session.desk.type == "pharmacy")
+        self.pharmacy_desk = self.session.desk.type == "pharmacy" or pharmacy.get_settings(
+            self.session.db).enforced(self.session.desk.type)
+        self.rx_button = QPushButton(self.tr("外配处方 (F7)"))
+        self.rx_button.setObjectName("rx_button")
+        self.rx_button.clicked.connect(self.edit_prescription)
+        self.rx_button.setVisible(self.pharmacy_desk)
+        self.rx_label = QLabel("")
+        self.rx_label.setObjectName("rx_label")
+        self.rx_label.setVisible(self.pharmacy_desk)
 
         top = QHBoxLayout()
         top.addWidget(self.scan, 3)
         top.addWidget(self.item_box, 4)
         top.addWidget(self.prescriber)
+        top.addWidget(self.rx_button)
 
         self.card = MemberCard()
-        self.model = BillModel(self)
+        self.model = BillModel(self, codes_column=self.pharmacy_desk)
         self.model.changed.connect(self.edited)
         self.model.changed.connect(self.fit_columns)
         self.model.refused.connect(lambda text: self.split.message.setText(text))
@@ -100,6 +117,16 @@ class CounterPage(QWidget):
         bill_title = QLabel(self.tr("费用明细（Delete 删除所选行；双击数量或单价修改）"))
         left.addWidget(bill_title)
         left.addWidget(self.table, 1)
+        self.trace = PharmacyPanel()
+        self.trace.code_scanned.connect(self.scan_code)
+        self.trace.done.connect(self.item_box.setFocus)
+        self.trace.no_code.connect(self.mark_no_code)
+        self.trace.batch_edited.connect(self.set_batch)
+        self.trace.setVisible(self.pharmacy_desk)
+        self.trace.setEnabled(False)
+        left.addWidget(self.rx_label)
+        left.addWidget(self.trace)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_trace())
         left_widget = QWidget()
         left_widget.setLayout(left)
 
@@ -144,7 +171,8 @@ class CounterPage(QWidget):
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.scan.setFocus),
-                           ("F3", self.item_box.setFocus), ("Delete", self.remove_selected)):
+                           ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
+                           ("F7", self.edit_prescription), ("F8", self.mark_no_code)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -222,6 +250,9 @@ class CounterPage(QWidget):
             return
         if "[" in text:
             return self.add_completion(text)
+        if looks_like_code(text) and self.selected_row() is not None:  # a box's code scanned into the item box
+            self.item_box.clear()
+            return self.scan_code(text)
         try:
             self.add_code(text)
             return
@@ -234,11 +265,130 @@ class CounterPage(QWidget):
             self.split.message.setText(self.tr("“%1”不是唯一的项目，请从列表中选择").replace("%1", text))
 
     def add_code(self, code: str) -> None:
-        item = get_item(self.session.db, code)
-        row = self.model.add(item)
+        db = self.session.db
+        item = get_item(db, pharmacy.item_for_barcode(db, code) or code)  # a box barcode names its item
+        traced = self.pharmacy_desk and pharmacy.drug_info(db, item.code).trace_required
+        row = self.model.add(item, traced=traced)
         self.table.selectRow(row)
         self.item_box.clear()
         self.completions.setStringList([])
+        self.show_trace()
+        if traced:  # next: the boxes' codes
+            self.trace.codes.setFocus()
+
+    # ---- traceability codes -------------------------------------------------------------------
+    def selected_row(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else index.row()
+        return row if 0 <= row < len(self.model.lines) else None
+
+    def show_trace(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.trace.setEnabled(False)
+            self.trace.status.setText("")
+            self.trace.list.setText("")
+            return
+        line = self.model.lines[row]
+        info = pharmacy.drug_info(self.session.db, line.item.code)
+        needed = ""
+        if info.split:
+            needed = self.tr("（拆零，每盒%1%2，本行%3%2）").replace("%1", str(info.units_per_box)) \
+                .replace("%2", line.item.unit).replace("%3", f"{line.quantity.normalize():f}")
+        self.trace.show_line(line.item.name, list(line.drug.trace_codes), needed, line.drug.no_code_reason,
+                             line.drug.batch, line.drug.expiry, line.traced)
+
+    def scan_code(self, text: str) -> None:
+        row = self.selected_row()
+        if row is None or not self.model.lines[row].traced:
+            self.trace.error(self.tr("请先选择需要追溯码的药品行"))
+            return
+        line = self.model.lines[row]
+        try:
+            code = text.strip()
+            pharmacy.check_scan(self.session.db, line.item.code, code, self.model.codes_in_bill())
+        except TraceCodeError as exc:
+            self.show_trace()
+            self.trace.error(trace_words(exc))
+            self.trace.codes.setFocus()
+            return
+        except StoreError as exc:
+            self.trace.error(plain(str(exc)))
+            return
+        codes = (*line.drug.trace_codes, code)
+        split = pharmacy.drug_info(self.session.db, line.item.code).split
+        self.model.set_drug(row, replace(line.drug, trace_codes=codes, no_code_reason=""),
+                            None if split else Decimal(len(codes)))  # a box line's quantity is its boxes
+        self.table.selectRow(row)
+        self.show_trace()
+        self.trace.codes.setFocus()
+
+    def mark_no_code(self) -> None:
+        row = self.selected_row()
+        if row is None or not self.model.lines[row].traced:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("无码"), self.tr("无追溯码的原因（如：2025年7月前购进库存）"),
+                                          text=self.tr("2025年7月前购进库存"))
+        if not ok or not reason.strip():
+            return
+        line = self.model.lines[row]
+        self.model.set_drug(row, replace(line.drug, trace_codes=(), no_code_reason=reason.strip()))
+        self.show_trace()
+        self.item_box.setFocus()
+
+    def set_batch(self, batch: str, expiry: str) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        line = self.model.lines[row]
+        if (batch, expiry) != (line.drug.batch, line.drug.expiry):
+            self.model.set_drug(row, replace(line.drug, batch=batch, expiry=expiry))
+
+    # ---- the external prescription ------------------------------------------------------------
+    def edit_prescription(self) -> None:
+        if not self.pharmacy_desk:
+            return
+        today = self.session.now().date()
+        dialog = PrescriptionDialog(QDate(today.year, today.month, today.day), self.prescription, self)
+        if dialog.exec() and dialog.prescription:
+            self.set_prescription(dialog.prescription)
+        self.item_box.setFocus()
+
+    def set_prescription(self, value: rx.Prescription | None) -> None:
+        self.prescription = value
+        self.draft.prescription = value.as_dict() if value else None
+        if value:
+            self.prescriber.setCurrentIndex(max(self.prescriber.findData(value.institution_level), 0))
+            self.rx_label.setText(self.tr("外配处方 %1：%2（%3），%4，%5 %6，%7 开具").replace("%1", value.number)
+                                  .replace("%2", value.institution_name).replace("%3", value.institution_code)
+                                  .replace("%4", value.doctor).replace("%5", value.diagnosis_code)
+                                  .replace("%6", value.diagnosis_name).replace("%7", value.written_on.isoformat()))
+        else:
+            self.rx_label.setText("")
+        self.prescriber.setEnabled(value is None)
+        self.edited()
+
+    def pharmacy_refusal(self) -> str | None:
+        """What stops the bill from settling on codes or prescription, as the cashier's sentence (a dry run
+        of the checks settling makes again inside its transaction)."""
+        session = self.session
+        lines = self.model.bill_lines()
+        day = local_day(session.now())
+        try:
+            pharmacy.check_prescription(session.db, session.desk.type, [l.item.code for l in self.model.lines],
+                                        self.prescription, day)
+            pharmacy.plan(session.db, [(l.code, l.quantity, l.drug) for l in lines], day,
+                          pharmacy.get_settings(session.db).enforced(session.desk.type))
+        except TraceCodeError as exc:
+            if exc.fields.get("line"):
+                self.table.selectRow(exc.fields["line"] - 1)
+            return trace_words(exc)
+        except PrescriptionError as exc:
+            return prescription_words(exc)
+        except StoreError as exc:
+            return plain(str(exc))
+        return None
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
@@ -254,6 +404,9 @@ class CounterPage(QWidget):
         self.draft.prescriber_level = self.prescriber.currentData()
         self.draft.use_account = self.use_account.isChecked()
         self.draft.payer_id = self.payer.currentData()
+        self.draft.lines = [{**d, "codes": list(l.drug.trace_codes), "no_code_reason": l.drug.no_code_reason,
+                             "batch": l.drug.batch, "expiry": l.drug.expiry}
+                            for d, l in zip(self.draft.lines, self.model.lines)]
         self.save_draft()
         self.refresh_split()
 
@@ -267,7 +420,8 @@ class CounterPage(QWidget):
         try:
             result = preview_bill(self.session.db, self.session.library, self.member.member_id, self.model.bill_lines(),
                                   self.session.now(), prescriber_level=self.prescriber.currentData(),
-                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData())
+                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
+                                  prescription=self.prescription)
         except StoreError as exc:
             self.split.show_error(plain(str(exc)))
             return
@@ -287,6 +441,11 @@ class CounterPage(QWidget):
         result = self.split.result
         if result is None:
             return
+        refusal = self.pharmacy_refusal()
+        if refusal:
+            QMessageBox.warning(self, self.tr("未能结算"), refusal)
+            self.trace.codes.setFocus() if self.trace.isEnabled() else self.item_box.setFocus()
+            return
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
             self.tr("应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
@@ -303,7 +462,13 @@ class CounterPage(QWidget):
             stored = settle_bill(session.db, session.library, session.actor, self.member.member_id,
                                  self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
-                                 settlement_id=self.draft.settlement_id)
+                                 settlement_id=self.draft.settlement_id, prescription=self.prescription)
+        except TraceCodeError as exc:
+            QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
+            return None
+        except PrescriptionError as exc:
+            QMessageBox.warning(self, self.tr("未能结算"), prescription_words(exc))
+            return None
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), plain(str(exc)))
             return None
@@ -329,6 +494,9 @@ class CounterPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.member = None
+        self.prescription = None
+        self.rx_label.setText("")
+        self.prescriber.setEnabled(True)
         self.draft = drafts.Draft()
         drafts.discard(self.draft_file)
         self._quiet = True  # a new bill is not an edit of the old one
@@ -362,11 +530,21 @@ class CounterPage(QWidget):
                 item = get_item(self.session.db, line["code"])
             except StoreError:
                 continue
-            row = self.model.add(item, Decimal(line["quantity"]))
+            traced = self.pharmacy_desk and pharmacy.drug_info(self.session.db, item.code).trace_required
+            row = self.model.add(item, Decimal(line["quantity"]), traced=traced)
             self.model.setData(self.model.index(row, BillModel.PRICE), line["unit_price"])
+            if line.get("codes") or line.get("no_code_reason") or line.get("batch") or line.get("expiry"):
+                self.model.set_drug(row, pharmacy.DrugLine(tuple(line.get("codes") or ()),
+                                                           line.get("no_code_reason", ""), line.get("batch", ""),
+                                                           line.get("expiry", "")))
         self._quiet = False
         self.use_account.setChecked(saved.use_account)
         self.prescriber.setCurrentIndex(max(self.prescriber.findData(saved.prescriber_level), 0))
+        if saved.prescription:
+            try:
+                self.set_prescription(rx.parse(saved.prescription))
+            except ValueError:
+                log.warning("the draft's prescription could not be read back")
         member = find_member(self.session.db, saved.member_key) if saved.member_key else None
         if member:
             self.set_member(member)

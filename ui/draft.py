@@ -17,10 +17,11 @@ from desk.store.private_files import write_private
 class Draft:
     settlement_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     member_key: str = ""
-    lines: list[dict] = field(default_factory=list)  # code, quantity, unit_price as strings
+    lines: list[dict] = field(default_factory=list)  # code, quantity, unit_price as strings; codes, batch …
     prescriber_level: int | None = None
     use_account: bool = True
     payer_id: str | None = None
+    prescription: dict | None = None  # the external prescription (desk.prescription.Prescription.as_dict)
 
 
 def draft_path(db_path: Path) -> Path:

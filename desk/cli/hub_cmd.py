@@ -150,5 +150,13 @@ def run_overruns(args: argparse.Namespace) -> int:
               f" (limit {o['limit']}, total after {o['total_after']})  settlement {o['settlement_id']}"
               f"  counted: {', '.join(o['settlements'])}")
     print(f"{len(rows)} overrun(s)")
+    store = _store(args)
+    names = {d.desk_uuid: f"{d.institution_code or '?'}/{d.desk_number or '?'}" for d in store.desks()}
+    doubles = store.trace_conflicts()
+    for c in doubles:
+        print(f"{c['day']}  追溯码重复销售 code sold twice  {c['code']} unit {c['unit']}: desk"
+              f" {names.get(c['first_desk'], c['first_desk'])} receipt {c['first_receipt']}, then desk"
+              f" {names.get(c['desk_uuid'], c['desk_uuid'])} receipt {c['receipt_no']} (member {c['member_id']})")
+    print(f"{len(doubles)} traceability code(s) sold twice")
     return 0
 

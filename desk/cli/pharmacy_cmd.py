@@ -20,6 +20,11 @@ def add_parser(sub) -> None:
     code.add_argument("code")
     add_db(code)
     code.set_defaults(run=guarded(run_code))
+    codes = actions.add_parser("codes", help="a demo desk's next unsold box codes of an item (type them as a scanner would)")
+    codes.add_argument("item", help="item code or box barcode")
+    codes.add_argument("--count", type=int, default=3)
+    add_db(codes)
+    codes.set_defaults(run=guarded(run_codes))
 
 
 def run_settings(args: argparse.Namespace) -> int:
@@ -48,4 +53,18 @@ def run_code(args: argparse.Namespace) -> int:
     for receipt, unit, day, released in sales:
         print(f"{args.code} unit {unit}: receipt {receipt} on {day}"
               + (f", given back by receipt {released}" if released else ""))
+    return 0
+
+
+def run_codes(args: argparse.Namespace) -> int:
+    from desk.store.database import StoreError
+    from desk.store.demo_pharmacy import unsold_codes
+    from desk.store.identity import get_desk
+    from desk.store.pharmacy import item_for_barcode
+
+    db = open_store(args)
+    if not get_desk(db).demo:
+        raise StoreError("codes: only a demo desk has made-up box codes; scan the real boxes")
+    for code in unsold_codes(db, item_for_barcode(db, args.item) or args.item, args.count):
+        print(code)
     return 0

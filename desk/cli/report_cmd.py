@@ -134,10 +134,16 @@ def run_month(args: argparse.Namespace) -> int:
     write_private(args.out_dir / f"overruns-{args.month}.csv", overruns_csv(overruns))
     write_private(args.out_dir / f"claim-{args.month}.csv", claim_csv(rows))
     write_private(args.out_dir / f"setlinfo-{args.month}.csv", setlinfo_csv(db, args.month))
+    from desk.reports.drug_sales import drug_csv, drug_jsonl, drug_records
+
+    drugs = drug_records(db, args.month)
+    write_private(args.out_dir / f"drugsale-{args.month}.jsonl", drug_jsonl(drugs))
+    write_private(args.out_dir / f"drugsale-{args.month}.csv", drug_csv(drugs))
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
           f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
-          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf in {args.out_dir}")
+          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf,"
+          f" drugsale-{args.month}.jsonl and .csv ({len(drugs)} drug lines, 3505/3506) in {args.out_dir}")
     return 0
 
 

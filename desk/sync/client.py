@@ -107,7 +107,7 @@ def status(db: sqlite_utils.Database, now: dt.datetime | None = None) -> SyncSta
 
 def check_hub(db_path: Path | str, *, hub_url: str | None = None, backoff: Backoff = Backoff(attempts=1)) -> str:
     """The name the hub registered this desk under (proves the URL and the secret work)."""
-    db = open_db(db_path)
+    db = open_db(db_path, create=False)
     try:
         url, secret, ca_file = _config(db, hub_url)
         with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff) as hub:
@@ -129,7 +129,7 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, progress: Prog
     """Upload the outbox, then download the hub's changes; never raises for the network or the hub
     (the report's ``error`` says what stopped it), so a background thread can simply show the report."""
     report = SyncReport()
-    db = open_db(db_path)
+    db = open_db(db_path, create=False)
     try:
         try:
             url, secret, ca_file = _config(db, hub_url)

@@ -33,6 +33,7 @@ from typing import Iterable
 from desk.policy.loader import Library
 from desk.store.roster import MemberRow
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
+from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
 from desk.sync.resettle import Counted, Refused, Resettled, member_refusal, resettle, seen_refusal
@@ -436,6 +437,11 @@ class HubStore:
                 " (SELECT 1 FROM hub_members m WHERE m.member_id = s.account_holder)")]
         return problems
 
+    def trace_conflicts(self, desk_uuid: str | None = None) -> list[dict]:
+        """Box units sold twice (at two desks, or twice where a reversal never arrived), oldest first."""
+        with self.db.read() as tx:
+            return conflicts(tx, desk_uuid)
+
     def overruns(self) -> list[dict]:
         with self.db.read() as tx:
             rows = tx.all("SELECT id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
@@ -501,6 +507,7 @@ class _Batch:
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
               s.account_holder, s.account_delta_fen, s.digest, s.body, self.now, s.institution_code,
               s.same_day_delta_fen) for s in sorted(fresh, key=lambda s: s.id)])
+        record_units(self.tx, fresh, self.now)  # traceability codes: a box unit sold twice is recorded
         # The changed rows are stamped by the upserts that move them (no second pass over them).
         changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
         first = HubStore._take_seqs(self.tx, changed)

@@ -42,6 +42,7 @@ def next_batch(db: sqlite_utils.Database, after_seq: int, limit: int) -> tuple[i
                            "fee_category": fee, "quantity": quantity, "unit_price": money(price),
                            "amount": money(amount)})
     settlements = [_payload(row, items[row[1]]) for row in rows]
+    _add_pharmacy(db, settlements, ids)
     member_ids = sorted({s["member_id"] for s in settlements})
     members = {m: {"category": c, "scheme": s} for m, c, s in db.execute(
         f"SELECT member_id, category, scheme FROM members WHERE member_id IN ({','.join('?' * len(member_ids))})",
@@ -64,6 +65,35 @@ def _payload(row: tuple, items: list[dict]) -> dict:
                   "pool_paid": money(pool or 0)},
         "account": None if holder is None else {"member_id": holder, "delta": money(delta)},
     }
+
+
+def _add_pharmacy(db: sqlite_utils.Database, settlements: list[dict], ids: list[str]) -> None:
+    """Each settlement's drug lines (batch, expiry, 拆零, 无码, traceability codes with the units taken)
+    and its external prescription go up with it; keys only where there is something to send."""
+    marks = ",".join("?" * len(ids))
+    drugs: dict[str, dict[int, dict]] = {}
+    for sid, line, batch, expiry, split, rx, reason in db.execute(
+            "SELECT settlement_id, line, batch, expiry, split, rx_flag, no_code_reason FROM settlement_drug_lines"
+            f" WHERE settlement_id IN ({marks}) ORDER BY settlement_id, line", ids):
+        drugs.setdefault(sid, {})[line] = {"line": line, "batch": batch, "expiry": expiry, "split": bool(split),
+                                          "rx_flag": bool(rx), "no_code_reason": reason, "codes": []}
+    for sid, line, code, unit in db.execute(
+            f"SELECT settlement_id, line, code, unit FROM trace_units WHERE settlement_id IN ({marks})"
+            " ORDER BY settlement_id, line, rowid", ids):
+        codes = drugs[sid][line]["codes"]
+        if not codes or codes[-1]["code"] != code:
+            codes.append({"code": code, "units": []})
+        codes[-1]["units"].append(unit)
+    prescriptions = {r[0]: dict(zip(("number", "institution_code", "institution_name", "institution_level", "doctor",
+                                     "diagnosis_code", "diagnosis_name", "written_on", "valid_days"), r[1:]))
+                     for r in db.execute("SELECT settlement_id, number, institution_code, institution_name,"
+                                         " institution_level, doctor, diagnosis_code, diagnosis_name, written_on,"
+                                         f" valid_days FROM prescriptions WHERE settlement_id IN ({marks})", ids)}
+    for s in settlements:
+        if s["id"] in drugs:
+            s["drugs"] = list(drugs[s["id"]].values())
+        if s["id"] in prescriptions:
+            s["prescription"] = prescriptions[s["id"]]
 
 
 def acknowledge(db: sqlite_utils.Database, results: list[dict], now: str) -> tuple[int, int, list[tuple[str, str]]]:

@@ -87,6 +87,29 @@ class Incoming:
     balance_before_fen: int  # the account holder's balance before, as the desk saw it
     body: str
     digest: str
+    trace_units: tuple[tuple[str, int], ...] = ()  # (traceability code, unit) of every box unit sold
+
+
+def _trace_units(raw: dict) -> tuple[tuple[str, int], ...]:
+    """The box units a settlement sold, from its ``drugs`` (a reversal's are its original's)."""
+    drugs = raw.get("drugs", [])
+    if not isinstance(drugs, list):
+        raise ProtocolError("drugs: must be a list")
+    units = []
+    for n, drug in enumerate(drugs):
+        if not isinstance(drug, dict) or not isinstance(drug.get("codes", []), list):
+            raise ProtocolError(f"drugs[{n}]: must be an object with a list of codes")
+        for m, entry in enumerate(drug.get("codes", [])):
+            code = entry.get("code") if isinstance(entry, dict) else None
+            if not (isinstance(code, str) and len(code) == 20 and code.isascii() and code.isdigit()):
+                raise ProtocolError(f"drugs[{n}].codes[{m}].code: {code!r} is not a 20-digit traceability code")
+            for unit in entry.get("units", []):
+                if not isinstance(unit, int) or isinstance(unit, bool) or unit < 1:
+                    raise ProtocolError(f"drugs[{n}].codes[{m}].units: {unit!r} is not a unit number")
+                units.append((code, unit))
+    if len(set(units)) != len(units):
+        raise ProtocolError("drugs: a box unit is sold twice in one settlement")
+    return tuple(units)
 
 
 def _text(raw: dict, field: str, *, optional: bool = False) -> str | None:
@@ -188,4 +211,5 @@ def parse_settlement(raw: object) -> Incoming:
         policy_version=raw["policy_version"], total_fen=f["total"], pool_pay_fen=f["pool_pay"],
         account_pay_fen=f["account_pay"], cash_pay_fen=f["cash_pay"], deductible_delta_fen=deductible_delta,
         pool_delta_fen=pool_delta, same_day_delta_fen=same_day_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
-        balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body))
+        balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body),
+        trace_units=_trace_units(raw))

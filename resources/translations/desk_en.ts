@@ -186,174 +186,229 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="83"/>
+        <location filename="../../ui/bill_model.py" line="111"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="88"/>
+        <location filename="../../ui/bill_model.py" line="116"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="93"/>
+        <location filename="../../ui/bill_model.py" line="121"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="32"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>编码</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="15"/>
+        <location filename="../../ui/bill_model.py" line="16"/>
         <source>全自费</source>
         <translation>Full self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="32"/>
+        <location filename="../../ui/bill_model.py" line="35"/>
         <source>名称</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>规格</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="33"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>类别</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Pre-self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="34"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>数量</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>单价</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>金额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="39"/>
+        <source>追溯码</source>
+        <translation>Traceability codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="86"/>
+        <source>无码</source>
+        <translation>No code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="88"/>
+        <source>待扫码</source>
+        <translation>Scan codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="89"/>
+        <source>%1盒</source>
+        <translation>%1 box(es)</translation>
     </message>
 </context>
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="55"/>
+        <location filename="../../ui/counter.py" line="62"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="59"/>
+        <location filename="../../ui/counter.py" line="66"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="70"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="70"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="70"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="71"/>
+        <location filename="../../ui/counter.py" line="78"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="71"/>
+        <location filename="../../ui/counter.py" line="78"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="100"/>
+        <location filename="../../ui/counter.py" line="84"/>
+        <source>外配处方 (F7)</source>
+        <translation>Prescription (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="117"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="107"/>
+        <location filename="../../ui/counter.py" line="134"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="114"/>
+        <location filename="../../ui/counter.py" line="141"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="118"/>
+        <location filename="../../ui/counter.py" line="145"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="141"/>
-        <location filename="../../ui/counter.py" line="341"/>
+        <location filename="../../ui/counter.py" line="168"/>
+        <location filename="../../ui/counter.py" line="510"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="168"/>
+        <location filename="../../ui/counter.py" line="196"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="180"/>
+        <location filename="../../ui/counter.py" line="208"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter.py" line="297"/>
+        <source>（拆零，每盒%1%2，本行%3%2）</source>
+        <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="305"/>
+        <source>请先选择需要追溯码的药品行</source>
+        <translation>Select the drug line the codes belong to first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="331"/>
+        <source>无码</source>
+        <translation>No code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="331"/>
+        <source>无追溯码的原因（如：2025年7月前购进库存）</source>
+        <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="332"/>
+        <source>2025年7月前购进库存</source>
+        <translation>Stock bought before July 2025</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="363"/>
+        <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
+        <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="415"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="278"/>
+        <location filename="../../ui/counter.py" line="433"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="282"/>
+        <location filename="../../ui/counter.py" line="437"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="290"/>
+        <location filename="../../ui/counter.py" line="450"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="291"/>
+        <location filename="../../ui/counter.py" line="451"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
@@ -364,32 +419,35 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="307"/>
+        <location filename="../../ui/counter.py" line="446"/>
+        <location filename="../../ui/counter.py" line="467"/>
+        <location filename="../../ui/counter.py" line="470"/>
+        <location filename="../../ui/counter.py" line="473"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="315"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="319"/>
+        <location filename="../../ui/counter.py" line="485"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="320"/>
+        <location filename="../../ui/counter.py" line="486"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="325"/>
+        <location filename="../../ui/counter.py" line="491"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="325"/>
+        <location filename="../../ui/counter.py" line="491"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -849,6 +907,211 @@ Settle now?</translation>
         <location filename="../../ui/pdf_preview.py" line="110"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyPanel</name>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="27"/>
+        <source>追溯码</source>
+        <translation>Traceability codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="30"/>
+        <source>扫描药盒追溯码（20位），回车；空回车返回添加项目</source>
+        <translation>Scan each box&apos;s traceability code (20 digits) and Enter; an empty Enter goes back to the items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="32"/>
+        <source>无码 (F8)</source>
+        <translation>No code (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="37"/>
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="40"/>
+        <source>有效期至</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="41"/>
+        <source>有效期至：YYYY-MM-DD</source>
+        <translation>Expiry: YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="76"/>
+        <source>所选项目无需追溯码</source>
+        <translation>The selected item needs no traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="79"/>
+        <source>%1：无码（%2）</source>
+        <translation>%1: no code (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="82"/>
+        <source>%1：已扫 %2 盒%3</source>
+        <translation>%1: %2 box(es) scanned%3</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyWords</name>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="95"/>
+        <source>追溯码“%1”只能是数字</source>
+        <translation>Traceability code “%1” must be digits only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="96"/>
+        <source>追溯码“%1”为%2位，应为20位</source>
+        <translation>Traceability code “%1” has %2 digits; a code has 20</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="97"/>
+        <source>追溯码“%1”与该药品不符（应以 %2 开头）</source>
+        <translation>Traceability code “%1” is not this drug&apos;s (its codes start with %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="99"/>
+        <source>追溯码“%1”在本单中已扫描过</source>
+        <translation>Traceability code “%1” is already scanned on this bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="100"/>
+        <source>追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售</source>
+        <translation>Traceability code “%1” was sold on receipt %2 at this desk; a box is sold once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="102"/>
+        <source>追溯码“%1”这一盒已拆零售完（结算单 %2）</source>
+        <translation>Every unit of the box “%1” is sold (receipts %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="104"/>
+        <source>追溯码“%1”多余：本行数量已够</source>
+        <translation>Traceability code “%1” is not needed: the line&apos;s quantity is covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="105"/>
+        <source>第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因</source>
+        <translation>Line %1 lacks traceability codes: scan every box, or mark it no-code with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="107"/>
+        <source>该项目无需追溯码</source>
+        <translation>This item carries no traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="115"/>
+        <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
+        <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <source>处方已过有效期：%1 开具，有效至 %2</source>
+        <translation>The prescription has expired: written %1, valid until %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <source>处方开具日期 %1 晚于今天</source>
+        <translation>The prescription&apos;s date %1 is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="120"/>
+        <source>处方有效期 %1 天超过允许的 %2 天</source>
+        <translation>A validity of %1 days is longer than the %2 days allowed</translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionDialog</name>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <source>一级以下</source>
+        <translation>Below level 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <source>三级</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <source>外配处方 (F7)</source>
+        <translation>Prescription (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="160"/>
+        <source>当日有效</source>
+        <translation>The day written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="165"/>
+        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <source>处方编号</source>
+        <translation>Prescription number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="165"/>
+        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <source>开方机构编码</source>
+        <translation>Institution code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="166"/>
+        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <source>开方机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="166"/>
+        <source>机构级别</source>
+        <translation>Institution level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="167"/>
+        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <source>开方医师</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="167"/>
+        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <source>诊断编码</source>
+        <translation>Diagnosis code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="168"/>
+        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <source>诊断名称</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="168"/>
+        <source>开具日期</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="169"/>
+        <source>医师注明有效天数</source>
+        <translation>Validity the doctor noted (days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="196"/>
+        <source>请填写%1</source>
+        <translation>Please fill in: %1</translation>
     </message>
 </context>
 <context>
