@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workload import requests  # noqa: E402
+from workload import POLICY_DIR, requests  # noqa: E402
 
 from desk.engine import settle  # noqa: E402
 from decimal import ROUND_HALF_UP  # noqa: E402
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    library = Library()
+    library = Library([POLICY_DIR])
     cases = [parse_request(r) for r in requests(args.count)]
     packs = {p: library.get(p) for p in {c[0] for c in cases}}
     engine_loop(packs, cases[:2000])  # warm-up: memoised policy days, Decimal caches

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workload import requests  # noqa: E402
+from workload import POLICY_DIR, requests  # noqa: E402
 
 DESK = Path(sys.executable).parent / "desk"
 
@@ -36,10 +36,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "batch.json"
         batch.write_text(json.dumps(requests(args.count), ensure_ascii=False), encoding="utf-8")
-        timed([str(DESK), "quote", str(batch), "--compact"])  # warm the page cache and .pyc files
+        timed([str(DESK), "quote", str(batch), "--compact", "--policy-dir", str(POLICY_DIR)])  # warm the page cache and .pyc files
         floor = [timed([sys.executable, "-c", "pass"]) for _ in range(args.rounds)]
-        one = [timed([str(DESK), "quote", "--compact"], stdin_path=_one(tmp)) for _ in range(args.rounds)]
-        full = [timed([str(DESK), "quote", str(batch), "--compact"]) for _ in range(args.rounds)]
+        one = [timed([str(DESK), "quote", "--compact", "--policy-dir", str(POLICY_DIR)], stdin_path=_one(tmp)) for _ in range(args.rounds)]
+        full = [timed([str(DESK), "quote", str(batch), "--compact", "--policy-dir", str(POLICY_DIR)]) for _ in range(args.rounds)]
     print(f"desk quote, {args.rounds} rounds, medians")
     print(f"  floor `python -c pass`:           {statistics.median(floor) * 1000:8.0f} ms")
     print(f"  desk quote, 1 request:            {statistics.median(one) * 1000:8.0f} ms")

@@ -19,7 +19,11 @@ CLASS_LABELS = {"A": "甲类", "B": "乙类", "C": "丙类"}  # 医保目录类�
 CLASS_SHORT = {"A": "甲", "B": "乙", "C": "丙"}  # the same, as a catalog file or a narrow column writes them
 RELATION_LABELS = {"spouse": "配偶", "parent": "父母", "child": "子女"}  # 家庭共济 links
 RELATIVE = "家属"  # a linked relative whose relation is not stated
-BENEFIT_LABELS = {"ordinary": "普通门诊"}
+BENEFIT_LABELS = {"ordinary": "普通门诊", "chronic": "门诊慢性病", "special": "门诊特殊疾病",  # 待遇类别
+                  "emergency": "急诊抢救", "day_surgery": "日间手术"}
+# 重庆 第六条 第二款: lines the pooled fund pays under schemes of their own, outside the ordinary ones
+OWN_SCHEME_LABELS = {"fixed_fee": "定额诊察费", "two_diseases": "“两病”用药", "special_disease": "门诊特殊疾病",
+                     "national_negotiated": "国谈药品"}
 INSTITUTION_TYPE_LABELS = {"clinic": "诊所", "hospital": "医院", "pharmacy": "零售药店"}
 LEVELS = (0, 1, 2, 3)  # 定点医疗机构级别: 0 for none (a pharmacy, a village clinic), then 一级 … 三级
 
@@ -28,6 +32,8 @@ SCHEMES = tuple(SCHEME_LABELS)
 ITEM_CLASSES = tuple(CLASS_LABELS)
 RELATIONS = tuple(RELATION_LABELS)
 BENEFITS = tuple(BENEFIT_LABELS)
+OWN_SCHEMES = tuple(OWN_SCHEME_LABELS)
+CERTIFIED_BENEFITS = ("chronic", "special")  # the benefits paid for a certified disease (认定)
 INSTITUTION_TYPES = tuple(INSTITUTION_TYPE_LABELS)
 
 # 收费项目类别 of a catalog item, as the receipt groups them; 其他 takes what fits none.

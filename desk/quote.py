@@ -11,19 +11,24 @@ from decimal import Decimal
 from typing import Any
 
 from desk.engine import Bill, Institution, Item, Member, Settlement, Usage, settle
-from desk.domain import BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, SCHEMES
+from desk.domain import (BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, OWN_SCHEMES, RELATIONS,
+                         SCHEMES, CERTIFIED_BENEFITS)
+from desk.engine.inputs import Certification
 from desk.money import MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str, shown
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 
-REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "member", "usage", "items", "use_account"}
 # Unknown keys are refused at every level: a misspelt `selfpay_ratio` or `deductable_met` read as its
 # default would change what the pool pays (contract, version 2).
-INSTITUTION_KEYS = {"id", "level", "type", "designated"}
+REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "disease", "member", "usage", "items",
+                "use_account", "payer_relation"}
+INSTITUTION_KEYS = {"id", "level", "type", "designated", "specialty"}
 MEMBER_KEYS = {"category", "birth_date", "scheme", "family_doctor_institution", "eligible", "inpatient",
-               "account_balance"}
-USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total"}
-ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio"}
+               "account_balance", "certified"}
+USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total",
+              "disease_pool_paid", "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid"}
+ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio", "scheme", "account_excluded"}
+CERTIFICATION_KEYS = {"benefit", "disease", "from", "to"}
 POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a bill's year; outside, no policy applies and dates overflow
 MAX_TEXT = 200  # characters of an id, a code or a name
@@ -31,22 +36,58 @@ PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
 
 
 def _known(raw: dict, keys: set[str], field: str) -> None:
-    unknown = sorted(k for k in raw if k not in keys)
+    """Refuse the first unknown key (shown quoted when it is not a plain name, so the line stays one line)."""
+    unknown = sorted(str(k) for k in raw if k not in keys)
     if unknown:
         key = unknown[0] if PLAIN_KEY.fullmatch(unknown[0]) else shown(unknown[0])
-        raise InputError(f"{field}{key}", "is not a field of a quote request" if not field else
-                         f"is not a field of {field.rstrip('.').split('[')[0]}", kind="unknown_field")
+        raise InputError(f"{field}{key}", "unknown field" if field else "is not a field of a quote request",
+                         kind="unknown_field")
 
 
-def _object(raw: Any, field: str) -> dict:
+def _object(raw: Any, field: str, keys: set[str] | None = None) -> dict:
+    """An object whose keys are all known: a misspelt usage figure read as zero would charge twice."""
     if not isinstance(raw, dict):
         raise InputError(field, f"must be an object, not {_json_type(raw)}")
+    if keys is not None:
+        _known(raw, keys, f"{field}.")
     return raw
 
 
 def _json_type(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
         type(value), "a number")
+
+
+def _date(value: Any, field: str) -> dt.date:
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise InputError(field, f"{shown(value)} is not a date (YYYY-MM-DD)")
+
+
+def _code(value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
+        raise InputError(field, f"{shown(value)} is not a disease code")
+    return value.strip()
+
+
+def parse_certification(raw: Any, field: str) -> Certification:
+    raw = _object(raw, field, CERTIFICATION_KEYS)
+    benefit = _choice(_required(raw, "benefit", f"{field}."), CERTIFIED_BENEFITS, f"{field}.benefit")
+    start = _date(_required(raw, "from", f"{field}."), f"{field}.from")
+    end = _date(_required(raw, "to", f"{field}."), f"{field}.to")
+    if end < start:
+        raise InputError(f"{field}.to", f"{end.isoformat()} is before from ({start.isoformat()})")
+    return Certification(benefit, _code(_required(raw, "disease", f"{field}."), f"{field}.disease"), start, end)
+
+
+def _amounts(raw: Any, field: str, keys: tuple[str, ...] | None = None) -> dict[str, Decimal]:
+    """An object of code → amount (usage by disease or by scheme)."""
+    raw = _object({} if raw is None else raw, field, None if keys is None else set(keys))
+    return {_code(k, field): parse_money(v, f"{field}.{k if PLAIN_KEY.fullmatch(k) else shown(k)}")
+            for k, v in raw.items()}
 
 
 def _required(raw: dict, key: str, field: str) -> Any:
@@ -113,8 +154,7 @@ def parse_at(value: Any) -> dt.datetime:
 
 
 def parse_member(raw: Any) -> Member:
-    raw = _object(raw, "member")
-    _known(raw, MEMBER_KEYS, "member.")
+    raw = _object(raw, "member", MEMBER_KEYS)
     birth = raw.get("birth_date")
     if birth is not None:
         try:
@@ -132,26 +172,38 @@ def parse_member(raw: Any) -> Member:
         eligible=_flag(raw, "eligible", True, "member."),
         inpatient=_flag(raw, "inpatient", False, "member."),
         account_balance=parse_money(raw.get("account_balance", "0"), "member.account_balance"),
+        certified=_certified(raw.get("certified")),
     )
 
 
+def _certified(raw: Any) -> tuple[Certification, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise InputError("member.certified", "must be a list of certifications")
+    return tuple(parse_certification(c, f"member.certified[{i}]") for i, c in enumerate(raw))
+
+
 def parse_usage(raw: Any) -> Usage:
-    raw = _object(raw if raw is not None else {}, "usage")
-    _known(raw, USAGE_KEYS, "usage.")
+    raw = _object(raw if raw is not None else {}, "usage", USAGE_KEYS)
 
     def amount(key: str) -> Decimal:
         value = raw.get(key)
         return ZERO if value is None else parse_money(value, f"usage.{key}")
 
     paid = raw.get("fund_paid_total")
+    inpatient = raw.get("inpatient_pool_paid")
     return Usage(amount("deductible_met"), amount("ordinary_pool_paid"), amount("same_day_deductible_met"),
-                 None if paid is None else parse_money(paid, "usage.fund_paid_total"))
+                 None if paid is None else parse_money(paid, "usage.fund_paid_total"),
+                 disease_pool_paid=_amounts(raw.get("disease_pool_paid"), "usage.disease_pool_paid"),
+                 special_deductible_met=amount("special_deductible_met"),
+                 inpatient_pool_paid=None if inpatient is None else parse_money(inpatient, "usage.inpatient_pool_paid"),
+                 scheme_pool_paid=_amounts(raw.get("scheme_pool_paid"), "usage.scheme_pool_paid", OWN_SCHEMES))
 
 
 def parse_item(raw: Any, index: int) -> Item:
     field = f"items[{index}]"
-    raw = _object(raw, field)
-    _known(raw, ITEM_KEYS, f"{field}.")
+    raw = _object(raw, field, ITEM_KEYS)
     cls = _choice(_required(raw, "class", f"{field}."), ITEM_CLASSES, f"{field}.class")
     ratio = raw.get("selfpay_ratio")
     return Item(
@@ -160,6 +212,8 @@ def parse_item(raw: Any, index: int) -> Item:
         selfpay_ratio=ZERO if ratio is None else parse_ratio(ratio, f"{field}.selfpay_ratio"),
         code=_text(raw, "code", f"{field}."),
         name=_text(raw, "name", f"{field}."),
+        scheme=None if raw.get("scheme") is None else _choice(raw["scheme"], OWN_SCHEMES, f"{field}.scheme"),
+        account_excluded=_flag(raw, "account_excluded", False, f"{field}."),
     )
 
 
@@ -170,13 +224,13 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     if not isinstance(policy, str) or not POLICY_ID.fullmatch(policy):
         raise InputError("policy", f"{shown(policy)} is not a policy id (lower-case letters, digits, _ and -)")
     at = parse_at(_required(raw, "at", ""))
-    inst_raw = _object(_required(raw, "institution", ""), "institution")
-    _known(inst_raw, INSTITUTION_KEYS, "institution.")
+    inst_raw = _object(_required(raw, "institution", ""), "institution", INSTITUTION_KEYS)
     institution = Institution(
         level=_level(_required(inst_raw, "level", "institution."), "institution.level"),
         type=_choice(_default(inst_raw, "type", "clinic"), INSTITUTION_TYPES, "institution.type"),
         designated=_flag(inst_raw, "designated", True, "institution."),
         id=_text(inst_raw, "id", "institution."),
+        specialty=_flag(inst_raw, "specialty", False, "institution."),
     )
     prescriber = raw.get("prescriber_level")
     items_raw = _required(raw, "items", "")
@@ -193,6 +247,9 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
         prescriber_level=None if prescriber is None else _level(prescriber, "prescriber_level"),
         benefit=_choice(_default(raw, "benefit", "ordinary"), BENEFITS, "benefit"),
         use_account=_flag(raw, "use_account", True, ""),
+        disease=None if raw.get("disease") is None else _code(raw["disease"], "disease"),
+        payer_relation=(None if raw.get("payer_relation") is None
+                        else _choice(raw["payer_relation"], RELATIONS, "payer_relation")),
     )
     return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at
 
@@ -203,7 +260,7 @@ def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.dat
     A desk records it with each settlement, so the hub re-settles the upload with the same parser
     and engine as ``desk quote`` (desk/sync/resettle.py): whatever a later issue adds to the
     contract (a benefit, a pharmacy code) travels and is re-checked without another format."""
-    return {
+    request = {
         "policy": policy, "at": at.isoformat(),
         "institution": {"level": bill.institution.level, "type": bill.institution.type,
                         "designated": bill.institution.designated, "id": bill.institution.id},
@@ -214,10 +271,30 @@ def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.dat
                    "eligible": member.eligible, "inpatient": member.inpatient,
                    "account_balance": money_str(member.account_balance)},
         "usage": _usage_dict(usage),
-        "items": [{"code": i.code, "name": i.name, "amount": money_str(i.amount), "class": i.cls,
-                   "selfpay_ratio": ratio_str(i.selfpay_ratio)} for i in bill.items],
+        "items": [_item_dict(i) for i in bill.items],
         "use_account": bill.use_account,
     }
+    # version-2 fields only where they say something, so a version-1 bill's request stays as it was
+    if bill.institution.specialty:
+        request["institution"]["specialty"] = True
+    if member.certified:
+        request["member"]["certified"] = [{"benefit": c.benefit, "disease": c.disease, "from": c.start.isoformat(),
+                                           "to": c.end.isoformat()} for c in member.certified]
+    if bill.disease is not None:
+        request["disease"] = bill.disease
+    if bill.payer_relation is not None:
+        request["payer_relation"] = bill.payer_relation
+    return request
+
+
+def _item_dict(item: Item) -> dict[str, Any]:
+    out = {"code": item.code, "name": item.name, "amount": money_str(item.amount), "class": item.cls,
+           "selfpay_ratio": ratio_str(item.selfpay_ratio)}
+    if item.scheme:
+        out["scheme"] = item.scheme
+    if item.account_excluded:
+        out["account_excluded"] = True
+    return out
 
 
 def _usage_dict(usage: Usage) -> dict[str, str]:
@@ -228,6 +305,14 @@ def _usage_dict(usage: Usage) -> dict[str, str]:
     }
     if usage.fund_paid_total is not None:
         out["fund_paid_total"] = money_str(usage.fund_paid_total)
+    if usage.disease_pool_paid:
+        out["disease_pool_paid"] = {k: money_str(v) for k, v in usage.disease_pool_paid.items()}
+    if usage.special_deductible_met:
+        out["special_deductible_met"] = money_str(usage.special_deductible_met)
+    if usage.inpatient_pool_paid is not None:
+        out["inpatient_pool_paid"] = money_str(usage.inpatient_pool_paid)
+    if usage.scheme_pool_paid:
+        out["scheme_pool_paid"] = {k: money_str(v) for k, v in usage.scheme_pool_paid.items()}
     return out
 
 
@@ -235,6 +320,8 @@ def answer(result: Settlement) -> dict[str, Any]:
     """The contract's answer object for one settlement."""
     return {
         "policy_version": result.policy_version,
+        "benefit": result.benefit,
+        "disease": result.disease,
         "total": money_str(result.total),
         "full_self_pay": money_str(result.full_self_pay),
         "pre_self_pay": money_str(result.pre_self_pay),
@@ -248,6 +335,8 @@ def answer(result: Settlement) -> dict[str, Any]:
         "cash_pay": money_str(result.cash_pay),
         "account_balance_after": money_str(result.account_balance_after),
         "funds": [{"fund": f.fund, "name": f.name, "amount": money_str(f.amount)} for f in result.funds],
+        "schemes": [{"scheme": p.scheme, "in_scope": money_str(p.in_scope), "ratio": ratio_str(p.ratio),
+                     "pool_pay": money_str(p.pool_pay), "over_cap": money_str(p.over_cap)} for p in result.schemes],
         "usage_after": _usage_dict(result.usage_after),
         "explain": [
             {k: v for k, v in (("step", s.step), ("amount", None if s.amount is None else money_str(s.amount)),

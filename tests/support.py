@@ -87,3 +87,25 @@ def city_pack(pack_id: str, follows: str, start: str = "2023-01-01", **params: A
         lines.append(f'unset = "{value[6:]}"' if str(value).startswith("unset:") else f"value = {value}")
         lines += ['source = "第二条"', ""]
     return "\n".join(lines)
+
+
+EXAMPLE_PACKS = Path(__file__).resolve().parent / "packs"
+
+
+def certified(benefit: str, disease: str, start: str = "2023-01-01", end: str = "2023-12-31") -> dict[str, str]:
+    return {"benefit": benefit, "disease": disease, "from": start, "to": end}
+
+
+def benefit_request(policy: str, at: str, benefit: str, disease: str | None = None, *,
+                    certs: list[dict[str, str]] | None = None, extra: dict[str, Any] | None = None,
+                    **kwargs: Any) -> dict[str, Any]:
+    """A version-2 request under ``benefit``; the member holds ``certs`` (default: the disease, all year)."""
+    req = request(policy, at, **kwargs)
+    req["benefit"] = benefit
+    if disease is not None:
+        req["disease"] = disease
+    if certs is None:
+        certs = [certified(benefit, disease, f"{at[:4]}-01-01", f"{at[:4]}-12-31")] if disease else []
+    req["member"]["certified"] = certs
+    req.update(extra or {})
+    return req

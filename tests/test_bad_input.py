@@ -83,10 +83,10 @@ QUOTE_CASES = [
     (with_("policy", "p" * 500), "policy", "is not a policy id"),
     (with_("policy", "../../etc/passwd"), "policy", "is not a policy id"),
     (with_("items.0.name", deep(900)), "items[0].name", "is not a string"),
-    (with_("member.selfpay_ratio", "0.1"), "member.selfpay_ratio", "is not a field of member"),
-    (with_("usage.deductable_met", "300"), "usage.deductable_met", "is not a field of usage"),
-    (with_("institution.grade", 3), "institution.grade", "is not a field of institution"),
-    (with_("items.0.selfpay_ration", "0.5"), "items[0].selfpay_ration", "is not a field of items"),
+    (with_("member.selfpay_ratio", "0.1"), "member.selfpay_ratio", "unknown field"),
+    (with_("usage.deductable_met", "300"), "usage.deductable_met", "unknown field"),
+    (with_("institution.grade", 3), "institution.grade", "unknown field"),
+    (with_("items.0.selfpay_ration", "0.5"), "items[0].selfpay_ration", "unknown field"),
     (with_("member.scheme", False), "member.scheme", "not one of"),
 ]
 

@@ -28,7 +28,10 @@ REFUSAL = re.compile(r"desk quote: [^\n]+?: [^\n]+")
 KEYS = ["policy", "at", "institution", "level", "type", "designated", "id", "prescriber_level", "benefit", "member",
         "category", "birth_date", "scheme", "eligible", "inpatient", "account_balance", "usage", "deductible_met",
         "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total", "items", "amount", "class",
-        "selfpay_ratio", "code", "name", "use_account", "selfpay_ration", "deductable_met"]
+        "selfpay_ratio", "code", "name", "use_account", "selfpay_ration", "deductable_met",
+        # contract version 2
+        "disease", "payer_relation", "specialty", "certified", "from", "to", "disease_pool_paid",
+        "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid", "scheme", "account_excluded"]
 SCALARS = (st.none() | st.booleans() | st.integers(-10 ** 30, 10 ** 30)
            | st.floats(allow_nan=False, allow_infinity=False)
            | st.decimals(allow_nan=False, allow_infinity=False).map(lambda d: float(d) if abs(d) < 10 ** 300 else 0.0)
@@ -36,7 +39,9 @@ SCALARS = (st.none() | st.booleans() | st.integers(-10 ** 30, 10 ** 30)
            | st.sampled_from(["", "0", "-0.00", "-0", "12.30", "100", "1e400", "9" * 60, "１２", "١٢", "1_000", "NaN",
                              "A", "B", "C", "D", "puyang", "chongqing", "jilin", "nanchang", "shandong",
                              "employed", "retired", "clinic", "hospital", "pharmacy", "ordinary", "individual_tier1",
-                             "2023-03-15T10:00:00+08:00", "0001-01-01T00:00:00+08:00", "1985-02-30", "0.3", "1.2"]))
+                             "2023-03-15T10:00:00+08:00", "0001-01-01T00:00:00+08:00", "1985-02-30", "0.3", "1.2",
+                             "chronic", "special", "emergency", "day_surgery", "N07", "spouse", "fixed_fee",
+                             "two_diseases", "2023-01-01", "2023-12-31"]))
 JSON = st.recursive(SCALARS, lambda children: st.lists(children, max_size=3)
                     | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=3),
                     max_leaves=8)

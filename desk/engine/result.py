@@ -12,9 +12,13 @@ FUND_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Step:
-    """One step of the explanation: what moved how much money, by which parameter and article."""
+    """One step of the explanation: what moved how much money, by which parameter and article.
+
+    Frozen, but built without the frozen dataclass __init__ (one object.__setattr__ per field),
+    which made the explanation a fifth of a settlement's time (bench/engine.py).
+    """
 
     step: str
     amount: Decimal | None
@@ -22,6 +26,11 @@ class Step:
     source: str
     param: str = ""
     value: str = ""
+
+    def __init__(self, step: str, amount: Decimal | None, why: str, source: str, param: str = "", value: str = ""):
+        fields = self.__dict__
+        fields["step"], fields["amount"], fields["why"], fields["source"] = step, amount, why, source
+        fields["param"], fields["value"] = param, value
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,17 @@ class FundPart:
     @property
     def name(self) -> str:
         return FUND_NAMES.get(self.fund, self.fund)
+
+
+@dataclass(frozen=True)
+class SchemePart:
+    """The lines of one own scheme (重庆 第六条), settled apart from the ordinary ones."""
+
+    scheme: str
+    in_scope: Decimal
+    ratio: Decimal
+    pool_pay: Decimal
+    over_cap: Decimal
 
 
 @dataclass(frozen=True)
@@ -54,3 +74,17 @@ class Settlement:
     funds: tuple[FundPart, ...]
     usage_after: Usage
     explain: tuple[Step, ...]
+    benefit: str = "ordinary"
+    disease: str | None = None
+    disease_name: str = ""
+    schemes: tuple[SchemePart, ...] = ()
+    account_excluded: Decimal = Decimal("0.00")
+    cap: Decimal | None = None
+    cap_left: Decimal | None = None
+
+    @classmethod
+    def fast(cls, **fields: object) -> "Settlement":
+        """The engine's constructor: every field given, without the frozen __init__'s per-field cost."""
+        new = object.__new__(cls)
+        new.__dict__.update(fields)
+        return new

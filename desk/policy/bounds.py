@@ -26,7 +26,23 @@ def _where(context: dict[str, str]) -> str:
 
 
 def _cells(tree: Tree, bound: Bound):
+    """The values a bound checks; for a disease table, one column of its rows (``column = "cap"``)."""
+    if SPECS[bound.key].kind == "diseases":
+        column = bound.extra.get("column")
+        if column not in ("ratio", "cap"):
+            raise PolicyError(f"a bound on {bound.key} names the column it checks: column = \"ratio\" or \"cap\"")
+        return [({"disease": code}, value) for code, value in tree.column(column)]
     return cells(tree, SPECS[bound.key].dims)
+
+
+def _same(value: object, allowed: object) -> bool:
+    """Equal as numbers where both are numbers (0.6000 is 0.60), else as lower-case text."""
+    if isinstance(value, Decimal) and not isinstance(allowed, bool):
+        try:
+            return value == Decimal(str(allowed))
+        except ArithmeticError:
+            return False
+    return str(value).lower() == str(allowed).lower()
 
 
 def _wage(framework: Resolved) -> Decimal:
@@ -59,9 +75,9 @@ def _equals(tree, bound, city, fw):
 
 
 def _one_of(tree, bound, city, fw):
-    allowed = [str(a).lower() for a in bound.arg]
-    return next((f"{v!s}{_where(c)} is not one of {', '.join(allowed)}" for c, v in _cells(tree, bound)
-                 if str(v).lower() not in allowed), None)
+    shown = ", ".join(str(a).lower() for a in bound.arg)
+    return next((f"{v!s}{_where(c)} is not one of {shown}" for c, v in _cells(tree, bound)
+                 if not any(_same(v, a) for a in bound.arg)), None)
 
 
 def _groups(tree: Tree, bound: Bound, dim: str) -> list[tuple[dict[str, str], list[Decimal]]]:

@@ -258,4 +258,20 @@ class Library:
             check_against(pack, framework)
         elif pack.kind == "framework" and pack.settles:
             check_against(pack, pack)
+        if pack.kind == "city" and any(v.bounds for v in pack.versions):
+            check_against(pack, pack)
+        self._check_shadowed(pack)
         return pack
+
+    @staticmethod
+    def _check_shadowed(pack: Pack) -> None:
+        """A local pack filling in a shipped one (same id) keeps the shipped pack's bounds (南昌 四（二）2),
+        so an administrator's copy cannot drop them."""
+        from desk.policy.bounds import check_against
+
+        shipped_path = shipped_dir() / f"{pack.id}.toml"
+        if not shipped_path.is_file() or not pack.file or Path(pack.file).resolve() == shipped_path.resolve():
+            return
+        shipped = read_pack(shipped_path)
+        if shipped.kind == "city" and any(v.bounds for v in shipped.versions):
+            check_against(pack, shipped)

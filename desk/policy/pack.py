@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from desk.policy.params import SETTLEMENT_KEYS, SPECS, Leaf, Tree, at_date, lookup
 
@@ -58,6 +59,10 @@ class Resolved:
     version: Version
     day: dt.date
     values: dict[str, Tree | None]
+    _sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # what the engine derives from these values alone (a level's ratio and its explanation step…),
+    # kept because the values never change once loaded; keys are the engine's own
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def version_id(self) -> str:
@@ -77,9 +82,12 @@ class Resolved:
         return default if tree is None else lookup(tree, context or {})
 
     def source(self, key: str) -> str:
-        param = self.version.params.get(key)
-        article = param.source if param else ""
-        return f"{self.pack.short} {article}".strip()
+        found = self._sources.get(key)
+        if found is None:
+            param = self.version.params.get(key)
+            article = param.source if param else ""
+            found = self._sources[key] = f"{self.pack.short} {article}".strip()
+        return found
 
     def missing(self, key: str) -> str:
         param = self.version.params.get(key)
@@ -104,7 +112,7 @@ class Pack:
     digest: str = ""  # SHA-256 of the pack file's bytes: what a settlement records, what the hub looks up
     _cache: dict[dt.date, Resolved] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def settles(self) -> bool:
         """True when the pack carries figures a bill can be settled with (a city, or a template)."""
         first = self.versions[0].params

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Union
 
+from desk.domain import BENEFIT_LABELS, OWN_SCHEME_LABELS
 from desk.money import InputError, parse_money, parse_ratio
+from desk.policy.diseases import DiseaseTable, parse_diseases
 
 DIMENSIONS: dict[str, tuple[str, ...]] = {
     "category": ("employed", "retired"),
@@ -25,7 +27,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 }
 DATE_KEY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-Leaf = Union[Decimal, bool, str]
+Leaf = Union[Decimal, bool, str, DiseaseTable]
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ Tree = Union[Leaf, Node]
 @dataclass(frozen=True)
 class ParamSpec:
     key: str
-    kind: str  # money | ratio | bool | enum
+    kind: str  # money | ratio | bool | enum | diseases
     dims: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     label: str = ""
@@ -51,6 +53,51 @@ class ParamSpec:
 
 def _enum(*choices: str) -> tuple[str, ...]:
     return choices
+
+
+# The outpatient benefits beside 普通门诊, and 重庆 第六条's own schemes, with their words (desk/domain.py).
+OTHER_BENEFITS: dict[str, str] = {code: label for code, label in BENEFIT_LABELS.items() if code != "ordinary"}
+OWN_SCHEMES: dict[str, str] = OWN_SCHEME_LABELS
+# How a benefit takes its deductible: the ordinary annual one (吉林 二（三）), the inpatient one of the
+# level once a year topping up at a higher level (二（四）), the inpatient one on every bill (二（五）), none.
+DEDUCTIBLE_BASES = ("ordinary_shared", "yearly_top_up", "per_bill", "none")
+# Where its ratio comes from: its own (or the disease's) figure, or the inpatient ratio of the level.
+RATIO_BASES = ("own", "inpatient")
+# Which cap it counts against: one cap over the member's diseases of the benefit, each disease's own,
+# or the inpatient annual cap (shared with inpatient pay).
+CAP_BASES = ("per_year", "per_disease", "inpatient")
+
+INPATIENT_SPECS = (
+    ParamSpec("inpatient.deductible", "money", ("category", "level"), label="同等级住院起付标准"),
+    ParamSpec("inpatient.ratio", "ratio", ("level",), label="同级定点医疗机构住院支付比例"),
+    ParamSpec("inpatient.retiree_addition", "ratio", ("level",), label="住院退休人员倾斜支付比例"),
+    ParamSpec("inpatient.annual_cap", "money", ("category", "scheme"), label="住院统筹基金年度最高支付限额"),
+)
+
+
+def _benefit_specs(benefit: str) -> tuple["ParamSpec", ...]:
+    name = OTHER_BENEFITS[benefit]
+    return (
+        ParamSpec(f"{benefit}.levels", "bool", ("level",), label=f"{name}开展的定点医疗机构等级"),
+        ParamSpec(f"{benefit}.specialty_any_level", "bool", label=f"专科医疗机构开展{name}不限定等级"),
+        ParamSpec(f"{benefit}.certified", "bool", label=f"{name}须经认定病种"),
+        ParamSpec(f"{benefit}.precedes_ordinary", "bool", label=f"与普通门诊交叉时优先享受{name}待遇"),
+        ParamSpec(f"{benefit}.inpatient_stops", "bool", label=f"住院期间不享受{name}待遇"),
+        ParamSpec(f"{benefit}.deductible_basis", "enum", choices=DEDUCTIBLE_BASES, label=f"{name}起付标准计算方式"),
+        ParamSpec(f"{benefit}.ratio_basis", "enum", choices=RATIO_BASES, label=f"{name}支付比例依据"),
+        ParamSpec(f"{benefit}.ratio", "ratio", ("level",), label=f"{name}支付比例"),
+        ParamSpec(f"{benefit}.cap_basis", "enum", choices=CAP_BASES, label=f"{name}年度最高支付限额计算方式"),
+        ParamSpec(f"{benefit}.cap", "money", ("category",), label=f"{name}统筹基金年度最高支付限额"),
+        ParamSpec(f"{benefit}.diseases", "diseases", label=f"{name}病种"),
+    )
+
+
+def _own_scheme_specs(scheme: str) -> tuple["ParamSpec", ...]:
+    name = OWN_SCHEMES[scheme]
+    return (
+        ParamSpec(f"own_scheme.{scheme}.ratio", "ratio", ("level",), label=f"{name}支付比例"),
+        ParamSpec(f"own_scheme.{scheme}.annual_cap", "money", ("category", "scheme"), label=f"{name}年度支付限额"),
+    )
 
 
 SPECS: dict[str, ParamSpec] = {
@@ -72,6 +119,9 @@ SPECS: dict[str, ParamSpec] = {
         ParamSpec("pharmacy.mode", "enum", choices=_enum("prescriber_level", "not_covered", "undefined"), label="定点零售药店结算"),
         ParamSpec("account.pays_self_pay", "bool", label="个人账户支付个人负担费用"),
         ParamSpec("average_wage", "money", label="全省职工年平均工资（W）"),
+        *INPATIENT_SPECS,
+        *(spec for benefit in OTHER_BENEFITS for spec in _benefit_specs(benefit)),
+        *(spec for scheme in OWN_SCHEMES for spec in _own_scheme_specs(scheme)),
     )
 }
 
@@ -95,6 +145,8 @@ def _leaf(raw: object, spec: ParamSpec, where: str) -> Leaf:
         return parse_money(raw, where)
     if spec.kind == "ratio":
         return parse_ratio(raw, where)
+    if spec.kind == "diseases":
+        return parse_diseases(raw, where)
     if spec.kind == "bool":
         if not isinstance(raw, bool):
             raise InputError(where, f"{raw!r} is not true or false")
