@@ -41,3 +41,11 @@ def test_the_return_receipt_lists_the_codes_it_gives_back(settled, tmp_path):
     back = reverse(desk.db, desk.supervisor, s.id, AT + dt.timedelta(minutes=2), "顾客退货")
     page = text(render(receipt_data(desk.db, desk.library, back.id)), tmp_path)
     assert "冲销" in page and all(c in page.split() for c in BOXES)
+
+
+def test_a_quantity_of_ten_prints_as_ten(tmp_path):
+    desk = make_pharmacy(tmp_path)
+    s = sell(desk, [line("XS01", 10, code(41)), line("XB01", 20, reason="旧库存")], rx=True)
+    assert [i["quantity"] for i in s.items] == ["10", "20"]
+    page = text(render(receipt_data(desk.db, desk.library, s.id)), tmp_path)
+    assert "10×2.50" in page and "20×18.00" in page and "E+" not in page

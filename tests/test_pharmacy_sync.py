@@ -85,3 +85,27 @@ def test_a_reversal_releases_the_box_at_the_hub_unless_it_had_not_arrived(hub, t
     assert [(c["first_settlement"], c["settlement_id"]) for c in hub.store.trace_conflicts()] == [(kept, again)]
     assert sync_once(a.path, backoff=FAST).ok  # the reversal arrives late: the double sale stays on record
     assert len(hub.store.trace_conflicts()) == 1
+
+
+def test_the_hub_refuses_a_forged_code_in_an_upload(tmp_path):
+    """A registered desk (or whoever holds its secret) cannot slip a malformed or doubled unit in."""
+    from desk.sync.outbox import next_batch
+    from desk.sync.protocol import ProtocolError, parse_settlement
+    from pharmacy_support import make_pharmacy
+    from test_pharmacy_store import line, sell as sell_at
+
+    d = make_pharmacy(tmp_path)
+    sell_at(d, [line("XA01", 1, code(90))])
+    _, batch, _ = next_batch(d.db, 0, 10)
+    body = batch[0]
+    assert parse_settlement(body).trace_units == ((code(90), 1),)
+    for forged, reason in ((code(90)[:-1] + "x", "is not a 20-digit traceability code"),
+                           (code(90)[:19], "is not a 20-digit traceability code")):
+        bad = json.loads(json.dumps(body))
+        bad["drugs"][0]["codes"][0]["code"] = forged
+        with pytest.raises(ProtocolError, match=reason):
+            parse_settlement(bad)
+    twice = json.loads(json.dumps(body))
+    twice["drugs"][0]["codes"].append({"code": code(90), "units": [1]})
+    with pytest.raises(ProtocolError, match="sold twice in one settlement"):
+        parse_settlement(twice)

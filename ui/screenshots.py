@@ -82,11 +82,71 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
     return shots
 
 
+def shoot_pharmacy(folder: Path, place: str = "chongqing") -> list[Path]:
+    """The pharmacy counter at 1024×768 and 1366×768: a box line with three codes, a split line, the
+    prescription, and a refused code, on a fresh demo pharmacy."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import random
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from desk.policy.loader import Library
+    from desk.store.database import open_db
+    from desk.store.demo_pharmacy import build_demo_pharmacy, demo_prescription, unsold_codes
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    folder.mkdir(parents=True, exist_ok=True)
+    make_app(["desk"])
+    path = Path(tempfile.mkdtemp(prefix="desk-shots-")) / "pharmacy.sqlite"
+    build_demo_pharmacy(open_db(path), Library(), place, members=300)
+    session = Session(path)
+    session.login("cashier", "1234")
+    db = session.db
+    shots = []
+    for width in (1024, 1366):
+        window = MainWindow(session)
+        window.resize(width, 768)
+        window.show()
+        counter = window.counter
+        counter.scan.setText(db.execute("SELECT card_number FROM members WHERE eligible = 1 AND category = 'retired'"
+                                        " ORDER BY member_id LIMIT 1").fetchone()[0])
+        counter.scan_member()
+        item, barcode = db.execute("SELECT code, barcode FROM catalog_drugs WHERE rx_flag = 1 AND units_per_box = 1"
+                                   " AND trace_required = 1 AND barcode IS NOT NULL ORDER BY code LIMIT 1").fetchone()
+        counter.add_code(barcode)
+        for code in unsold_codes(db, item, 3):
+            counter.scan_code(code)
+        split = db.execute("SELECT code FROM catalog_drugs WHERE units_per_box > 1 ORDER BY code LIMIT 1").fetchone()[0]
+        counter.add_code(split)
+        counter.model.setData(counter.model.index(1, counter.model.QTY), "4")
+        counter.table.selectRow(1)
+        counter.scan_code(unsold_codes(db, split, 1)[0])
+        counter.set_prescription(demo_prescription(random.Random(1), session.now().date(), 1))
+        counter.scan_code("12345")
+        end = time.monotonic() + 0.4
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        target = folder / f"pharmacy-counter-{width}x768.png"
+        window.grab().save(str(target))
+        shots.append(target)
+        counter.new_bill(confirm=False)
+        window.close()
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="desk screenshots")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--place", default="puyang")
+    parser.add_argument("--type", default="clinic", choices=("clinic", "pharmacy"),
+                        help="pharmacy: the pharmacy counter (codes, 拆零, prescription) at 1024 and 1366 wide")
     args = parser.parse_args(argv)
-    for path in shoot(args.folder, args.place):
+    shots = shoot_pharmacy(args.folder, "chongqing" if args.place == "puyang" else args.place) \
+        if args.type == "pharmacy" else shoot(args.folder, args.place)
+    for path in shots:
         print(path)
     return 0

@@ -93,7 +93,7 @@ def _free_units(db: sqlite_utils.Database, code: str, units_per_box: int) -> int
                                       (code,)).fetchone()[0]
 
 
-def _prescription(rng: random.Random, day: dt.date, number: int) -> Prescription:
+def demo_prescription(rng: random.Random, day: dt.date, number: int) -> Prescription:
     code, name, level = rng.choice(PRESCRIBERS)
     diagnosis = rng.choice(DIAGNOSES)
     return Prescription(f"RX{day:%Y%m%d}{number:05d}", code, name, level, rng.choice(DOCTORS), *diagnosis, day,
@@ -154,7 +154,7 @@ def build_demo_pharmacy(db: sqlite_utils.Database, library: Library, place: str,
             try:
                 with write_transaction(db):  # a refused bill rolls back alone
                     settle_bill(db, library, cashier, member_id, lines, at,
-                                prescription=_prescription(rng, day, number) if rx else None)
+                                prescription=demo_prescription(rng, day, number) if rx else None)
                 settled += 1
             except (StoreError, ValueError):
                 refused += 1  # e.g. a pack that leaves pharmacy bills on a prescription undefined

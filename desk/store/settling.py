@@ -89,7 +89,7 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
-                     "quantity": str(quantity.normalize()), "unit_price_fen": to_fen(price),
+                     "quantity": f"{quantity.normalize():f}", "unit_price_fen": to_fen(price),  # 10, not 1E+1
                      "amount_fen": to_fen(amount)})
     return items, rows
 
