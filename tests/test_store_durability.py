@@ -184,12 +184,18 @@ def start_worker(path: Path, mode: str, count: int, **streams) -> subprocess.Pop
                             stderr=subprocess.PIPE, text=True, **streams)
 
 
-def run_and_kill(path: Path, log: Path, delay: float | None) -> tuple[str, bool]:
-    """One worker run, SIGKILLed ``delay`` seconds after it starts (None: two minutes) unless it finished first.
+def run_and_kill(path: Path, log: Path, delay: float | None, *, after_ready: bool = False) -> tuple[str, bool]:
+    """One worker run, SIGKILLed ``delay`` seconds after it starts (None: two minutes) unless it finished first;
+    with ``after_ready``, ``delay`` seconds after it printed READY (on a loaded machine a start alone can
+    outlast every delay, and then no kill would land while settling).
 
     Returns its stdout and whether the kill struck."""
     with open(log, "w", encoding="utf-8") as out:
         worker = start_worker(path, "--until", KILL_TARGET, stdout=out)
+        deadline = time.monotonic() + 60
+        while after_ready and worker.poll() is None and time.monotonic() < deadline \
+                and not log.read_text(encoding="utf-8").startswith("READY\n"):
+            time.sleep(0.01)
         try:
             worker.wait(timeout=delay or 120)
         except subprocess.TimeoutExpired:
@@ -217,7 +223,7 @@ def kill_until_settled(desk: Desk, folder: Path) -> list[tuple[str, bool]]:
     rng, runs = random.Random(1031), []
     while one(desk.db, "SELECT count(*) FROM settlements") < KILL_TARGET:
         delay = rng.uniform(0.05, 0.4) if sum(killed for _, killed in runs) < MAX_KILLS else None
-        out, killed = run_and_kill(desk.path, folder / f"run{len(runs):03}.out", delay)
+        out, killed = run_and_kill(desk.path, folder / f"run{len(runs):03}.out", delay, after_ready=len(runs) % 2 == 1)
         assert lost(desk.db, printed_receipts(out)) == [], f"run {len(runs)} (killed: {killed})"
         runs.append((out, killed))
         if delay is None:
