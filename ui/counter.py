@@ -26,8 +26,8 @@ from desk import prescription as rx
 from desk.prescription import PrescriptionError
 from desk.store import pharmacy
 from desk.store.settling import preview_bill, settle_bill
+from desk.store.usage import freshness, standing
 from desk.tracecode import TraceCodeError, looks_like_code
-from desk.store.usage import standing
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
@@ -230,8 +230,8 @@ class CounterPage(QWidget):
         except Exception as exc:  # no policy in force on this date: the split panel says why
             log.info("no standing for %s: %s", self.member.member_id, exc)
             state = None
-        stale = int(QSettings().value("stale_hours", 24))
-        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(), stale)
+        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(),
+                              freshness(session.db, now))
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:

@@ -4,153 +4,159 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="32"/>
+        <location filename="../../ui/admin_page.py" line="37"/>
         <source>导入（CSV 或 JSON Lines）</source>
         <translation>Import (CSV or JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="33"/>
+        <location filename="../../ui/admin_page.py" line="38"/>
         <source>导入参保人名册…</source>
         <translation>Import member roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="34"/>
+        <location filename="../../ui/admin_page.py" line="39"/>
         <source>导入药品诊疗目录…</source>
         <translation>Import drug and service catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="37"/>
+        <location filename="../../ui/admin_page.py" line="42"/>
         <source>跳过错误行（错误行另存为 .rejects.csv）</source>
         <translation>Skip bad rows (saved to .rejects.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68"/>
+        <location filename="../../ui/admin_page.py" line="73"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="81"/>
+        <location filename="../../ui/admin_page.py" line="86"/>
         <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
         <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="85"/>
+        <location filename="../../ui/admin_page.py" line="90"/>
         <source>错误行已写入 %1</source>
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="92"/>
+        <location filename="../../ui/admin_page.py" line="98"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="104"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
         <source>收款员与角色</source>
         <translation>Cashiers and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
         <source>工号</source>
         <translation>User ID</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
         <source>密码（4–12 位数字）</source>
         <translation>PIN (4–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
         <source>（锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="143"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>未能添加</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="187"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="188"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="189"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
+        <location filename="../../ui/admin_page.py" line="190"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="208"/>
+        <source>未能保存用量数据过期提醒，详见日志</source>
+        <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
     <message>
         <source>收款员</source>
@@ -186,17 +192,17 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="111"/>
+        <location filename="../../ui/bill_model.py" line="116"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="116"/>
+        <location filename="../../ui/bill_model.py" line="118"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="121"/>
+        <location filename="../../ui/bill_model.py" line="120"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
@@ -460,62 +466,62 @@ Settle now?</translation>
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../ui/dayend_page.py" line="23"/>
+        <location filename="../../ui/dayend_page.py" line="24"/>
         <source>X 报表（当前收款情况）</source>
         <translation>X report (takings so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="25"/>
+        <location filename="../../ui/dayend_page.py" line="26"/>
         <source>Z 报表（日结，需主管）</source>
         <translation>Z report (day close, supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="32"/>
+        <location filename="../../ui/dayend_page.py" line="33"/>
         <source>重打所选 Z 报表</source>
         <translation>Reprint selected Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="41"/>
+        <location filename="../../ui/dayend_page.py" line="42"/>
         <source>已日结（双击重打）</source>
         <translation>Closed days (double-click to reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="48"/>
+        <location filename="../../ui/dayend_page.py" line="49"/>
         <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
         <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="54"/>
+        <location filename="../../ui/dayend_page.py" line="55"/>
         <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="69"/>
+        <location filename="../../ui/dayend_page.py" line="70"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="74"/>
+        <location filename="../../ui/dayend_page.py" line="75"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="100"/>
+        <location filename="../../ui/dayend_page.py" line="101"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -651,97 +657,97 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="24"/>
+        <location filename="../../ui/main_window.py" line="25"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="26"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -854,12 +860,12 @@ Settle now?</translation>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="85"/>
+        <location filename="../../ui/member_card.py" line="83"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="88"/>
+        <location filename="../../ui/member_card.py" line="87"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
     </message>
@@ -867,6 +873,19 @@ Settle now?</translation>
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation> yrs</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="92"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="93"/>
+        <source>操作未完成，详情已写入日志。</source>
+        <translation>The operation did not finish; the details are in the log.</translation>
     </message>
 </context>
 <context>
@@ -879,7 +898,7 @@ Settle now?</translation>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="59"/>
-        <location filename="../../ui/pdf_preview.py" line="102"/>
+        <location filename="../../ui/pdf_preview.py" line="104"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -894,17 +913,17 @@ Settle now?</translation>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="98"/>
+        <location filename="../../ui/pdf_preview.py" line="100"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="110"/>
+        <location filename="../../ui/pdf_preview.py" line="112"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="110"/>
+        <location filename="../../ui/pdf_preview.py" line="112"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1299,344 +1318,344 @@ Settle now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/statistics_page.py" line="51"/>
+        <location filename="../../ui/statistics_page.py" line="52"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="51"/>
+        <location filename="../../ui/statistics_page.py" line="52"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="54"/>
+        <location filename="../../ui/statistics_page.py" line="55"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="58"/>
+        <location filename="../../ui/statistics_page.py" line="59"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>依据</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>预警</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>笔数</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="82"/>
+        <location filename="../../ui/statistics_page.py" line="83"/>
         <source>查看相关结算</source>
         <translation>Show the settlements behind it</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="89"/>
+        <location filename="../../ui/statistics_page.py" line="90"/>
         <source>预警（双击查看相关结算）</source>
         <translation>Alerts (double-click for the settlements behind one)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>就诊人次</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>就诊人数</source>
         <translation>Members seen</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>门诊医药费用</source>
         <translation>Outpatient costs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>费用增长率</source>
         <translation>Cost growth</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>次均费用</source>
         <translation>Average cost per visit</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>次均费用增长率</source>
         <translation>Growth of the average cost</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="108"/>
+        <location filename="../../ui/statistics_page.py" line="109"/>
         <source>患者自费比例</source>
         <translation>Self-pay share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="108"/>
+        <location filename="../../ui/statistics_page.py" line="109"/>
         <source>检查费用占比</source>
         <translation>Examination share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="109"/>
+        <location filename="../../ui/statistics_page.py" line="110"/>
         <source>化验费用占比</source>
         <translation>Laboratory share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="109"/>
+        <location filename="../../ui/statistics_page.py" line="110"/>
         <source>药品费用占比</source>
         <translation>Drug share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="110"/>
+        <location filename="../../ui/statistics_page.py" line="111"/>
         <source>统筹基金支付比例</source>
         <translation>Pooled fund share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="110"/>
+        <location filename="../../ui/statistics_page.py" line="111"/>
         <source>人均统筹基金支付</source>
         <translation>Pooled fund per member</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="111"/>
+        <location filename="../../ui/statistics_page.py" line="112"/>
         <source>人日就诊次数</source>
         <translation>Visits per member-day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="111"/>
+        <location filename="../../ui/statistics_page.py" line="112"/>
         <source>人月就诊次数</source>
         <translation>Visits per member-month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="112"/>
+        <location filename="../../ui/statistics_page.py" line="113"/>
         <source>达到或接近年度限额人数</source>
         <translation>Members at or near the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="112"/>
+        <location filename="../../ui/statistics_page.py" line="113"/>
         <source>仅个人账户支付笔数</source>
         <translation>Account-only purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="113"/>
+        <location filename="../../ui/statistics_page.py" line="114"/>
         <source>丙类项目现金支付笔数</source>
         <translation>Class C items paid in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="113"/>
+        <location filename="../../ui/statistics_page.py" line="114"/>
         <source>非工作时段结算笔数</source>
         <translation>Off-hours settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="118"/>
+        <location filename="../../ui/statistics_page.py" line="119"/>
         <source>次均费用 %1 元，高于预警值 %2 元</source>
         <translation>Average cost per visit ¥%1, above the warning level ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="119"/>
+        <location filename="../../ui/statistics_page.py" line="120"/>
         <source>次均费用较上期增长 %1，高于预警值 %2</source>
         <translation>Average cost per visit up %1 on the previous period, above %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="120"/>
+        <location filename="../../ui/statistics_page.py" line="121"/>
         <source>门诊医药费用较上期增长 %1，高于预警值 %2</source>
         <translation>Outpatient costs up %1 on the previous period, above %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="121"/>
+        <location filename="../../ui/statistics_page.py" line="122"/>
         <source>患者自费比例 %1，高于预警值 %2</source>
         <translation>Self-pay share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="122"/>
+        <location filename="../../ui/statistics_page.py" line="123"/>
         <source>检查费用占比 %1，高于预警值 %2</source>
         <translation>Examination share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="123"/>
+        <location filename="../../ui/statistics_page.py" line="124"/>
         <source>化验费用占比 %1，高于预警值 %2</source>
         <translation>Laboratory share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="124"/>
         <location filename="../../ui/statistics_page.py" line="125"/>
+        <location filename="../../ui/statistics_page.py" line="126"/>
         <source>参保人 %3 于 %4 就诊 %1 次，多于 %2 次</source>
         <translation>Member %3 made %1 visits in %4, more than %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="126"/>
+        <location filename="../../ui/statistics_page.py" line="127"/>
         <source>参保人 %3 本年已用年度限额的 %1（预警 %2）</source>
         <translation>Member %3 has used %1 of this year&apos;s cap (warning at %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="127"/>
+        <location filename="../../ui/statistics_page.py" line="128"/>
         <source>参保人 %3 本期仅用个人账户支付 %1 笔，多于 %2 笔</source>
         <translation>Member %3 paid %1 purchases from the personal account alone, more than %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="128"/>
+        <location filename="../../ui/statistics_page.py" line="129"/>
         <source>参保人 %3 本期丙类项目现金支付 %1 元，高于 %2 元</source>
         <translation>Member %3 paid ¥%1 of class C items in cash, above ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="129"/>
+        <location filename="../../ui/statistics_page.py" line="130"/>
         <source>非工作时段结算 %1 笔</source>
         <translation>%1 settlements outside working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>西药</source>
         <translation>Western drugs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>中成药</source>
         <translation>Chinese patent drugs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>中药饮片</source>
         <translation>Herbal pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>检查</source>
         <translation>Examinations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>化验</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>治疗</source>
         <translation>Treatment</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>诊查</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="136"/>
+        <location filename="../../ui/statistics_page.py" line="137"/>
         <source>每日费用（统筹 / 个人账户 / 现金）</source>
         <translation>Daily costs (pooled fund / account / cash)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="136"/>
+        <location filename="../../ui/statistics_page.py" line="137"/>
         <source>统筹基金</source>
         <translation>Pooled fund</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>个人账户</source>
         <translation>Personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>费用结构</source>
         <translation>Fee structure</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>各时段就诊人次</source>
         <translation>Visits by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>次均费用走势（元）</source>
         <translation>Average cost per visit (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>本期无结算</source>
         <translation>No settlements in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="166"/>
+        <location filename="../../ui/statistics_page.py" line="167"/>
         <source>无法统计</source>
         <translation>Cannot compute</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="166"/>
+        <location filename="../../ui/statistics_page.py" line="167"/>
         <source>期间或预警值设置有误：%1</source>
         <translation>The period or the warning thresholds are wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="171"/>
+        <location filename="../../ui/statistics_page.py" line="172"/>
         <source>对比期 %1&#x3000;冲销按负数抵减其当日</source>
         <translation>Compared with %1  reversals netted on their own day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="220"/>
+        <location filename="../../ui/statistics_page.py" line="222"/>
         <source>预警相关结算</source>
         <translation>Settlements behind the alert</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>窗口</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>单号</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>参保人</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>总额</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="230"/>
+        <location filename="../../ui/statistics_page.py" line="232"/>
         <source>共 %1 笔，列出金额最大的 %2 笔</source>
         <translation>%1 in all; the %2 largest are listed</translation>
     </message>
