@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from desk.cli.options import acting_user, add_db, guarded, library, now, open_store, parse_at
+from desk.cli.options import acting_user, add_db, desk_library, guarded, now, open_store, parse_at
 from desk.domain import BENEFIT_LABELS, BENEFITS
 
 ITEM = re.compile(r"^(?P<code>[^*@]*)(?:\*(?P<qty>[^*@]*))?(?:@(?P<price>[^*@]*))?$")
@@ -187,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
     lines, prescription = bill_from_args(args)
     db = open_store(args)
     actor = acting_user(db, args)
-    settlement = settle_bill(db, library(args), actor, args.member, lines, now(),
+    settlement = settle_bill(db, desk_library(db), actor, args.member, lines, now(),
                              prescriber_level=args.prescriber_level, use_account=not args.no_account,
                              payer_id=args.payer, settlement_id=sid, prescription=prescription,
                              benefit=args.benefit, disease=args.disease, late=late)
