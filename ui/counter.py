@@ -284,7 +284,9 @@ class CounterPage(QWidget):
         self.payer.blockSignals(True)
         self.payer.clear()
         self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", format_yuan(from_fen(member.account_balance_fen))), None)
+        self.payer_names = {}  # member id → "王伟，配偶": named on the split when that account pays
         for relative, relation in family_of(self.session.db, member.member_id):
+            self.payer_names[relative.member_id] = f"{relative.name}，{labels.relation(relation)}"
             balance = format_yuan(from_fen(relative.account_balance_fen))
             self.payer.addItem(f"{self.tr('共济')}：{labels.relation(relation)} {relative.name} ¥{balance}",
                                relative.member_id)
@@ -593,6 +595,7 @@ class CounterPage(QWidget):
             self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
+        self.split.name_payer(getattr(self, "payer_names", {}).get(self.payer.currentData()))
         self.show_change()
 
     # ---- settle -------------------------------------------------------------------------------

@@ -28,8 +28,11 @@ class SplitPanel(QGroupBox):
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
         self.values: dict[str, QLabel] = {}
+        self.names: dict[str, QLabel] = {}
         for row, (key, label) in enumerate(ROWS):
             name = QLabel(self.tr(label))
+            name.setObjectName(f"split_label_{key}")
+            self.names[key] = name
             value = QLabel("0.00")
             value.setObjectName(f"split_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -85,6 +88,11 @@ class SplitPanel(QGroupBox):
             html.append(f"<li>{step.why}{amount}<br><span style='color:#0b57d0'>{step.source}</span></li>")
         html.append("</ol>")
         self.why.setHtml("".join(html))
+
+    def name_payer(self, relative: str | None) -> None:
+        """Whose account pays: the patient's own (个人账户支付) or a relative's (共济账户支付（王伟，配偶）)."""
+        self.names["account_pay"].setText(
+            self.tr("共济账户支付（%1）").replace("%1", relative) if relative else self.tr(dict(ROWS)["account_pay"]))
 
     def benefit_line(self, result: Settlement) -> str:
         """普通门诊, or the benefit with its disease and what is used and left of the cap this bill counts against."""

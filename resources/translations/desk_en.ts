@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="197"/>
-        <location filename="../../ui/counter.py" line="711"/>
+        <location filename="../../ui/counter.py" line="714"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
@@ -416,89 +416,89 @@ Settle it for %3 (%4) instead?</translation>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="320"/>
+        <location filename="../../ui/counter.py" line="322"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="396"/>
+        <location filename="../../ui/counter.py" line="398"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="400"/>
+        <location filename="../../ui/counter.py" line="402"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="433"/>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="441"/>
+        <location filename="../../ui/counter.py" line="443"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="467"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="467"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="468"/>
+        <location filename="../../ui/counter.py" line="470"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="499"/>
+        <location filename="../../ui/counter.py" line="501"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
+        <location filename="../../ui/counter.py" line="571"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="573"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="576"/>
+        <location filename="../../ui/counter.py" line="578"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="581"/>
+        <location filename="../../ui/counter.py" line="583"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="601"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="605"/>
+        <location filename="../../ui/counter.py" line="608"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="624"/>
+        <location filename="../../ui/counter.py" line="627"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="627"/>
+        <location filename="../../ui/counter.py" line="630"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -507,21 +507,21 @@ Tendered ¥%1, change ¥%2</translation>
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation>Cash to collect ¥%1
+        <translation type="vanished">Cash to collect ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="614"/>
-        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="617"/>
         <location filename="../../ui/counter.py" line="670"/>
         <location filename="../../ui/counter.py" line="673"/>
+        <location filename="../../ui/counter.py" line="676"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="628"/>
+        <location filename="../../ui/counter.py" line="631"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -534,39 +534,39 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="645"/>
+        <location filename="../../ui/counter.py" line="648"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="648"/>
+        <location filename="../../ui/counter.py" line="651"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="681"/>
+        <location filename="../../ui/counter.py" line="684"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="685"/>
+        <location filename="../../ui/counter.py" line="688"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="686"/>
+        <location filename="../../ui/counter.py" line="689"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="691"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="691"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -636,7 +636,7 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+        <translation type="vanished">After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
         <location filename="../../ui/dayend_page.py" line="93"/>
@@ -835,24 +835,14 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Login failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="71"/>
         <source>连续输错密码，该工号已锁定，请主管解锁或稍后再试</source>
         <translation>Too many wrong PINs: this user ID is locked; ask a supervisor to unlock it or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>密码错误</source>
-        <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>，还可再试 %1 次</source>
-        <translation>, %1 tries left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="77"/>
-        <source>工号不存在或已停用</source>
-        <translation>Unknown or disabled user ID</translation>
+        <location filename="../../ui/login.py" line="73"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
     </message>
 </context>
 <context>
@@ -1064,7 +1054,7 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/member_card.py" line="76"/>
         <source>【本机构级别不适用】</source>
-        <translation> [not paid at this institution's level]</translation>
+        <translation> [not paid at this institution&apos;s level]</translation>
     </message>
     <message>
         <location filename="../../ui/member_card.py" line="85"/>
@@ -1478,17 +1468,22 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="60"/>
+        <location filename="../../ui/split_panel.py" line="63"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="93"/>
+        <location filename="../../ui/split_panel.py" line="95"/>
+        <source>共济账户支付（%1）</source>
+        <translation>Family account pays (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="101"/>
         <source>&#x3000;%1（%2）</source>
         <translation> · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="95"/>
+        <location filename="../../ui/split_panel.py" line="103"/>
         <source>：年度限额 %1，已用 %2，尚余 %3</source>
         <translation>: annual cap %1, used %2, left %3</translation>
     </message>
@@ -1921,12 +1916,22 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="46"/>
+        <location filename="../../ui/supervisor.py" line="47"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="48"/>
+        <source>连续输错密码，该工号已锁定</source>
+        <translation>Locked after too many wrong PINs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="49"/>
         <source>授权失败：%1</source>
         <translation>Authorisation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="50"/>
+        <location filename="../../ui/supervisor.py" line="53"/>
         <source>%1 没有此权限，需要主管</source>
         <translation>%1 lacks this permission; a supervisor is needed</translation>
     </message>
