@@ -111,7 +111,7 @@ def overruns_csv(overruns: list) -> str:
 def benefits_csv(rows: list) -> str:
     """Pool pay by benefit and disease for the month (desk/reports/benefits.py), beside the claim."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow(["benefit", "key", "label", "count", "pool_pay"])
     for r in rows:
         writer.writerow([r.benefit, r.key, r.label, r.count, str(r.pool)])
