@@ -379,126 +379,236 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="197"/>
-        <location filename="../../ui/counter.py" line="714"/>
+        <location filename="../../ui/counter.py" line="729"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>刷卡框（选中原内容，新卡直接覆盖）</source>
+        <translation>Scan box (its text selected: the next card replaces it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>添加项目框</source>
+        <translation>Item box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>F4</source>
+        <translation>F4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>实收现金</source>
+        <translation>Cash handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>编码*3</source>
+        <translation>CODE*3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>在项目框中一次添加 3 个</source>
+        <translation>in the item box: three of the item at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>+ / −</source>
+        <translation>+ / −</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>所选行数量加一 / 减一</source>
+        <translation>one more / one less of the selected line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>删除所选行</source>
+        <translation>Remove the selected line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>F7</source>
+        <translation>F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>外配处方</source>
+        <translation>External prescription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>无追溯码</source>
+        <translation>No traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>F12 / Ctrl+Enter</source>
+        <translation>F12 / Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>F2 / Esc</source>
+        <translation>F2 / Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="230"/>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="230"/>
+        <source>本快捷键列表</source>
+        <translation>This list of keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="234"/>
+        <source>快捷键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="268"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="272"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
+        <location filename="../../ui/counter.py" line="273"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="273"/>
+        <location filename="../../ui/counter.py" line="288"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="286"/>
+        <location filename="../../ui/counter.py" line="301"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="322"/>
+        <location filename="../../ui/counter.py" line="337"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="398"/>
+        <location filename="../../ui/counter.py" line="413"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="402"/>
+        <location filename="../../ui/counter.py" line="417"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="435"/>
+        <location filename="../../ui/counter.py" line="450"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="443"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="469"/>
+        <location filename="../../ui/counter.py" line="484"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="469"/>
+        <location filename="../../ui/counter.py" line="484"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="470"/>
+        <location filename="../../ui/counter.py" line="485"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="501"/>
+        <location filename="../../ui/counter.py" line="516"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="571"/>
+        <location filename="../../ui/counter.py" line="586"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="575"/>
+        <location filename="../../ui/counter.py" line="590"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="578"/>
+        <location filename="../../ui/counter.py" line="593"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="583"/>
+        <location filename="../../ui/counter.py" line="598"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="619"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="608"/>
+        <location filename="../../ui/counter.py" line="623"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="627"/>
+        <location filename="../../ui/counter.py" line="642"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="630"/>
+        <location filename="../../ui/counter.py" line="645"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -513,15 +623,15 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="617"/>
-        <location filename="../../ui/counter.py" line="670"/>
-        <location filename="../../ui/counter.py" line="673"/>
-        <location filename="../../ui/counter.py" line="676"/>
+        <location filename="../../ui/counter.py" line="632"/>
+        <location filename="../../ui/counter.py" line="685"/>
+        <location filename="../../ui/counter.py" line="688"/>
+        <location filename="../../ui/counter.py" line="691"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="631"/>
+        <location filename="../../ui/counter.py" line="646"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -534,39 +644,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="648"/>
+        <location filename="../../ui/counter.py" line="663"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="651"/>
+        <location filename="../../ui/counter.py" line="666"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="684"/>
+        <location filename="../../ui/counter.py" line="699"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="688"/>
+        <location filename="../../ui/counter.py" line="703"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="689"/>
+        <location filename="../../ui/counter.py" line="704"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="694"/>
+        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="709"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="694"/>
+        <location filename="../../ui/counter.py" line="709"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
