@@ -24,7 +24,8 @@ from desk.sync.protocol import amount_fen
 
 ROSTER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
                  "family_doctor_institution", "family")
-CATALOG_FIELDS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category")
+CATALOG_FIELDS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category", "scheme",
+                  "account_excluded")
 
 
 @dataclass

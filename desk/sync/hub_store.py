@@ -304,14 +304,16 @@ class HubStore:
     def load_catalog(self, items: list[tuple], now: dt.datetime) -> int:
         """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing."""
         stamp = now.isoformat()
-        rows = sorted({i[0]: (*i[:8], stamp) for i in items}.values())
+        # parse_item's tuple: the eight hub columns, the initials (the desk's own), scheme, account_excluded
+        rows = sorted({i[0]: (*i[:8], i[9], i[10], stamp) for i in items}.values())
 
         def work(tx: Tx) -> int:
             tx.many("INSERT INTO hub_catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category,"
-                    " updated_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-                    " spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
+                    " scheme, account_excluded, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE"
+                    " SET name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
                     " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
-                    " fee_category = excluded.fee_category, updated_at = excluded.updated_at", rows)
+                    " fee_category = excluded.fee_category, scheme = excluded.scheme,"
+                    " account_excluded = excluded.account_excluded, updated_at = excluded.updated_at", rows)
             first = self._take_seqs(tx, len(rows))
             tx.many("UPDATE hub_catalog SET change_seq = ? WHERE code = ?",
                     [(first + i, r[0]) for i, r in enumerate(rows)])
@@ -407,7 +409,7 @@ class HubStore:
                            " FROM hub_usage WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq LIMIT ?",
                            (after, head, limit + 1))
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
-                             " fee_category FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
+                             " fee_category, scheme, account_excluded FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
                              " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
                               " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at"
@@ -436,7 +438,8 @@ class HubStore:
                        "ordinary_pool_paid": money(r[4]), "as_of": r[5],
                        "counted": counted_usage.get((r[1], r[2]), [])} for r in usage],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
-                         "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8]} for r in catalog],
+                         "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
+                         "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],
             "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
                           "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
                           "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11]}
