@@ -494,6 +494,7 @@ class _Batch:
                  resettled: dict[str, Resettled | str] | None = None):
         self.tx, self.caps, self.desk, self.parsed, self.members = tx, caps, desk, parsed, members
         self.now, self.outcomes, self.resettled = now.isoformat(), outcomes, resettled or {}
+        self.taken = ""  # why this desk may not settle as the counter it claims (another desk has it)
 
     def _reject(self, index: int, incoming: Incoming, reason: str) -> None:
         self.outcomes[index] = Outcome(incoming.id, REJECTED, reason)
@@ -538,6 +539,13 @@ class _Batch:
         if not self.parsed:
             return None
         _, first = self.parsed[0]
+        holder = self.tx.one("SELECT desk_uuid, name FROM hub_desks WHERE institution_code = ? AND desk_number = ?"
+                             " AND active = 1 AND desk_uuid <> ?",
+                             (first.institution_code, first.desk_number, self.desk.desk_uuid))
+        if holder is not None:  # two desks may not settle as one counter (revoke the old one to replace it)
+            self.taken = (f"institution {first.institution_code} desk {first.desk_number}: desk {holder[0]}"
+                          f" ({holder[1]}) settles as that counter already; give this desk its own number")
+            return None
         self.tx.run("UPDATE hub_desks SET institution_code = ?, desk_number = ? WHERE desk_uuid = ?"
                     " AND institution_code IS NULL", (first.institution_code, first.desk_number, self.desk.desk_uuid))
         row = self.tx.one("SELECT institution_code, desk_number FROM hub_desks WHERE desk_uuid = ?",
@@ -569,7 +577,7 @@ class _Batch:
                     self._reject(index, s, f"settlement {s.id} was uploaded before with other content")
                 continue
             again = self.resettled.get(s.id)
-            reason = (again if isinstance(again, str) else "") or self._refusal(
+            reason = self.taken or (again if isinstance(again, str) else "") or self._refusal(
                 s, pinned, receipts, originals, reversed_by) or counted.refusal(s, again)
             if reason:
                 self._reject(index, s, reason)
