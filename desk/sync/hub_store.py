@@ -721,17 +721,21 @@ class _Counting:
         self.roster: dict[str, dict] = {}
         self.catalog: dict[str, tuple[str, str]] = {}
         members = sorted({s.member_id for s in batch})
+        days = {(s.member_id, s.day) for s in batch}
         items = sorted({i.code for r in resettled.values() if not isinstance(r, str) for i in r.bill.items})
         for chunk in _chunks(members):
             marks, params = tx.in_list(chunk)
             for m, y, ded, pool in tx.all("SELECT member_id, year, deductible_gross_fen, pool_gross_fen FROM hub_usage"
                                           f" WHERE member_id IN {marks}", params):
                 self.usage[(m, y)] = [ded, pool]
-            for m, day, inst, total in tx.all(
+            chunk_days = sorted({d for m, d in days if m in set(chunk)})
+            day_marks, day_params = tx.in_list(chunk_days)
+            for m, day, inst, total in tx.all(  # the batch's days only (index on member_id, day)
                     "SELECT member_id, day, institution_code, SUM(same_day_delta_fen) FROM hub_settlements"
-                    f" WHERE kind = 'settlement' AND member_id IN {marks} GROUP BY member_id, day, institution_code",
-                    params):
-                self.same_day[(m, day, inst)] = total
+                    f" WHERE kind = 'settlement' AND member_id IN {marks} AND day IN {day_marks}"
+                    " GROUP BY member_id, day, institution_code", (*params, *day_params)):
+                if (m, day) in days:
+                    self.same_day[(m, day, inst)] = total
             for row in tx.all("SELECT member_id, category, birth_date, scheme, family_doctor_institution, eligible,"
                               f" family FROM hub_members WHERE on_roster = 1 AND member_id IN {marks}", params):
                 self.roster[row[0]] = {"category": row[1], "birth_date": row[2], "scheme": row[3],
