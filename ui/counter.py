@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
-from desk.engine import local_day
-from desk.money import format_yuan, from_fen
+from desk.engine import Certification, Member, local_day
+from desk.engine import benefits
+from desk.money import change_due, format_yuan, from_fen, parse_money
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
-from desk.store.roster import AmbiguousMember, MemberRecord, family_of, find_member, get_member, member_by_id_or_code
+from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
+                               member_by_id_or_code)
 from desk import prescription as rx
 from desk.prescription import PrescriptionError
 from desk.store import pharmacy
@@ -142,6 +144,10 @@ class CounterPage(QWidget):
         self.payer = QComboBox()
         self.payer.setObjectName("payer")
         self.payer.currentIndexChanged.connect(self.edited)
+        self.benefit = QComboBox()
+        self.benefit.setObjectName("benefit")
+        self.benefit.setToolTip(self.tr("结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇"))
+        self.benefit.currentIndexChanged.connect(self.edited)
         self.settle_button = QPushButton(self.tr("结算 (F12)"))
         self.settle_button.setObjectName("settle")
         self.settle_button.setStyleSheet("font-size:14pt; padding:8px;")
@@ -149,11 +155,30 @@ class CounterPage(QWidget):
         new_button = QPushButton(self.tr("新结算 (F2)"))
         new_button.clicked.connect(self.new_bill)
         right = QVBoxLayout()
+        benefit_row = QHBoxLayout()
+        benefit_row.addWidget(QLabel(self.tr("待遇")))
+        benefit_row.addWidget(self.benefit, 1)
+        right.addLayout(benefit_row)
         right.addWidget(self.split, 1)
         account_row = QHBoxLayout()
         account_row.addWidget(self.use_account)
         account_row.addWidget(self.payer, 1)
         right.addLayout(account_row)
+        cash_row = QHBoxLayout()  # 实收 and 找零: what the patient hands over, the change in large type
+        self.tendered = QLineEdit()
+        self.tendered.setObjectName("tendered")
+        self.tendered.setPlaceholderText(self.tr("实收现金（F4）"))
+        self.tendered.setMaximumWidth(150)
+        self.tendered.textEdited.connect(self.show_change)
+        self.tendered.returnPressed.connect(self.settle)
+        self.change = QLabel("")
+        self.change.setObjectName("change")
+        self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
+        cash_row.addWidget(QLabel(self.tr("实收")))
+        cash_row.addWidget(self.tendered)
+        cash_row.addWidget(self.change, 1)
+        right.addLayout(cash_row)
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
         buttons.addWidget(self.settle_button, 1)
@@ -172,15 +197,28 @@ class CounterPage(QWidget):
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
         self.fit_columns()  # an empty bill's columns as wide as their titles, no scrollbar under them
+        self.table.installEventFilter(self)
+        self.item_box.installEventFilter(self)
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
-                           ("F7", self.edit_prescription), ("F8", self.mark_no_code)):
+                           ("F7", self.edit_prescription), ("F8", self.mark_no_code),
+                           ("F4", self.tendered.setFocus)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt's name
+        """+ / − on the bill table, or in the item box while it is empty (else they are typed)."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) \
+                and (watched is self.table or not self.item_box.text()):
+            self.step_quantity(1 if event.key() == Qt.Key.Key_Plus else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell, the name column taking what is left."""
@@ -246,15 +284,50 @@ class CounterPage(QWidget):
         self.payer.blockSignals(True)
         self.payer.clear()
         self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", format_yuan(from_fen(member.account_balance_fen))), None)
+        self.payer_names = {}  # member id → "王伟，配偶": named on the split when that account pays
         for relative, relation in family_of(self.session.db, member.member_id):
+            self.payer_names[relative.member_id] = f"{relative.name}，{labels.relation(relation)}"
             balance = format_yuan(from_fen(relative.account_balance_fen))
             self.payer.addItem(f"{self.tr('共济')}：{labels.relation(relation)} {relative.name} ¥{balance}",
                                relative.member_id)
         index = self.payer.findData(self.draft.payer_id)
         self.payer.setCurrentIndex(max(index, 0))
         self.payer.blockSignals(False)
+        self.fill_benefits()
         self.refresh_member()
         self.edited()
+
+    def member_offers(self) -> list:
+        """The benefits this member may be settled under here today (the engine's reading of the pack)."""
+        session = self.session
+        try:
+            rules = session.library.get(session.desk.policy).on(local_day(session.now()))
+        except Exception as exc:  # no policy in force: the split panel says why
+            log.info("no benefits for %s: %s", self.member.member_id if self.member else "-", exc)
+            return [benefits.Offer("ordinary")]
+        engine_member = Member("employed", certified=tuple(
+            Certification(b, d, f, t) for b, d, f, t in certifications_of(session.db, self.member.member_id)))
+        return benefits.offers(rules, engine_member, local_day(session.now()), session.desk.level)
+
+    def fill_benefits(self) -> None:
+        options = self.member_offers()
+        chosen = benefits.default_offer(options)
+        self.benefit.blockSignals(True)
+        self.benefit.clear()
+        for option in options:
+            if option.disease and not (option.in_force and option.allowed):
+                continue  # shown on the member card with its dates; it cannot settle this bill
+            text = labels.benefit(option.benefit)
+            if option.disease:
+                text = self.tr("%1：%2（%3）").replace("%1", text).replace("%2", option.disease_name)                     .replace("%3", option.disease)
+            self.benefit.addItem(text, f"{option.benefit}|{option.disease or ''}")
+        self.benefit.setCurrentIndex(max(self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}"), 0))
+        self.benefit.blockSignals(False)
+
+    def chosen_benefit(self) -> tuple[str, str | None]:
+        """(benefit, disease) as the cashier picked it (the item's data is "benefit|disease")."""
+        benefit, _, disease = (self.benefit.currentData() or "ordinary|").partition("|")
+        return benefit, disease or None
 
     def refresh_member(self) -> None:
         if not self.member:
@@ -271,7 +344,7 @@ class CounterPage(QWidget):
             log.info("no standing for %s: %s", self.member.member_id, exc)
             state = None
         self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(),
-                              freshness(session.db, now))
+                              freshness(session.db, now), self.member_offers())
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
@@ -455,6 +528,16 @@ class CounterPage(QWidget):
             return describe(exc)
         return None
 
+    def step_quantity(self, step: int) -> None:
+        """+ and − change the selected line's quantity by one (never below one; Delete removes a line)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        quantity = self.model.lines[row].quantity + step
+        if quantity >= 1:
+            self.model.setData(self.model.index(row, BillModel.QTY), str(quantity))
+            self.table.selectRow(row)
+
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
@@ -475,6 +558,26 @@ class CounterPage(QWidget):
         self.save_draft()
         self.refresh_split()
 
+    def show_change(self, *_) -> Decimal | None:
+        """找零 = 实收 − 应收现金, as the patient's money is typed; None while nothing (valid) is typed."""
+        text = self.tendered.text().strip()
+        if not text:
+            self.change.setText("")
+            return None
+        try:
+            change = change_due(parse_money(text, "tendered"), self.split.cash())
+        except ValueError:  # InputError is one
+            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
+            self.change.setText(self.tr("“%1”不是金额").replace("%1", text))
+            return None
+        if change < 0:
+            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
+            self.change.setText(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)))
+            return None
+        self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
+        self.change.setText(self.tr("找零 ¥%1").replace("%1", format_yuan(change)))
+        return change
+
     def refresh_split(self) -> None:
         if not self.member:
             self.split.clear(self.tr("尚未刷卡") if self.model.lines else "")
@@ -486,11 +589,14 @@ class CounterPage(QWidget):
             result = preview_bill(self.session.db, self.session.library, self.member.member_id, self.model.bill_lines(),
                                   self.session.now(), prescriber_level=self.prescriber.currentData(),
                                   use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
-                                  prescription=self.prescription)
+                                  prescription=self.prescription, benefit=self.chosen_benefit()[0],
+                                  disease=self.chosen_benefit()[1])
         except StoreError as exc:
             self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
+        self.split.name_payer(getattr(self, "payer_names", {}).get(self.payer.currentData()))
+        self.show_change()
 
     # ---- settle -------------------------------------------------------------------------------
     def settle(self) -> None:
@@ -511,12 +617,21 @@ class CounterPage(QWidget):
             QMessageBox.warning(self, self.tr("未能结算"), refusal)
             self.trace.codes.setFocus() if self.trace.isEnabled() else self.item_box.setFocus()
             return
+        cash_line = ""
+        if self.tendered.text().strip():
+            change = self.show_change()
+            if change is None:  # not an amount, or less than the cash due
+                self.tendered.setFocus()
+                self.tendered.selectAll()
+                return
+            cash_line = self.tr("\n实收 ¥%1，找零 ¥%2").replace("%1", format_yuan(parse_money(self.tendered.text().strip(), "tendered"))) \
+                .replace("%2", format_yuan(change))
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
             self.tr("参保人 %4（%5）\n应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
             .replace("%4", self.member.name).replace("%5", self.member.member_id)
             .replace("%1", format_yuan(result.cash_pay)).replace("%2", format_yuan(result.account_pay))
-            .replace("%3", format_yuan(result.pool_pay)),
+            .replace("%3", format_yuan(result.pool_pay)).replace("\n\n", cash_line + "\n\n", 1),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -549,7 +664,8 @@ class CounterPage(QWidget):
                                  self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
                                  settlement_id=self.draft.settlement_id, prescription=self.prescription,
-                                 price_approver=approver)
+                                 price_approver=approver, benefit=self.chosen_benefit()[0],
+                                 disease=self.chosen_benefit()[1])
         except TraceCodeError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
             return None
@@ -592,10 +708,13 @@ class CounterPage(QWidget):
         self.scan.clear()
         self.item_box.clear()
         self.payer.clear()
+        self.benefit.clear()
         self.use_account.setChecked(True)
         self.prescriber.setCurrentIndex(0)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
+        self.tendered.clear()
+        self.change.setText("")
         self.scan.setFocus()
 
     # ---- the draft ----------------------------------------------------------------------------

@@ -149,14 +149,24 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <source>设置已保存（%1）</source>
+        <translation>Settings saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="217"/>
+        <source>；界面语言重启后生效</source>
+        <translation>; the interface language changes at the next start</translation>
     </message>
     <message>
         <source>收款员</source>
@@ -192,22 +202,22 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="116"/>
+        <location filename="../../ui/bill_model.py" line="121"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="118"/>
+        <location filename="../../ui/bill_model.py" line="123"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="120"/>
+        <location filename="../../ui/bill_model.py" line="125"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>编码</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Code</translation>
@@ -218,64 +228,69 @@
         <translation>Full self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="17"/>
+        <source>〔个人账户不予支付〕</source>
+        <translation>[not payable from an account]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>名称</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>规格</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>类别</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="37"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Pre-self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="37"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>数量</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="38"/>
+        <location filename="../../ui/bill_model.py" line="39"/>
         <source>单价</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="38"/>
+        <location filename="../../ui/bill_model.py" line="39"/>
         <source>金额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="39"/>
+        <location filename="../../ui/bill_model.py" line="40"/>
         <source>追溯码</source>
         <translation>Traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="86"/>
+        <location filename="../../ui/bill_model.py" line="91"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="88"/>
+        <location filename="../../ui/bill_model.py" line="93"/>
         <source>待扫码</source>
         <translation>Scan codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="89"/>
+        <location filename="../../ui/bill_model.py" line="94"/>
         <source>%1盒</source>
         <translation>%1 box(es)</translation>
     </message>
@@ -283,177 +298,275 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="62"/>
+        <location filename="../../ui/counter.py" line="68"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="66"/>
+        <location filename="../../ui/counter.py" line="72"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="78"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="78"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="84"/>
+        <location filename="../../ui/counter.py" line="90"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="117"/>
+        <location filename="../../ui/counter.py" line="123"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="134"/>
+        <location filename="../../ui/counter.py" line="140"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="141"/>
+        <location filename="../../ui/counter.py" line="149"/>
+        <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
+        <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="151"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="145"/>
+        <location filename="../../ui/counter.py" line="155"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="168"/>
-        <location filename="../../ui/counter.py" line="510"/>
+        <location filename="../../ui/counter.py" line="159"/>
+        <source>待遇</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="170"/>
+        <source>实收现金（F4）</source>
+        <translation>Cash handed over (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="178"/>
+        <source>实收</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="197"/>
+        <location filename="../../ui/counter.py" line="714"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="196"/>
+        <location filename="../../ui/counter.py" line="250"/>
+        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="208"/>
+        <location filename="../../ui/counter.py" line="257"/>
+        <source>更换参保人</source>
+        <translation>Change patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="258"/>
+        <source>当前费用明细属于 %1（%2）。
+改为 %3（%4）结算？</source>
+        <translation>The bill on screen is for %1 (%2).
+Settle it for %3 (%4) instead?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="273"/>
+        <source>。本单仍为 %1（%2）</source>
+        <translation>. This bill is still for %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="286"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="322"/>
+        <source>%1：%2（%3）</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="398"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="297"/>
+        <location filename="../../ui/counter.py" line="402"/>
+        <source>目录中没有“%1”</source>
+        <translation>No “%1” in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="305"/>
+        <location filename="../../ui/counter.py" line="443"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="331"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="331"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="332"/>
+        <location filename="../../ui/counter.py" line="470"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="501"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="415"/>
+        <location filename="../../ui/counter.py" line="571"/>
+        <source>“%1”不是金额</source>
+        <translation>“%1” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="575"/>
+        <source>实收不足，尚差 ¥%1</source>
+        <translation>Not enough handed over: ¥%1 short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="578"/>
+        <source>找零 ¥%1</source>
+        <translation>Change ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="583"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="433"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="437"/>
+        <location filename="../../ui/counter.py" line="608"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="450"/>
+        <location filename="../../ui/counter.py" line="627"/>
+        <source>
+实收 ¥%1，找零 ¥%2</source>
+        <translation>
+Tendered ¥%1, change ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="630"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="451"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation>Cash to collect ¥%1
+        <translation type="vanished">Cash to collect ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="446"/>
-        <location filename="../../ui/counter.py" line="467"/>
-        <location filename="../../ui/counter.py" line="470"/>
-        <location filename="../../ui/counter.py" line="473"/>
+        <location filename="../../ui/counter.py" line="617"/>
+        <location filename="../../ui/counter.py" line="670"/>
+        <location filename="../../ui/counter.py" line="673"/>
+        <location filename="../../ui/counter.py" line="676"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="631"/>
+        <source>参保人 %4（%5）
+应收现金 ¥%1
+个人账户支付 ¥%2，统筹基金支付 ¥%3
+
+确认结算？</source>
+        <translation>Patient %4 (%5)
+Cash due ¥%1
+Personal account ¥%2, pooled fund ¥%3
+
+Settle?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="648"/>
+        <source>%1：目录价 ¥%2，改为 ¥%3</source>
+        <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="651"/>
+        <source>改价须主管授权：
+%1</source>
+        <translation>A changed price needs a supervisor:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="684"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="688"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="486"/>
+        <location filename="../../ui/counter.py" line="689"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -506,22 +619,32 @@ Settle now?</translation>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="81"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
-        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+        <location filename="../../ui/dayend_page.py" line="82"/>
+        <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
+医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
+
+日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation>Close business day %1: %2 settlements, %3 reversals
+Medical costs ¥%4, pooled fund ¥%5, account ¥%6, cash ¥%7
+
+After the close this business day cannot change; later settlements count to the next one. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="85"/>
+        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation type="vanished">After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="93"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="101"/>
+        <location filename="../../ui/dayend_page.py" line="109"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -590,18 +713,86 @@ Settle now?</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="23"/>
+        <source>普通门诊</source>
+        <translation>Ordinary outpatient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>门诊慢性病</source>
+        <translation>Outpatient chronic disease</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>门诊特殊疾病</source>
+        <translation>Outpatient special disease</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>急诊抢救</source>
+        <translation>Emergency and rescue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>日间手术</source>
+        <translation>Day surgery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>诊所</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>医院</source>
         <translation>Hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="25"/>
+        <source>第 %1 行 %2 的数量 %3 超过合理上限 %4，请核对</source>
+        <translation>Line %1 (%2): quantity %3 is above the plausible limit of %4; please check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>第 %1 行 %2 的金额 ¥%3 超过单行合理上限 ¥%4，请核对数量和单价</source>
+        <translation>Line %1 (%2): amount ¥%3 is above the plausible limit of ¥%4 for one line; check quantity and price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>第 %1 行 %2 的单价 ¥%3 与目录价 ¥%4 不同，须主管授权</source>
+        <translation>Line %1 (%2): price ¥%3 differs from the catalog price ¥%4 and needs a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="37"/>
+        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="39"/>
+        <source>权限不足：</source>
+        <translation>Not permitted: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
+        <source>登录失败：</source>
+        <translation>Login failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>该日期没有适用的医保政策：</source>
+        <translation>No insurance policy in force on that date: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>项目不在目录中：</source>
+        <translation>Item not in the catalog: </translation>
     </message>
 </context>
 <context>
@@ -667,97 +858,97 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -777,7 +968,7 @@ Settle now?</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -835,6 +1026,11 @@ Settle now?</translation>
         <translation>Usage data</translation>
     </message>
     <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>认定病种</source>
+        <translation>Certified diseases</translation>
+    </message>
+    <message>
         <location filename="../../ui/member_card.py" line="51"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
@@ -851,31 +1047,47 @@ Settle now?</translation>
     </message>
     <message>
         <location filename="../../ui/member_card.py" line="58"/>
+        <location filename="../../ui/member_card.py" line="78"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
         <location filename="../../ui/member_card.py" line="71"/>
+        <source>%1 %2（%3）%4 至 %5</source>
+        <translation>%1 %2 (%3) %4 to %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="74"/>
+        <source>【不在有效期内】</source>
+        <translation> [not in force today]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="76"/>
+        <source>【本机构级别不适用】</source>
+        <translation> [not paid at this institution&apos;s level]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="85"/>
         <source>年度 %1，已累计 %2，尚余 %3</source>
         <translation>Annual %1, met %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="74"/>
+        <location filename="../../ui/member_card.py" line="88"/>
         <source>每次 %1，今日本机构已计 %2</source>
         <translation>Per visit %1, met here today %2</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="79"/>
+        <location filename="../../ui/member_card.py" line="93"/>
         <source>已付 %1 / 限额 %2，尚余 %3</source>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="83"/>
+        <location filename="../../ui/member_card.py" line="97"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="87"/>
+        <location filename="../../ui/member_card.py" line="101"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
     </message>
@@ -901,39 +1113,40 @@ Settle now?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="58"/>
-        <location filename="../../ui/pdf_preview.py" line="96"/>
+        <location filename="../../ui/pdf_preview.py" line="69"/>
+        <location filename="../../ui/pdf_preview.py" line="122"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="59"/>
-        <location filename="../../ui/pdf_preview.py" line="104"/>
+        <location filename="../../ui/pdf_preview.py" line="70"/>
+        <location filename="../../ui/pdf_preview.py" line="130"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="60"/>
+        <location filename="../../ui/pdf_preview.py" line="71"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="86"/>
+        <location filename="../../ui/pdf_preview.py" line="112"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="100"/>
+        <location filename="../../ui/pdf_preview.py" line="106"/>
+        <location filename="../../ui/pdf_preview.py" line="126"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="109"/>
+        <location filename="../../ui/pdf_preview.py" line="135"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="109"/>
+        <location filename="../../ui/pdf_preview.py" line="135"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1187,27 +1400,27 @@ Settle now?</translation>
         <translation>Select a settlement in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="106"/>
+        <location filename="../../ui/settlements_page.py" line="105"/>
         <source>查看结算单 %1</source>
         <translation>View receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="113"/>
+        <location filename="../../ui/settlements_page.py" line="111"/>
         <source>重打结算单 %1</source>
         <translation>Reprint receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="122"/>
+        <location filename="../../ui/settlements_page.py" line="127"/>
         <source>冲销结算单 %1（总额 %2）</source>
         <translation>Reverse receipt %1 (total %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="131"/>
+        <location filename="../../ui/settlements_page.py" line="136"/>
         <source>未能冲销</source>
         <translation>Could not reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="136"/>
+        <location filename="../../ui/settlements_page.py" line="141"/>
         <source>冲销单 %1</source>
         <translation>Reversal slip %1</translation>
     </message>
@@ -1260,14 +1473,29 @@ Settle now?</translation>
 <context>
     <name>SplitPanel</name>
     <message>
-        <location filename="../../ui/split_panel.py" line="22"/>
+        <location filename="../../ui/split_panel.py" line="23"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="54"/>
+        <location filename="../../ui/split_panel.py" line="63"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="95"/>
+        <source>共济账户支付（%1）</source>
+        <translation>Family account pays (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="101"/>
+        <source>&#x3000;%1（%2）</source>
+        <translation> · %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="103"/>
+        <source>：年度限额 %1，已用 %2，尚余 %3</source>
+        <translation>: annual cap %1, used %2, left %3</translation>
     </message>
     <message>
         <source>医疗费总额</source>
@@ -1290,9 +1518,9 @@ Settle now?</translation>
         <translation>In scope</translation>
     </message>
     <message>
-        <source>起付标准</source>
+        <source>本单计入起付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Deductible</translation>
+        <translation>Toward the deductible (this bill)</translation>
     </message>
     <message>
         <source>支付比例</source>
