@@ -835,24 +835,14 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Login failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="71"/>
         <source>连续输错密码，该工号已锁定，请主管解锁或稍后再试</source>
         <translation>Too many wrong PINs: this user ID is locked; ask a supervisor to unlock it or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>密码错误</source>
-        <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>，还可再试 %1 次</source>
-        <translation>, %1 tries left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="77"/>
-        <source>工号不存在或已停用</source>
-        <translation>Unknown or disabled user ID</translation>
+        <location filename="../../ui/login.py" line="73"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
     </message>
 </context>
 <context>
@@ -1926,12 +1916,22 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="46"/>
+        <location filename="../../ui/supervisor.py" line="47"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="48"/>
+        <source>连续输错密码，该工号已锁定</source>
+        <translation>Locked after too many wrong PINs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="49"/>
         <source>授权失败：%1</source>
         <translation>Authorisation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="50"/>
+        <location filename="../../ui/supervisor.py" line="53"/>
         <source>%1 没有此权限，需要主管</source>
         <translation>%1 lacks this permission; a supervisor is needed</translation>
     </message>
