@@ -338,7 +338,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="168"/>
-        <location filename="../../ui/counter.py" line="510"/>
+        <location filename="../../ui/counter.py" line="521"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
@@ -358,57 +358,57 @@
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="297"/>
+        <location filename="../../ui/counter.py" line="298"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="305"/>
+        <location filename="../../ui/counter.py" line="316"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="331"/>
+        <location filename="../../ui/counter.py" line="342"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="331"/>
+        <location filename="../../ui/counter.py" line="342"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="332"/>
+        <location filename="../../ui/counter.py" line="343"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="374"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="415"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="433"/>
+        <location filename="../../ui/counter.py" line="444"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="437"/>
+        <location filename="../../ui/counter.py" line="448"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="450"/>
+        <location filename="../../ui/counter.py" line="461"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="462"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
@@ -419,35 +419,35 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="446"/>
-        <location filename="../../ui/counter.py" line="467"/>
-        <location filename="../../ui/counter.py" line="470"/>
-        <location filename="../../ui/counter.py" line="473"/>
+        <location filename="../../ui/counter.py" line="457"/>
+        <location filename="../../ui/counter.py" line="478"/>
+        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="484"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="492"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="486"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -661,97 +661,97 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="24"/>
+        <location filename="../../ui/main_window.py" line="25"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="26"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -952,85 +952,90 @@ Settle now?</translation>
         <translation>Expiry: YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="76"/>
+        <location filename="../../ui/pharmacy_panel.py" line="81"/>
         <source>所选项目无需追溯码</source>
         <translation>The selected item needs no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="79"/>
+        <location filename="../../ui/pharmacy_panel.py" line="84"/>
         <source>%1：无码（%2）</source>
         <translation>%1: no code (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="82"/>
+        <location filename="../../ui/pharmacy_panel.py" line="87"/>
         <source>%1：已扫 %2 盒%3</source>
         <translation>%1: %2 box(es) scanned%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="93"/>
+        <source>演示数据：下一盒的追溯码 %1（可复制后粘贴并回车）</source>
+        <translation>Demo data: the next box&apos;s traceability code is %1 (copy it, paste it here and press Enter)</translation>
     </message>
 </context>
 <context>
     <name>PharmacyWords</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="95"/>
+        <location filename="../../ui/pharmacy_panel.py" line="104"/>
         <source>追溯码“%1”只能是数字</source>
         <translation>Traceability code “%1” must be digits only</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="96"/>
+        <location filename="../../ui/pharmacy_panel.py" line="105"/>
         <source>追溯码“%1”为%2位，应为20位</source>
         <translation>Traceability code “%1” has %2 digits; a code has 20</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="97"/>
+        <location filename="../../ui/pharmacy_panel.py" line="106"/>
         <source>追溯码“%1”与该药品不符（应以 %2 开头）</source>
         <translation>Traceability code “%1” is not this drug&apos;s (its codes start with %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="99"/>
+        <location filename="../../ui/pharmacy_panel.py" line="108"/>
         <source>追溯码“%1”在本单中已扫描过</source>
         <translation>Traceability code “%1” is already scanned on this bill</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="100"/>
+        <location filename="../../ui/pharmacy_panel.py" line="109"/>
         <source>追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售</source>
         <translation>Traceability code “%1” was sold on receipt %2 at this desk; a box is sold once</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="102"/>
+        <location filename="../../ui/pharmacy_panel.py" line="111"/>
         <source>追溯码“%1”这一盒已拆零售完（结算单 %2）</source>
         <translation>Every unit of the box “%1” is sold (receipts %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="104"/>
+        <location filename="../../ui/pharmacy_panel.py" line="113"/>
         <source>追溯码“%1”多余：本行数量已够</source>
         <translation>Traceability code “%1” is not needed: the line&apos;s quantity is covered</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="105"/>
+        <location filename="../../ui/pharmacy_panel.py" line="114"/>
         <source>第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因</source>
         <translation>Line %1 lacks traceability codes: scan every box, or mark it no-code with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="107"/>
+        <location filename="../../ui/pharmacy_panel.py" line="116"/>
         <source>该项目无需追溯码</source>
         <translation>This item carries no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="115"/>
+        <location filename="../../ui/pharmacy_panel.py" line="124"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <location filename="../../ui/pharmacy_panel.py" line="126"/>
         <source>处方已过有效期：%1 开具，有效至 %2</source>
         <translation>The prescription has expired: written %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <location filename="../../ui/pharmacy_panel.py" line="128"/>
         <source>处方开具日期 %1 晚于今天</source>
         <translation>The prescription&apos;s date %1 is after today</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="120"/>
+        <location filename="../../ui/pharmacy_panel.py" line="129"/>
         <source>处方有效期 %1 天超过允许的 %2 天</source>
         <translation>A validity of %1 days is longer than the %2 days allowed</translation>
     </message>
@@ -1038,88 +1043,88 @@ Settle now?</translation>
 <context>
     <name>PrescriptionDialog</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="135"/>
         <source>一级以下</source>
         <translation>Below level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="135"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="160"/>
+        <location filename="../../ui/pharmacy_panel.py" line="169"/>
         <source>当日有效</source>
         <translation>The day written</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="165"/>
-        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <location filename="../../ui/pharmacy_panel.py" line="174"/>
+        <location filename="../../ui/pharmacy_panel.py" line="200"/>
         <source>处方编号</source>
         <translation>Prescription number</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="165"/>
-        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <location filename="../../ui/pharmacy_panel.py" line="174"/>
+        <location filename="../../ui/pharmacy_panel.py" line="200"/>
         <source>开方机构编码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="166"/>
-        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <location filename="../../ui/pharmacy_panel.py" line="175"/>
+        <location filename="../../ui/pharmacy_panel.py" line="201"/>
         <source>开方机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="166"/>
+        <location filename="../../ui/pharmacy_panel.py" line="175"/>
         <source>机构级别</source>
         <translation>Institution level</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="167"/>
-        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <location filename="../../ui/pharmacy_panel.py" line="176"/>
+        <location filename="../../ui/pharmacy_panel.py" line="201"/>
         <source>开方医师</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="167"/>
-        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <location filename="../../ui/pharmacy_panel.py" line="176"/>
+        <location filename="../../ui/pharmacy_panel.py" line="202"/>
         <source>诊断编码</source>
         <translation>Diagnosis code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="168"/>
-        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
+        <location filename="../../ui/pharmacy_panel.py" line="202"/>
         <source>诊断名称</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="168"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
         <source>开具日期</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="169"/>
+        <location filename="../../ui/pharmacy_panel.py" line="178"/>
         <source>医师注明有效天数</source>
         <translation>Validity the doctor noted (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="196"/>
+        <location filename="../../ui/pharmacy_panel.py" line="205"/>
         <source>请填写%1</source>
         <translation>Please fill in: %1</translation>
     </message>
@@ -1309,344 +1314,344 @@ Settle now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/statistics_page.py" line="51"/>
+        <location filename="../../ui/statistics_page.py" line="52"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="51"/>
+        <location filename="../../ui/statistics_page.py" line="52"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="54"/>
+        <location filename="../../ui/statistics_page.py" line="55"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="58"/>
+        <location filename="../../ui/statistics_page.py" line="59"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="68"/>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="69"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>依据</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>预警</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="80"/>
+        <location filename="../../ui/statistics_page.py" line="81"/>
         <source>笔数</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="82"/>
+        <location filename="../../ui/statistics_page.py" line="83"/>
         <source>查看相关结算</source>
         <translation>Show the settlements behind it</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="89"/>
+        <location filename="../../ui/statistics_page.py" line="90"/>
         <source>预警（双击查看相关结算）</source>
         <translation>Alerts (double-click for the settlements behind one)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>就诊人次</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>就诊人数</source>
         <translation>Members seen</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="106"/>
+        <location filename="../../ui/statistics_page.py" line="107"/>
         <source>门诊医药费用</source>
         <translation>Outpatient costs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>费用增长率</source>
         <translation>Cost growth</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>次均费用</source>
         <translation>Average cost per visit</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="107"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>次均费用增长率</source>
         <translation>Growth of the average cost</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="108"/>
+        <location filename="../../ui/statistics_page.py" line="109"/>
         <source>患者自费比例</source>
         <translation>Self-pay share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="108"/>
+        <location filename="../../ui/statistics_page.py" line="109"/>
         <source>检查费用占比</source>
         <translation>Examination share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="109"/>
+        <location filename="../../ui/statistics_page.py" line="110"/>
         <source>化验费用占比</source>
         <translation>Laboratory share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="109"/>
+        <location filename="../../ui/statistics_page.py" line="110"/>
         <source>药品费用占比</source>
         <translation>Drug share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="110"/>
+        <location filename="../../ui/statistics_page.py" line="111"/>
         <source>统筹基金支付比例</source>
         <translation>Pooled fund share</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="110"/>
+        <location filename="../../ui/statistics_page.py" line="111"/>
         <source>人均统筹基金支付</source>
         <translation>Pooled fund per member</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="111"/>
+        <location filename="../../ui/statistics_page.py" line="112"/>
         <source>人日就诊次数</source>
         <translation>Visits per member-day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="111"/>
+        <location filename="../../ui/statistics_page.py" line="112"/>
         <source>人月就诊次数</source>
         <translation>Visits per member-month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="112"/>
+        <location filename="../../ui/statistics_page.py" line="113"/>
         <source>达到或接近年度限额人数</source>
         <translation>Members at or near the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="112"/>
+        <location filename="../../ui/statistics_page.py" line="113"/>
         <source>仅个人账户支付笔数</source>
         <translation>Account-only purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="113"/>
+        <location filename="../../ui/statistics_page.py" line="114"/>
         <source>丙类项目现金支付笔数</source>
         <translation>Class C items paid in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="113"/>
+        <location filename="../../ui/statistics_page.py" line="114"/>
         <source>非工作时段结算笔数</source>
         <translation>Off-hours settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="118"/>
+        <location filename="../../ui/statistics_page.py" line="119"/>
         <source>次均费用 %1 元，高于预警值 %2 元</source>
         <translation>Average cost per visit ¥%1, above the warning level ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="119"/>
+        <location filename="../../ui/statistics_page.py" line="120"/>
         <source>次均费用较上期增长 %1，高于预警值 %2</source>
         <translation>Average cost per visit up %1 on the previous period, above %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="120"/>
+        <location filename="../../ui/statistics_page.py" line="121"/>
         <source>门诊医药费用较上期增长 %1，高于预警值 %2</source>
         <translation>Outpatient costs up %1 on the previous period, above %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="121"/>
+        <location filename="../../ui/statistics_page.py" line="122"/>
         <source>患者自费比例 %1，高于预警值 %2</source>
         <translation>Self-pay share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="122"/>
+        <location filename="../../ui/statistics_page.py" line="123"/>
         <source>检查费用占比 %1，高于预警值 %2</source>
         <translation>Examination share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="123"/>
+        <location filename="../../ui/statistics_page.py" line="124"/>
         <source>化验费用占比 %1，高于预警值 %2</source>
         <translation>Laboratory share %1, above the warning level %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="124"/>
         <location filename="../../ui/statistics_page.py" line="125"/>
+        <location filename="../../ui/statistics_page.py" line="126"/>
         <source>参保人 %3 于 %4 就诊 %1 次，多于 %2 次</source>
         <translation>Member %3 made %1 visits in %4, more than %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="126"/>
+        <location filename="../../ui/statistics_page.py" line="127"/>
         <source>参保人 %3 本年已用年度限额的 %1（预警 %2）</source>
         <translation>Member %3 has used %1 of this year&apos;s cap (warning at %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="127"/>
+        <location filename="../../ui/statistics_page.py" line="128"/>
         <source>参保人 %3 本期仅用个人账户支付 %1 笔，多于 %2 笔</source>
         <translation>Member %3 paid %1 purchases from the personal account alone, more than %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="128"/>
+        <location filename="../../ui/statistics_page.py" line="129"/>
         <source>参保人 %3 本期丙类项目现金支付 %1 元，高于 %2 元</source>
         <translation>Member %3 paid ¥%1 of class C items in cash, above ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="129"/>
+        <location filename="../../ui/statistics_page.py" line="130"/>
         <source>非工作时段结算 %1 笔</source>
         <translation>%1 settlements outside working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>西药</source>
         <translation>Western drugs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>中成药</source>
         <translation>Chinese patent drugs</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="133"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>中药饮片</source>
         <translation>Herbal pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>检查</source>
         <translation>Examinations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>化验</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="135"/>
         <source>治疗</source>
         <translation>Treatment</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>诊查</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="135"/>
+        <location filename="../../ui/statistics_page.py" line="136"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="136"/>
+        <location filename="../../ui/statistics_page.py" line="137"/>
         <source>每日费用（统筹 / 个人账户 / 现金）</source>
         <translation>Daily costs (pooled fund / account / cash)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="136"/>
+        <location filename="../../ui/statistics_page.py" line="137"/>
         <source>统筹基金</source>
         <translation>Pooled fund</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>个人账户</source>
         <translation>Personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="137"/>
+        <location filename="../../ui/statistics_page.py" line="138"/>
         <source>费用结构</source>
         <translation>Fee structure</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>各时段就诊人次</source>
         <translation>Visits by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>次均费用走势（元）</source>
         <translation>Average cost per visit (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="138"/>
+        <location filename="../../ui/statistics_page.py" line="139"/>
         <source>本期无结算</source>
         <translation>No settlements in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="166"/>
+        <location filename="../../ui/statistics_page.py" line="167"/>
         <source>无法统计</source>
         <translation>Cannot compute</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="166"/>
+        <location filename="../../ui/statistics_page.py" line="167"/>
         <source>期间或预警值设置有误：%1</source>
         <translation>The period or the warning thresholds are wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="171"/>
+        <location filename="../../ui/statistics_page.py" line="172"/>
         <source>对比期 %1&#x3000;冲销按负数抵减其当日</source>
         <translation>Compared with %1  reversals netted on their own day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="220"/>
+        <location filename="../../ui/statistics_page.py" line="222"/>
         <source>预警相关结算</source>
         <translation>Settlements behind the alert</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>窗口</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>单号</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>参保人</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="221"/>
+        <location filename="../../ui/statistics_page.py" line="223"/>
         <source>总额</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="230"/>
+        <location filename="../../ui/statistics_page.py" line="232"/>
         <source>共 %1 笔，列出金额最大的 %2 笔</source>
         <translation>%1 in all; the %2 largest are listed</translation>
     </message>
@@ -1692,12 +1697,12 @@ Settle now?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="91"/>
+        <location filename="../../ui/app.py" line="93"/>
         <source>正在准备演示数据…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="128"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
