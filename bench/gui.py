@@ -89,7 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
+    from desk.demo_desk import build_demo
 
     db = Path(tempfile.mkdtemp()) / "demo.sqlite"
     build_demo(open_db(db), Library(), "puyang")

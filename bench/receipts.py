@@ -26,7 +26,7 @@ from store_support import make_desk  # noqa: E402
 from desk.receipts.day_slip import render_day  # noqa: E402
 from desk.receipts.fonts import register  # noqa: E402
 from desk.receipts.receipt import receipt_data, render  # noqa: E402
-from desk.reports.day import close_day  # noqa: E402
+from desk.store.day_close import close_day  # noqa: E402
 from desk.store.identity import get_desk  # noqa: E402
 from desk.store.settling import BillLine, settle_bill  # noqa: E402
 

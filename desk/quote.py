@@ -9,13 +9,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from desk.engine import Bill, Institution, Item, Member, Settlement, Usage, settle
-from desk.domain import (BENEFITS, CATEGORIES, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS, OWN_SCHEMES, RELATIONS,
-                         SCHEMES, CERTIFIED_BENEFITS)
+from desk.domain import (BENEFITS, CATEGORIES, CERTIFIED_BENEFITS, INSTITUTION_TYPES, ITEM_CLASSES, LEVELS,
+                         OWN_SCHEMES, RELATIONS, SCHEMES)
+from desk.engine import Bill, Institution, Item, Member, Usage, settle
+from desk.engine.answer import answer, request_of
 from desk.engine.inputs import Certification
-from desk.money import ZERO, InputError, money_str, parse_money, parse_ratio, ratio_str
+from desk.money import ZERO, InputError, parse_money, parse_ratio
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
+
+__all__ = ["answer", "parse_request", "quote", "quote_one", "request_of"]  # the contract, both ways
 
 REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "disease", "member", "usage", "items",
                 "use_account", "payer_relation"}
@@ -212,98 +215,6 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
                         else _choice(raw["payer_relation"], RELATIONS, "payer_relation")),
     )
     return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at
-
-
-def request_of(policy: str, member: Member, usage: Usage, bill: Bill, at: dt.datetime) -> dict[str, Any]:
-    """The quote request that ``parse_request`` reads back into exactly these engine arguments.
-
-    A desk records it with each settlement, so the hub re-settles the upload with the same parser
-    and engine as ``desk quote`` (desk/sync/resettle.py): whatever a later issue adds to the
-    contract (a benefit, a pharmacy code) travels and is re-checked without another format."""
-    request = {
-        "policy": policy, "at": at.isoformat(),
-        "institution": {"level": bill.institution.level, "type": bill.institution.type,
-                        "designated": bill.institution.designated, "id": bill.institution.id},
-        "prescriber_level": bill.prescriber_level, "benefit": bill.benefit,
-        "member": {"category": member.category,
-                   "birth_date": None if member.birth_date is None else member.birth_date.isoformat(),
-                   "scheme": member.scheme, "family_doctor_institution": member.family_doctor_institution,
-                   "eligible": member.eligible, "inpatient": member.inpatient,
-                   "account_balance": money_str(member.account_balance)},
-        "usage": _usage_dict(usage),
-        "items": [_item_dict(i) for i in bill.items],
-        "use_account": bill.use_account,
-    }
-    # version-2 fields only where they say something, so a version-1 bill's request stays as it was
-    if bill.institution.specialty:
-        request["institution"]["specialty"] = True
-    if member.certified:
-        request["member"]["certified"] = [{"benefit": c.benefit, "disease": c.disease, "from": c.start.isoformat(),
-                                           "to": c.end.isoformat()} for c in member.certified]
-    if bill.disease is not None:
-        request["disease"] = bill.disease
-    if bill.payer_relation is not None:
-        request["payer_relation"] = bill.payer_relation
-    return request
-
-
-def _item_dict(item: Item) -> dict[str, Any]:
-    out = {"code": item.code, "name": item.name, "amount": money_str(item.amount), "class": item.cls,
-           "selfpay_ratio": ratio_str(item.selfpay_ratio)}
-    if item.scheme:
-        out["scheme"] = item.scheme
-    if item.account_excluded:
-        out["account_excluded"] = True
-    return out
-
-
-def _usage_dict(usage: Usage) -> dict[str, str]:
-    out = {
-        "deductible_met": money_str(usage.deductible_met),
-        "ordinary_pool_paid": money_str(usage.ordinary_pool_paid),
-        "same_day_deductible_met": money_str(usage.same_day_deductible_met),
-    }
-    if usage.fund_paid_total is not None:
-        out["fund_paid_total"] = money_str(usage.fund_paid_total)
-    if usage.disease_pool_paid:
-        out["disease_pool_paid"] = {k: money_str(v) for k, v in usage.disease_pool_paid.items()}
-    if usage.special_deductible_met:
-        out["special_deductible_met"] = money_str(usage.special_deductible_met)
-    if usage.inpatient_pool_paid is not None:
-        out["inpatient_pool_paid"] = money_str(usage.inpatient_pool_paid)
-    if usage.scheme_pool_paid:
-        out["scheme_pool_paid"] = {k: money_str(v) for k, v in usage.scheme_pool_paid.items()}
-    return out
-
-
-def answer(result: Settlement) -> dict[str, Any]:
-    """The contract's answer object for one settlement."""
-    return {
-        "policy_version": result.policy_version,
-        "benefit": result.benefit,
-        "disease": result.disease,
-        "total": money_str(result.total),
-        "full_self_pay": money_str(result.full_self_pay),
-        "pre_self_pay": money_str(result.pre_self_pay),
-        "in_scope": money_str(result.in_scope),
-        "deductible": money_str(result.deductible),
-        "ratio": ratio_str(result.ratio),
-        "pool_pay": money_str(result.pool_pay),
-        "over_cap": money_str(result.over_cap),
-        "self_pay": money_str(result.self_pay),
-        "account_pay": money_str(result.account_pay),
-        "cash_pay": money_str(result.cash_pay),
-        "account_balance_after": money_str(result.account_balance_after),
-        "funds": [{"fund": f.fund, "name": f.name, "amount": money_str(f.amount)} for f in result.funds],
-        "schemes": [{"scheme": p.scheme, "in_scope": money_str(p.in_scope), "ratio": ratio_str(p.ratio),
-                     "pool_pay": money_str(p.pool_pay), "over_cap": money_str(p.over_cap)} for p in result.schemes],
-        "usage_after": _usage_dict(result.usage_after),
-        "explain": [
-            {k: v for k, v in (("step", s.step), ("amount", None if s.amount is None else money_str(s.amount)),
-                               ("why", s.why), ("source", s.source), ("param", s.param), ("value", s.value)) if v is not None and v != ""}
-            for s in result.explain
-        ],
-    }
 
 
 def quote_one(library: Library, raw: Any) -> dict[str, Any]:

@@ -23,11 +23,11 @@ def _place(place: str, folder: Path, now: dt.datetime) -> str:
     from desk.policy.loader import Library
     from desk.receipts.day_slip import render_day
     from desk.receipts.receipt import print_receipt
-    from desk.reports.day import close_day
+    from desk.store.day_close import close_day
     from desk.store.audit import verify
     from desk.store.check import check
     from desk.store.database import open_db
-    from desk.store.demo_desk import USERS, build_demo
+    from desk.demo_desk import USERS, build_demo
     from desk.store.identity import get_desk
     from desk.store.settling import BillLine, reverse, settle_bill
     from desk.store.users import login

@@ -43,7 +43,7 @@ def demo_template(tmp_path_factory) -> Path:
     """A demo desk (200 members) built once for the GUI tests; each test gets its own copy."""
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
+    from desk.demo_desk import build_demo
     from gui_support import NOW
 
     path = tmp_path_factory.mktemp("demo") / "template.sqlite"

@@ -145,7 +145,7 @@ def test_a_counter_selection_and_an_empty_period(march):
 
 def test_indicators_equal_a_recomputation_from_every_stored_settlement_of_a_demo_desk(tmp_path, library):
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
+    from desk.demo_desk import build_demo
     from desk.store.settling import find_settlement
 
     db = open_db(tmp_path / "demo.sqlite")

@@ -220,3 +220,23 @@ def test_usage_plan_is_deterministic_and_respects_year_and_fraction(members):
     assert {member for member, _, _ in demo_usage_plan(few, fraction=1)} == {
         row["member_id"] for row in few if row["eligible"] == "true"}
     assert all(day.year == 2024 for _, day, _ in demo_usage_plan(few, year=2024))
+
+
+def test_the_catalog_data_is_package_data_in_resources_demo():
+    """The items are files in resources/demo/ (read through importlib.resources), declared as
+    package data in pyproject.toml and bundled by build.spec, not strings in desk/demo.py."""
+    import tomllib
+    from importlib import resources
+
+    from conftest import ROOT
+
+    files = sorted(p.name for p in resources.files("resources").joinpath("demo").iterdir() if p.name.endswith(".psv"))
+    assert len(files) == 8
+    shipped = sum(1 for name in files for line in resources.files("resources").joinpath("demo", name)
+                  .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    assert shipped > 250
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "demo/*" in pyproject["tool"]["setuptools"]["package-data"]["resources"]
+    assert '"resources" / "demo"' in (ROOT / "build.spec").read_text(encoding="utf-8")
+    source = (ROOT / "desk" / "demo.py").read_text(encoding="utf-8")
+    assert not re.search(r"^[A-Z0-9]+\|", source, re.M), "catalog rows written in desk/demo.py again"

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from desk.money import InputError
 from desk.policy.loader import Library, PackError
 from support import city_pack, pack_text, quote, steps, write_pack
 
@@ -32,12 +31,6 @@ def jinan(tmp_path):
     _with_wage(tmp_path)
     write_pack(tmp_path, "jinan", city_pack("jinan", "shandong", **CITY))
     return Library([tmp_path])
-
-
-def test_the_framework_itself_settles_no_bill(library):
-    with pytest.raises(InputError) as err:
-        quote(library, "shandong", AT)
-    assert str(err.value).startswith("policy: shandong is a provincial framework")
 
 
 def test_section_2_2_a_city_within_the_bounds_settles(jinan):

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget, QTableView,
                                QWidget)
 
-from desk.store.demo_desk import USERS
+from desk.demo_desk import USERS
 from ui.session import CST
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CST)

@@ -13,7 +13,7 @@ from test_gui_english import english, english_qm  # noqa: F401 (fixtures: the En
 def pharmacy_template(tmp_path_factory):
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_pharmacy import build_demo_pharmacy
+    from desk.demo_pharmacy import build_demo_pharmacy
 
     path = tmp_path_factory.mktemp("pharmacy") / "template.sqlite"
     build_demo_pharmacy(open_db(path), Library(), "chongqing", members=200, now=NOW)
@@ -75,7 +75,7 @@ def fill_prescription(qtbot):
 
 def test_a_whole_pharmacy_sale_by_keyboard(window, qtbot, tmp_path):
     from desk.receipts.receipt import receipt_data, render
-    from desk.store.demo_pharmacy import unsold_codes
+    from desk.demo_pharmacy import unsold_codes
 
     counter, db = window.counter, window.counter.session.db
     item, barcode, card = rx_item(db)

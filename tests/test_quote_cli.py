@@ -10,7 +10,9 @@ from conftest import SHARED
 from support import request
 
 DESK = str(Path(sys.executable).parent / "desk")
-EXAMPLES = json.loads((SHARED / "contracts" / "quote-examples.json").read_text(encoding="utf-8"))
+# The contract's examples, copied into the tests so the suite runs from a clone anywhere.
+COPY = Path(__file__).resolve().parent / "cases" / "quote-examples.json"
+EXAMPLES = json.loads(COPY.read_text(encoding="utf-8"))
 
 
 def run(*args, stdin: str = ""):
@@ -25,6 +27,14 @@ def test_each_contract_example_gives_its_answer(example):
     for key, value in example["answer"].items():
         assert answer[key] == value, key
     assert all(step["source"] for step in answer["explain"])
+
+
+def test_the_copied_examples_are_the_contracts_own():
+    """Beside ../shared (the contract's home) the copy must not have drifted from it."""
+    shared = SHARED / "contracts" / "quote-examples.json"
+    if not shared.is_file():
+        pytest.skip("no ../shared beside this clone: the copy in tests/cases is all there is")
+    assert json.loads(shared.read_text(encoding="utf-8")) == EXAMPLES
 
 
 def test_a_batch_answers_in_order_from_a_file(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from desk.receipts.claim_pdf import render_claim
 from desk.receipts.day_slip import render_day
-from desk.reports.day import close_day, get_close, open_figures
+from desk.reports.day import open_figures
+from desk.store.day_close import close_day, get_close
 from desk.reports.month import claim_csv, claim_rows, setlinfo_csv
 from desk.store.database import StoreError
 from desk.store.identity import get_desk

@@ -85,7 +85,7 @@ def _overruns_reach_the_reports(d, tmp_path) -> None:
     """The day's Z report and the month's claim list what the agency may refuse to pay."""
     from desk.receipts.claim_pdf import render_claim
     from desk.receipts.day_slip import render_day
-    from desk.reports.day import close_day
+    from desk.store.day_close import close_day
     from desk.reports.month import claim_rows, overruns_csv
     from desk.store.identity import get_desk
     from pdf_support import text

@@ -1,6 +1,8 @@
 """Administration (admin role): roster and catalog import, users and roles, desk settings."""
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -9,10 +11,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desk.store.database import StoreError, open_db
+from desk.store.usage import freshness
 from desk.store.users import ROLES, add_user, list_users
+from desk.sync.client import set_stale_after, status
 from ui import labels
-from ui.workers import run_in_background
+from ui.operations import Changes, CollectionOp
 
+log = logging.getLogger("desk.ui")
 ROLE_LABEL = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}
 
 
@@ -86,7 +91,8 @@ class AdminPage(QWidget):
             self.report.setPlainText(text)
             self.import_finished = result
 
-        def failed(message):
+        def failed(error: Exception):
+            message = str(error)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message.replace("; ", "\n")))
@@ -97,7 +103,9 @@ class AdminPage(QWidget):
             self.progress.setValue(done_rows)
 
         self.import_finished = None
-        return run_in_background(work, on_done=done, on_failed=failed, on_progress=progress, owner=self)
+        return CollectionOp(parent=self, op=work, success=done,
+                            changes=Changes(members=kind == "members", catalog=kind == "catalog")) \
+            .failure(failed).with_progress(progress).run_in_background()
 
     # ---- users --------------------------------------------------------------------------------
     def _users(self) -> QGroupBox:
@@ -167,7 +175,10 @@ class AdminPage(QWidget):
         self.stale = QSpinBox()
         self.stale.setRange(1, 24 * 30)
         self.stale.setSuffix(self.tr(" 小时"))
-        self.stale.setValue(int(settings.value("stale_hours", 24)))
+        # The desk's one threshold for stale usage (status bar and member card), kept in its database.
+        fresh = freshness(self.session.db, self.session.now())
+        self.stale.setValue(max(1, int(fresh.stale_after.total_seconds() // 3600)))
+        self.stale.setEnabled(status(self.session.db, self.session.now()).configured)  # kept with the hub's settings
         self.language = QComboBox()
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -185,6 +196,13 @@ class AdminPage(QWidget):
         settings = QSettings()
         settings.setValue("receipt_format", self.receipt_format.currentData())
         settings.setValue("printer", self.printer.text().strip())
-        settings.setValue("stale_hours", self.stale.value())
         settings.setValue("language", self.language.currentData())
         settings.sync()
+        if self.stale.isEnabled():
+            hours = dt.timedelta(hours=self.stale.value())
+            if hours != freshness(self.session.db, self.session.now()).stale_after:
+                try:
+                    set_stale_after(self.session.db, self.session.actor, hours, self.session.now())
+                except StoreError as exc:
+                    log.warning("stale-after setting not saved: %s", exc)
+                    QMessageBox.warning(self, self.tr("保存设置"), self.tr("未能保存用量数据过期提醒，详见日志"))

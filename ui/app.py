@@ -87,8 +87,8 @@ def ensure_demo(path: Path, place: str, kind: str = "clinic") -> None:
         return
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
-    from desk.store.demo_pharmacy import build_demo_pharmacy
+    from desk.demo_desk import build_demo
+    from desk.demo_pharmacy import build_demo_pharmacy
 
     dialog = QProgressDialog(QCoreApplication.translate("app", "正在准备演示数据…"), None, 0, 0)
     dialog.setMinimumDuration(0)

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from desk.money import fen, format_yuan, money_str
+from desk.money import format_yuan, money_str
 from desk.store.catalog import CatalogItem
 from desk.store.pharmacy import DrugLine
-from desk.store.settling import BillLine
+from desk.store.settling import BillLine, LineError, line_amount, line_quantity, line_unit_price
 from ui import labels
 
 FULL_SELF_PAY = QT_TRANSLATE_NOOP("BillModel", "全自费")
@@ -26,7 +26,7 @@ class Line:
 
     @property
     def amount(self) -> Decimal:
-        return fen(self.quantity * self.unit_price)
+        return line_amount(self.quantity, self.unit_price)
 
 
 class BillModel(QAbstractTableModel):
@@ -105,22 +105,20 @@ class BillModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole:
             return False
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            self.refused.emit(self.tr("“%1”不是数字").replace("%1", str(value)))
-            return False
         line = self.lines[index.row()]
-        if index.column() == self.QTY:
-            if not number.is_finite() or number <= 0 or number != number.quantize(Decimal("0.001")):
+        try:  # the core's checks, the interface's words
+            if index.column() == self.QTY:
+                self.lines[index.row()] = replace(line, quantity=line_quantity(str(value)))
+            else:
+                self.lines[index.row()] = replace(line, unit_price=line_unit_price(str(value)))
+        except LineError as exc:
+            if exc.kind == "not_a_number":
+                self.refused.emit(self.tr("“%1”不是数字").replace("%1", str(value)))
+            elif exc.field == "quantity":
                 self.refused.emit(self.tr("数量须为正数，最多三位小数"))
-                return False
-            self.lines[index.row()] = replace(line, quantity=number)
-        else:
-            if not number.is_finite() or number < 0 or number != number.quantize(Decimal("0.01")):
+            else:
                 self.refused.emit(self.tr("单价须为非负金额，最多两位小数"))
-                return False
-            self.lines[index.row()] = replace(line, unit_price=number)
+            return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
         self.changed.emit()
         return True

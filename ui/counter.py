@@ -26,7 +26,7 @@ from desk.store.catalog import get_item, search
 from desk.store.database import StoreError
 from desk.store.roster import MemberRecord, family_of, find_member
 from desk.store.settling import preview_bill, settle_bill
-from desk.store.usage import standing
+from desk.store.usage import freshness, standing
 from desk.tracecode import TraceCodeError, looks_like_code
 from ui import draft as drafts
 from ui import labels
@@ -230,8 +230,8 @@ class CounterPage(QWidget):
         except Exception as exc:  # no policy in force on this date: the split panel says why
             log.info("no standing for %s: %s", self.member.member_id, exc)
             state = None
-        stale = int(QSettings().value("stale_hours", 24))
-        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(), stale)
+        self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(),
+                              freshness(session.db, now))
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
@@ -303,7 +303,7 @@ class CounterPage(QWidget):
 
     def demo_code(self, line) -> str:
         """The demo pharmacy's next unsold box of the line's item (no scanner needed to try it)."""
-        from desk.store.demo_pharmacy import unsold_codes
+        from desk.demo_pharmacy import unsold_codes
 
         try:
             return unsold_codes(self.session.db, line.item.code, 1, set(self.model.codes_in_bill()))[0]

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from desk.money import format_yuan
 from desk.receipts.day_slip import render_day
-from desk.reports.day import close_day, get_close, list_closes, open_figures
+from desk.reports.day import open_figures
+from desk.store.day_close import close_day, get_close, list_closes
 from desk.store.database import StoreError
 from ui.pdf_preview import preview
 from ui.supervisor import SupervisorDialog

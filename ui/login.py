@@ -42,7 +42,7 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         if desk.demo:
-            from desk.store.demo_desk import USERS
+            from desk.demo_desk import USERS
 
             hint = QLabel(self.tr("演示模式：演示数据，不作报销凭证。\n") + "\n".join(
                 f"{self.tr('工号')} {u}　{self.tr('密码')} {pin}（{name}）" for u, name, _, pin in USERS))

@@ -10,9 +10,9 @@ from desk.engine import local_day
 from ui.admin_page import AdminPage
 from ui.counter import CounterPage
 from ui.dayend_page import DayEndPage
+from ui.operations import Changes, CollectionOp, operation_did_execute
 from ui.settlements_page import SettlementsPage
 from ui.statistics_page import StatisticsPage
-from ui.workers import run_in_background
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a background sync every five minutes, when a hub is configured
 
@@ -59,8 +59,16 @@ class MainWindow(QMainWindow):
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.sync_timer.start(SYNC_EVERY_MS)
+        operation_did_execute.connect(self.on_operation)
         self.resize(1280, 760)
         self.counter.scan.setFocus()
+
+    def on_operation(self, changes: Changes, initiator) -> None:
+        """The refresh hook: a background operation changed the desk; show what it changed."""
+        if changes.sync or changes.settlements:
+            self.refresh_status()
+        if changes.members or changes.settlements or changes.sync:
+            self.counter.refresh_member()
 
     def page_shown(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -114,9 +122,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
         def done(report) -> None:
-            self.syncing = False
-            self.refresh_status()
-            self.counter.refresh_member()
+            self.syncing = False  # the status bar and the member card refresh through on_operation
             if report.overruns and not quiet:
                 QMessageBox.warning(self, self.tr("超限通报"), self.tr("中心通报了 %1 条超限：两个窗口离线期间合计超出了"
                                     "年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。")
@@ -126,9 +132,10 @@ class MainWindow(QMainWindow):
                                         .replace("%1", report.error))
             self.last_sync = report
 
-        def failed(message: str) -> None:
+        def failed(error: Exception) -> None:
             self.syncing = False
             self.refresh_status()
-            self.last_sync = message
+            self.last_sync = error
         self.last_sync = None
-        run_in_background(lambda progress: sync_once(self.session.path), on_done=done, on_failed=failed, owner=self)
+        CollectionOp(parent=self, op=lambda progress: sync_once(self.session.path), success=done,
+                     changes=Changes(members=True, settlements=True, sync=True)).failure(failed).run_in_background()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from desk.money import format_yuan, from_fen
 from desk.store.roster import MemberRecord
-from desk.store.usage import Standing
+from desk.store.usage import Freshness, Standing
 from ui import labels
 
 WARN = "color:#a15c00;"
@@ -46,7 +46,7 @@ class MemberCard(QGroupBox):
         self.message.setStyleSheet("color:#b3261e; font-weight:bold;" if error else "color:#555;")
 
     def show_member(self, member: MemberRecord, standing: Standing | None, family: list[tuple[MemberRecord, str]],
-                    today: dt.date, stale_hours: int) -> None:
+                    today: dt.date, fresh: Freshness) -> None:
         v = self.values
         v["name"].setText(member.name + (self.tr("　【演示数据】") if member.demo else ""))
         v["id"].setText(f"{member.masked_id}　{member.age_on(today)}{self.tr('岁')}")
@@ -60,10 +60,10 @@ class MemberCard(QGroupBox):
             for key in ("deductible", "pool", "fresh"):
                 v[key].setText("—")
         else:
-            self._standing(standing, today, stale_hours)
+            self._standing(standing, fresh)
         self.show_message("")
 
-    def _standing(self, s: Standing, today: dt.date, stale_hours: int) -> None:
+    def _standing(self, s: Standing, fresh: Freshness) -> None:
         v = self.values
         if s.deductible_standard is None:
             v["deductible"].setText("—")
@@ -79,11 +79,10 @@ class MemberCard(QGroupBox):
             v["pool"].setText(self.tr("已付 %1 / 限额 %2，尚余 %3").replace("%1", format_yuan(s.pool_paid))
                               .replace("%2", format_yuan(s.cap)).replace("%3", format_yuan(s.cap_left)))
             v["pool"].setStyleSheet(WARN if s.cap_left == 0 else "")
-        if s.baseline_as_of:
-            age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(s.baseline_as_of)
-            hours = int(age.total_seconds() // 3600)
-            v["fresh"].setText(self.tr("%1 年度，中心数据 %2 小时前同步").replace("%1", str(s.year)).replace("%2", str(hours)))
-            v["fresh"].setStyleSheet(WARN if hours > stale_hours else "")
+        if fresh.synced:  # how fresh is decided in the core (desk.store.usage.freshness), not here
+            v["fresh"].setText(self.tr("%1 年度，中心数据 %2 小时前同步").replace("%1", str(s.year))
+                               .replace("%2", str(fresh.hours)))
+            v["fresh"].setStyleSheet(WARN if fresh.stale else "")
         else:
             v["fresh"].setText(self.tr("%1 年度，仅本机记录（尚未与中心同步）").replace("%1", str(s.year)))
             v["fresh"].setStyleSheet(WARN)

@@ -10,7 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout
 
-from ui.workers import run_in_background
+from ui.operations import QueryOp
 
 
 def load_pdf(data: bytes, parent) -> tuple[QPdfDocument, QBuffer]:
@@ -91,12 +91,14 @@ class PdfPreview(QDialog):
             print_pdf(document, printer)
             return document.pageCount()
 
-        def finished(result) -> None:
+        def finished(_pages=None) -> None:
             self.print_button.setEnabled(True)
             self.print_button.setText(self.tr("打印 (Ctrl+P)"))
-            if isinstance(result, str):
-                QMessageBox.warning(self, self.tr("打印失败"), result)
-        run_in_background(work, on_done=finished, on_failed=finished, owner=self)
+
+        def failed(error: Exception) -> None:
+            finished()
+            QMessageBox.warning(self, self.tr("打印失败"), str(error))
+        QueryOp(parent=self, op=work, success=finished).failure(failed).run_in_background()
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), "", "PDF (*.pdf)")

@@ -14,7 +14,7 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
 
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_desk import build_demo
+    from desk.demo_desk import build_demo
     from ui.app import make_app
     from ui.login import LoginDialog
     from ui.main_window import MainWindow
@@ -93,7 +93,7 @@ def shoot_pharmacy(folder: Path, place: str = "chongqing") -> list[Path]:
 
     from desk.policy.loader import Library
     from desk.store.database import open_db
-    from desk.store.demo_pharmacy import build_demo_pharmacy, demo_prescription, unsold_codes
+    from desk.demo_pharmacy import build_demo_pharmacy, demo_prescription, unsold_codes
     from ui.app import make_app
     from ui.main_window import MainWindow
     from ui.session import Session

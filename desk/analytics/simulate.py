@@ -250,7 +250,7 @@ def quantile(values: list[Decimal], q: Decimal) -> Decimal:
 def synthetic(place: str, members: int, seed: int = 1, year: int = 2026) -> Population:
     """The demo generator's members and a year of their visits at the demo site of ``place``."""
     from desk.demo import demo_catalog, demo_members, demo_usage_plan
-    from desk.store.demo_desk import SITES
+    from desk.demo import SITES
 
     if place not in SITES:
         raise ReformError(f"place: synthetic populations exist for {', '.join(SITES)}, not {place!r}")

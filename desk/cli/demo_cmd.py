@@ -18,10 +18,10 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desk.store.demo_desk import USERS, build_demo
+    from desk.demo_desk import USERS, build_demo
 
     if args.type == "pharmacy":
-        from desk.store.demo_pharmacy import build_demo_pharmacy as build_demo
+        from desk.demo_pharmacy import build_demo_pharmacy as build_demo
     report = build_demo(open_store(args), library(args), args.place, members=args.members, seed=args.seed)
     print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
           f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")

@@ -58,7 +58,7 @@ def run_code(args: argparse.Namespace) -> int:
 
 def run_codes(args: argparse.Namespace) -> int:
     from desk.store.database import StoreError
-    from desk.store.demo_pharmacy import unsold_codes
+    from desk.demo_pharmacy import unsold_codes
     from desk.store.identity import get_desk
     from desk.store.pharmacy import item_for_barcode
 

@@ -88,7 +88,7 @@ def run_x(args: argparse.Namespace) -> int:
 
 def run_z(args: argparse.Namespace) -> int:
     from desk.receipts.day_slip import render_day
-    from desk.reports.day import close_day, get_close
+    from desk.store.day_close import close_day, get_close
     from desk.store.identity import get_desk
     from desk.store.users import require
 

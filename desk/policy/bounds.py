@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Callable
 
 from desk.money import InputError
+from desk.policy.errors import PackError
 from desk.policy.pack import Bound, Pack, PolicyError, Resolved
 from desk.policy.params import DIMENSIONS, SPECS, Tree, at_date, build_tree, cells, change_dates, contexts, lookup
 
@@ -167,7 +168,6 @@ def _check_dates(city: Pack, framework: Pack) -> list[dt.date]:
 
 def check_against(city: Pack, framework: Pack) -> None:
     """Refuse ``city`` (PackError) at the first framework bound it breaks on any date."""
-    from desk.policy.loader import PackError
 
     template = city is framework
     for day in _check_dates(city, framework):

@@ -13,20 +13,15 @@ from importlib import resources
 from pathlib import Path
 
 from desk.money import InputError
+from desk.policy.bounds import RULES, check_against
+from desk.policy.errors import PackError
 from desk.policy.pack import Bound, Pack, Param, PolicyError, Version
 from desk.policy.params import SETTLEMENT_KEYS, SPECS, at_date, build_tree
 
 PACK_KEYS = {"id", "name", "short", "kind", "document", "status", "follows", "versions"}
 VERSION_KEYS = {"from", "source", "note", "bounds"}
 PARAM_KEYS = {"value", "unset", "source", "note"}
-
-
-class PackError(ValueError):
-    """A pack that may not be loaded: names the file and the key."""
-
-    def __init__(self, file: str, key: str, message: str):
-        super().__init__(f"{file}: {key}: {message}" if key else f"{file}: {message}")
-        self.file, self.key, self.reason = file, key, message
+__all__ = ["Library", "PackError", "parse_pack", "read_pack", "shipped_dir"]  # PackError is raised here; callers catch it from here
 
 
 def shipped_dir() -> Path:
@@ -83,7 +78,6 @@ def _params(table: dict, file: str, where: str, prefix: str = "") -> dict[str, P
 
 
 def _bounds(raw_list: object, file: str, where: str) -> tuple[Bound, ...]:
-    from desk.policy.bounds import RULES
 
     if not isinstance(raw_list, list):
         raise PackError(file, where, "must be an array of tables ([[versions.bounds]])")
@@ -236,7 +230,6 @@ class Library:
 
     def check(self, pack: Pack) -> Pack:
         """Check a pack against its framework (a city) or its own bounds (a framework's template)."""
-        from desk.policy.bounds import check_against
 
         if pack.follows:
             try:

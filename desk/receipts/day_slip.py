@@ -5,7 +5,7 @@ import datetime as dt
 
 from desk.money import money_str
 from desk.receipts.layout import PAPERS, Slip
-from desk.reports.day import DayClose, Figures
+from desk.store.day_close import DayClose, Figures
 from desk.store.identity import DeskInfo
 
 LINES = (("total", "医疗费总额"), ("full_self_pay", "全自费"), ("pre_self_pay", "先行自付"),

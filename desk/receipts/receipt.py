@@ -17,10 +17,10 @@ from desk.policy.loader import Library
 from desk.prescription import Prescription
 from desk.receipts.layout import PAPERS, Slip
 from desk.receipts.pharmacy_lines import drug_line, prescription_block
+from desk.store.database import StoreError
 from desk.store.pharmacy import LineCodes, lines_of, prescription_of
-from desk.store import audit
-from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
+from desk.store.prints import record_print
 from desk.store.roster import get_member
 from desk.store.settling import StoredSettlement, get_settlement
 from desk.store.users import Actor, require
@@ -197,12 +197,5 @@ def print_receipt(db: sqlite_utils.Database, library: Library, actor: Actor, set
     require(actor, "settle")
     if paper not in ("80mm", "58mm", "a5"):
         raise StoreError(f"format: {paper!r} is not one of 80mm, 58mm, a5")
-    get_settlement(db, settlement_id)
-    with write_transaction(db):
-        db.execute("INSERT INTO receipt_prints (settlement_id, printed_at, printed_by, format) VALUES (?,?,?,?)",
-                   (settlement_id, now.isoformat(), actor.user_id, paper))
-        copy = db.execute("SELECT count(*) FROM receipt_prints WHERE settlement_id = ?", (settlement_id,)).fetchone()[0]
-        if copy > 1:
-            audit.append(db, now.isoformat(), actor.user_id, "receipt.reprint", settlement_id,
-                         {"copy": copy, "format": paper})
+    copy = record_print(db, actor, settlement_id, paper, now)
     return render(receipt_data(db, library, settlement_id, copy), paper), copy

@@ -7,7 +7,6 @@ readable by its owner only, since it holds ID numbers and balances.
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import sqlite3
 import weakref
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+from desk.migrations import Migration, MigrationError, numbered, upgrade
 
 
 class StoreError(Exception):
@@ -91,17 +90,12 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("billing-desk", appauthor=False)) / "desk.sqlite"
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, file name, SQL) for every numbered migration in db/, in order."""
-    found = []
-    for entry in resources.files("db").iterdir():
-        match = MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
-        raise StoreError(f"db/ migrations are not numbered 001, 002, … without gaps: {[n for _, n, _ in found]}")
-    return found
+def migrations() -> list[Migration]:
+    """Every numbered migration in db/, in order."""
+    try:
+        return numbered(resources.files("db"), "db/")
+    except MigrationError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -116,18 +110,19 @@ def _create_private(path: Path) -> None:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    known = migrations()
-    current = schema_version(conn)
-    if current > len(known):
-        raise StoreError(f"{path} has schema version {current}, newer than this desk knows ({len(known)});"
-                         " install the newer desk that wrote it")
-    for version, name, sql in known[current:]:
+    def apply(migration: Migration) -> None:  # each file in a transaction of its own, with its version
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StoreError(f"migration {name} failed on {path}: {exc}") from exc
+            raise StoreError(f"migration {migration.name} failed on {path}: {exc}") from exc
+
+    try:
+        upgrade(migrations(), schema_version(conn), apply, database=str(path), program="desk",
+                advice="install the newer desk that wrote it")
+    except MigrationError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:

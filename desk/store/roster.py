@@ -49,8 +49,9 @@ UPSERT = (
 
 
 @dataclass(frozen=True)
-class MemberRow:
-    line: int
+class MemberRecord:
+    """A member as the desk keeps them: who they are, their category and scheme, their account."""
+
     member_id: str
     name: str
     id_number: str
@@ -62,9 +63,27 @@ class MemberRow:
     scheme: str
     family_doctor_institution: str | None
     eligible: bool
-    balance_fen: int
-    family: tuple[tuple[str, str], ...]
-    family_given: bool
+    account_balance_fen: int
+    demo: bool = False
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id_number(self.id_number)
+
+    def age_on(self, day: dt.date) -> int:
+        return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+
+@dataclass(frozen=True)
+class MemberRow(MemberRecord):
+    """A member as a roster file (or the hub) gives them: the record, the line it came from, its family links.
+
+    ``family_given`` says the row had a family column at all: only then are the member's links replaced.
+    """
+
+    line: int = 0
+    family: tuple[tuple[str, str], ...] = ()
+    family_given: bool = False
 
 
 @dataclass
@@ -133,7 +152,7 @@ def parse_member(row: Row, today: dt.date) -> MemberRow:
         category=_choice(v, "category", CATEGORIES, None), birth_date=ident.birth_date, sex=ident.sex,
         scheme=_choice(v, "scheme", SCHEMES, "employer"),
         family_doctor_institution=v.get("family_doctor_institution") or None,
-        eligible=_flag(v, "eligible", True), balance_fen=to_fen(balance, "account_balance"),
+        eligible=_flag(v, "eligible", True), account_balance_fen=to_fen(balance, "account_balance"),
         family=_family(v.get("family", ""), v["member_id"]), family_given="family" in v,
     )
 
@@ -165,7 +184,7 @@ class _Parser:
 
 def _values(m: MemberRow, demo: int, now: str) -> tuple:
     return (m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
-            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.balance_fen, m.balance_fen, demo, now)
+            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.account_balance_fen, m.account_balance_fen, demo, now)
 
 
 def _conflict(db: sqlite_utils.Database, m: MemberRow) -> str:
@@ -326,30 +345,6 @@ def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> No
         writer.writerow(["line", "column", "reason", "row"])
         for row, error in sorted(rejected, key=lambda r: r[1].line):
             writer.writerow([error.line, error.column, error.reason, row.raw if row else error.raw])
-
-
-@dataclass(frozen=True)
-class MemberRecord:
-    member_id: str
-    name: str
-    id_number: str
-    card_number: str | None
-    ecard_code: str | None
-    category: str
-    birth_date: dt.date
-    sex: str
-    scheme: str
-    family_doctor_institution: str | None
-    eligible: bool
-    account_balance_fen: int
-    demo: bool
-
-    @property
-    def masked_id(self) -> str:
-        return mask_id_number(self.id_number)
-
-    def age_on(self, day: dt.date) -> int:
-        return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
 
 
 MEMBER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "sex",

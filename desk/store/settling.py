@@ -18,10 +18,10 @@ import sqlite_utils
 
 from desk.domain import FIGURES
 from desk.engine import Bill, Item, Member, Settlement, local_day, settle
-from desk.money import fen, from_fen, to_fen
+from desk.engine.answer import answer, request_of
+from desk.money import FEN, fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.quote import answer, request_of
 from desk.prescription import Prescription
 from desk.store import audit, pharmacy
 from desk.store.catalog import get_item
@@ -32,6 +32,7 @@ from desk.store.roster import MemberRecord, family_of, find_member, get_member
 from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
+QUANTITY_STEP = Decimal("0.001")  # a quantity has at most three decimals (拆零)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,44 @@ class StoredSettlement:
     demo: bool
 
 
+class LineError(ValueError):
+    """A bill line's quantity or unit price refused: ``field`` is "quantity" or "unit price"; ``kind``
+    is ``not_a_number`` or ``out_of_range`` (the interface picks its words by them)."""
+
+    def __init__(self, field: str, kind: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field, self.kind, self.reason = field, kind, reason
+
+
+def _number(value: object, field: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip()) if isinstance(value, str) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise LineError(field, "not_a_number", f"{value!r} is not a number") from None
+    return number
+
+
+def line_quantity(value: object) -> Decimal:
+    """A line's quantity: positive, at most three decimals (拆零: 0.5 box, 0.125 kg)."""
+    quantity = _number(value, "quantity")
+    if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(QUANTITY_STEP):
+        raise LineError("quantity", "out_of_range", f"{value} must be positive with at most 3 decimals")
+    return quantity
+
+
+def line_unit_price(value: object) -> Decimal:
+    """A line's unit price in yuan: non-negative, to the fen."""
+    price = _number(value, "unit price")
+    if not price.is_finite() or price < 0 or price != price.quantize(FEN):
+        raise LineError("unit price", "out_of_range", f"{value} must be a non-negative amount in fen")
+    return price
+
+
+def line_amount(quantity: Decimal, unit_price: Decimal) -> Decimal:
+    """What a line costs: quantity × unit price, rounded half-up to the fen."""
+    return fen(quantity * unit_price)
+
+
 def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[list[Item], list[dict]]:
     if not lines:
         raise StoreError("bill: has no items; add at least one")
@@ -74,15 +113,11 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
     for number, line in enumerate(lines, start=1):
         catalog = get_item(db, pharmacy.item_for_barcode(db, line.code) or line.code)  # a box barcode names its item
         try:
-            quantity = Decimal(line.quantity)
-        except (InvalidOperation, TypeError):
-            raise StoreError(f"line {number} quantity: {line.quantity!r} is not a number") from None
-        if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
-            raise StoreError(f"line {number} quantity: {line.quantity} must be positive with at most 3 decimals")
-        price = catalog.unit_price if line.unit_price is None else Decimal(line.unit_price)
-        if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
-            raise StoreError(f"line {number} unit price: {line.unit_price} must be a non-negative amount in fen")
-        amount = fen(quantity * price)
+            quantity = line_quantity(line.quantity)
+            price = catalog.unit_price if line.unit_price is None else line_unit_price(line.unit_price)
+        except LineError as exc:
+            raise StoreError(f"line {number} {exc.field}: {exc.reason}") from None
+        amount = line_amount(quantity, price)
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,

@@ -113,3 +113,38 @@ def standing(db: sqlite_utils.Database, rules, member, level: int, day: dt.date,
                        (member.member_id, day.year)).fetchone()
     return Standing(day.year, rules.get_or("ordinary.deductible_basis", "annual"), standard, usage.deductible_met,
                     usage.same_day_deductible_met, cap, usage.ordinary_pool_paid, as_of[0] if as_of else None)
+
+
+DEFAULT_STALE_AFTER = dt.timedelta(hours=1)  # sync_config.stale_after's default (db/004_sync.sql)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How current the desk's usage figures are: as of its last complete download from the hub.
+
+    One threshold (the desk's ``stale_after``, set by ``desk sync setup --stale-after`` or the
+    administration page) and one clock (the caller's ``now``) decide it, for the status bar and
+    the member card alike. Never downloaded: only this desk's own settlements are counted.
+    """
+
+    synced: bool
+    age: dt.timedelta | None  # since the last complete download; None when there has been none
+    stale_after: dt.timedelta
+
+    @property
+    def stale(self) -> bool:
+        return self.age is None or self.age > self.stale_after
+
+    @property
+    def hours(self) -> int | None:
+        return None if self.age is None else int(self.age.total_seconds() // 3600)
+
+
+def freshness(db: sqlite_utils.Database, now: dt.datetime) -> Freshness:
+    """The desk's usage freshness at ``now`` (an aware datetime: the caller's clock)."""
+    config = db.execute("SELECT stale_after FROM sync_config WHERE id = 1").fetchone()
+    state = db.execute("SELECT last_download_at FROM sync_state WHERE id = 1").fetchone()
+    download = state[0] if state else None
+    age = now - dt.datetime.fromisoformat(download) if download else None
+    return Freshness(download is not None, age,
+                     dt.timedelta(seconds=config[0]) if config else DEFAULT_STALE_AFTER)

@@ -20,6 +20,7 @@ from desk.domain import CST
 from desk.store import audit
 from desk.store.database import StoreError, open_db, write_transaction
 from desk.store.identity import get_desk
+from desk.store.usage import Freshness, freshness
 from desk.store.users import Actor, require
 from desk.sync import outbox
 from desk.sync.apply import apply_page
@@ -55,13 +56,21 @@ class SyncStatus:
     last_upload_at: str | None
     last_download_at: str | None
     last_error: str
-    usage_age: dt.timedelta | None  # since the desk last caught up with the hub; None: never
-    stale_after: dt.timedelta
+    usage: Freshness  # how current members' usage is: decided in the store, one threshold
+
+    @property
+    def usage_age(self) -> dt.timedelta | None:
+        """Since the desk last caught up with the hub; None: never."""
+        return self.usage.age
+
+    @property
+    def stale_after(self) -> dt.timedelta:
+        return self.usage.stale_after
 
     @property
     def stale(self) -> bool:
         """Members' usage is older than the configured age: the counter shows it as stale."""
-        return self.usage_age is None or self.usage_age > self.stale_after
+        return self.usage.stale
 
 
 def _now() -> dt.datetime:
@@ -93,16 +102,28 @@ def configure(db: sqlite_utils.Database, actor: Actor, hub_url: str, secret: str
                      {"ca_file": ca_file, "stale_after": seconds})
 
 
+def set_stale_after(db: sqlite_utils.Database, actor: Actor, stale_after: dt.timedelta, now: dt.datetime) -> None:
+    """Change how old members' usage may be before the counter warns (an admin's setting, audited)."""
+    require(actor, "settings")
+    seconds = int(stale_after.total_seconds())
+    if seconds <= 0:
+        raise StoreError("stale after: must be a positive time")
+    with write_transaction(db):
+        if db.execute("UPDATE sync_config SET stale_after = ?, updated_at = ? WHERE id = 1",
+                      (seconds, now.isoformat())).rowcount != 1:
+            raise StoreError("this desk has no hub yet: an administrator runs `desk sync setup --hub URL`")
+        audit.append(db, now.isoformat(), actor.user_id, "sync.stale_after", "sync", {"stale_after": seconds})
+
+
 def status(db: sqlite_utils.Database, now: dt.datetime | None = None) -> SyncStatus:
     """Outbox size, last upload and download, and whether members' usage is stale (for the status bar)."""
     now = now or _now()
-    config = db.execute("SELECT hub_url, stale_after FROM sync_config WHERE id = 1").fetchone()
+    config = db.execute("SELECT hub_url FROM sync_config WHERE id = 1").fetchone()
     upload, download, error = db.execute(
         "SELECT last_upload_at, last_download_at, last_error FROM sync_state WHERE id = 1").fetchone()
     size, refused = db.execute("SELECT count(*), COALESCE(SUM(last_error LIKE 'refused%'), 0) FROM outbox").fetchone()
-    age = now - dt.datetime.fromisoformat(download) if download else None
     return SyncStatus(config is not None, config[0] if config else None, get_desk(db).desk_uuid, size, refused, upload,
-                      download, error, age, dt.timedelta(seconds=config[1] if config else 3600))
+                      download, error, freshness(db, now))
 
 
 def check_hub(db_path: Path | str, *, hub_url: str | None = None, backoff: Backoff = Backoff(attempts=1)) -> str:

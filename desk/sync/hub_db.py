@@ -22,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+from desk.migrations import Migration, MigrationError, numbered, upgrade
+
 MIGRATION_LOCK = 7_446_200_601  # a fixed advisory-lock key: hub processes starting together migrate one at a time
 
 
@@ -34,17 +35,12 @@ class Retry(HubStorageError):
     """A write lost a race with another hub process (deadlock, serialization, duplicate key): run it again."""
 
 
-def migrations(dialect: str) -> list[tuple[int, str, str]]:
-    """(version, file name, SQL) of the hub's migrations for ``dialect`` (sqlite or postgresql), in order."""
-    found = []
-    for entry in resources.files("desk.sync").joinpath("migrations", dialect).iterdir():
-        match = MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
-        raise HubStorageError(f"hub migrations for {dialect} are not numbered 001, 002, … without gaps")
-    return found
+def migrations(dialect: str) -> list[Migration]:
+    """The hub's migrations for ``dialect`` (sqlite or postgresql), in order."""
+    try:
+        return numbered(resources.files("desk.sync").joinpath("migrations", dialect), f"hub ({dialect})")
+    except MigrationError as exc:
+        raise HubStorageError(str(exc)) from None
 
 
 class Tx:
@@ -239,23 +235,23 @@ class HubDB:
     def migrate(self) -> int:
         """Bring the schema up to date (safe when several hub processes start at once); the version."""
         known = migrations(self.dialect)
-        with self.write() as tx:
+        with self.write() as tx:  # all of them in one transaction, under a lock on PostgreSQL
             if self.dialect == "postgresql":
                 tx.run(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             tx.run("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)")
             row = tx.one("SELECT max(version) FROM hub_schema")
-            current = (row[0] if row else None) or 0
-            if current > len(known):
-                raise HubStorageError(f"the hub database {self.describe()} has schema version {current}, newer than"
-                                      f" this hub knows ({len(known)}); run the newer hub that wrote it")
-            for version, _, sql in known[current:]:
-                if self.dialect == "postgresql":
-                    tx.run(sql)
-                else:
-                    for statement in _statements(sql):
-                        tx.run(statement)
-                tx.run("INSERT INTO hub_schema (version) VALUES (?)", (version,))
-        return len(known)
+
+            def apply(migration: Migration) -> None:
+                for statement in [migration.sql] if self.dialect == "postgresql" else _statements(migration.sql):
+                    tx.run(statement)
+                tx.run("INSERT INTO hub_schema (version) VALUES (?)", (migration.version,))
+
+            try:
+                return upgrade(known, (row[0] if row else None) or 0, apply,
+                               database=f"the hub database {self.describe()}", program="hub",
+                               advice="run the newer hub that wrote it")
+            except MigrationError as exc:
+                raise HubStorageError(str(exc)) from None
 
 
 def _statements(script: str) -> list[str]:

@@ -267,8 +267,8 @@ class HubStore:
         """
         stamp = now.isoformat()
         rows = [(m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
-                 m.scheme, m.family_doctor_institution, int(m.eligible), _family_text(m.family), m.balance_fen,
-                 m.balance_fen, stamp) for m in {m.member_id: m for m in members}.values()]
+                 m.scheme, m.family_doctor_institution, int(m.eligible), _family_text(m.family), m.account_balance_fen,
+                 m.account_balance_fen, stamp) for m in {m.member_id: m for m in members}.values()]
 
         def work(tx: Tx) -> int:
             tx.many("INSERT INTO hub_members (member_id, on_roster, name, id_number, card_number, ecard_code, category,"

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from desk.engine import Bill, Member, Settlement, Usage, local_day, settle
-from desk.money import InputError, fen
+from desk.money import InputError, fen, from_fen
+from desk.money import to_fen as _fen  # yuan → fen, refusing sub-fen (never int(x * 100))
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
-from desk.quote import answer, parse_request
+from desk.engine.answer import answer
+from desk.quote import parse_request
 from desk.sync.protocol import amount_fen as to_fen, canonical, money
 
 
@@ -40,10 +42,6 @@ class Resettled:
     bill: Bill
     at: dt.datetime
     result: Settlement
-
-
-def _fen(value: Decimal) -> int:
-    return int(value * 100)
 
 
 def engine_request(raw: dict) -> tuple[str, Member, Usage, Bill, dt.datetime]:
@@ -106,7 +104,7 @@ def _same_items(rows: list, bill: Bill) -> None:
             raise Refused(f"{where}: quantity and selfpay_ratio must be numbers") from None
         if not quantity.is_finite() or quantity <= 0 or unit < 0:
             raise Refused(f"{where}: quantity must be positive and the unit price not negative")
-        if _fen(fen(quantity * Decimal(unit) / 100)) != amount:
+        if _fen(fen(quantity * from_fen(unit))) != amount:
             raise Refused(f"{where}.amount: {money(amount)} is not {row.get('quantity')} × {money(unit)}")
         if (amount, row.get("class"), row.get("code")) != (_fen(item.amount), item.cls, item.code) \
                 or not ratio.is_finite() or ratio != item.selfpay_ratio:

@@ -4,153 +4,159 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="32"/>
+        <location filename="../../ui/admin_page.py" line="37"/>
         <source>导入（CSV 或 JSON Lines）</source>
         <translation>Import (CSV or JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="33"/>
+        <location filename="../../ui/admin_page.py" line="38"/>
         <source>导入参保人名册…</source>
         <translation>Import member roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="34"/>
+        <location filename="../../ui/admin_page.py" line="39"/>
         <source>导入药品诊疗目录…</source>
         <translation>Import drug and service catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="37"/>
+        <location filename="../../ui/admin_page.py" line="42"/>
         <source>跳过错误行（错误行另存为 .rejects.csv）</source>
         <translation>Skip bad rows (saved to .rejects.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68"/>
+        <location filename="../../ui/admin_page.py" line="73"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="81"/>
+        <location filename="../../ui/admin_page.py" line="86"/>
         <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
         <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="85"/>
+        <location filename="../../ui/admin_page.py" line="90"/>
         <source>错误行已写入 %1</source>
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="92"/>
+        <location filename="../../ui/admin_page.py" line="98"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="104"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
         <source>收款员与角色</source>
         <translation>Cashiers and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
         <source>工号</source>
         <translation>User ID</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
         <source>密码（4–12 位数字）</source>
         <translation>PIN (4–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
         <source>（锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="143"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>未能添加</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="187"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="188"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="189"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
+        <location filename="../../ui/admin_page.py" line="190"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="208"/>
+        <source>未能保存用量数据过期提醒，详见日志</source>
+        <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
     <message>
         <source>收款员</source>
@@ -186,17 +192,17 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="111"/>
+        <location filename="../../ui/bill_model.py" line="116"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="116"/>
+        <location filename="../../ui/bill_model.py" line="118"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="121"/>
+        <location filename="../../ui/bill_model.py" line="120"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
@@ -460,62 +466,62 @@ Settle now?</translation>
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../ui/dayend_page.py" line="23"/>
+        <location filename="../../ui/dayend_page.py" line="24"/>
         <source>X 报表（当前收款情况）</source>
         <translation>X report (takings so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="25"/>
+        <location filename="../../ui/dayend_page.py" line="26"/>
         <source>Z 报表（日结，需主管）</source>
         <translation>Z report (day close, supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="32"/>
+        <location filename="../../ui/dayend_page.py" line="33"/>
         <source>重打所选 Z 报表</source>
         <translation>Reprint selected Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="41"/>
+        <location filename="../../ui/dayend_page.py" line="42"/>
         <source>已日结（双击重打）</source>
         <translation>Closed days (double-click to reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="48"/>
+        <location filename="../../ui/dayend_page.py" line="49"/>
         <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
         <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="54"/>
+        <location filename="../../ui/dayend_page.py" line="55"/>
         <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="69"/>
+        <location filename="../../ui/dayend_page.py" line="70"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="74"/>
+        <location filename="../../ui/dayend_page.py" line="75"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="100"/>
+        <location filename="../../ui/dayend_page.py" line="101"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -696,62 +702,62 @@ Settle now?</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -864,12 +870,12 @@ Settle now?</translation>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="85"/>
+        <location filename="../../ui/member_card.py" line="83"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="88"/>
+        <location filename="../../ui/member_card.py" line="87"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
     </message>
@@ -877,6 +883,19 @@ Settle now?</translation>
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation> yrs</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="92"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="93"/>
+        <source>操作未完成，详情已写入日志。</source>
+        <translation>The operation did not finish; the details are in the log.</translation>
     </message>
 </context>
 <context>
@@ -889,7 +908,7 @@ Settle now?</translation>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="59"/>
-        <location filename="../../ui/pdf_preview.py" line="102"/>
+        <location filename="../../ui/pdf_preview.py" line="104"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -904,17 +923,17 @@ Settle now?</translation>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="98"/>
+        <location filename="../../ui/pdf_preview.py" line="100"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="107"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>

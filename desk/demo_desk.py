@@ -14,23 +14,17 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
+from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, SITES, demo_catalog, demo_members, demo_usage_plan
 from desk.domain import CST
 from desk.policy.loader import Library
-from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
 from desk.store.database import StoreError, write_transaction
+from desk.store.day_close import close_day
 from desk.store.identity import init_desk
 from desk.store.roster import import_roster
 from desk.store.settling import BillLine, settle_bill
 from desk.store.users import add_user, login
 
-SITES = {
-    "puyang": ("DEMO-H0901", "濮阳市演示人民医院", 2, "hospital", "410902"),
-    "chongqing": ("DEMO-H5001", "重庆市演示区人民医院", 2, "hospital", "500101"),
-    "nanchang": ("DEMO-C3601", "南昌市演示社区卫生服务中心", 1, "clinic", "360102"),
-    "jilin": ("DEMO-H2201", "吉林省演示医院", 2, "hospital", "220102"),
-}
 # (user id, name, role, PIN): shown on the login screen in demo mode only.
 USERS = (("admin", "演示管理员", "admin", "000000"), ("cashier", "演示收款员", "cashier", "1234"),
          ("super", "演示主管", "supervisor", "8888"))

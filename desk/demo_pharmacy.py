@@ -18,16 +18,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, demo_catalog, demo_members, demo_usage_plan
+from desk.demo import CATALOG_COLUMNS, ROSTER_COLUMNS, SITES, demo_catalog, demo_members, demo_usage_plan
+from desk.demo_desk import USERS, DemoReport, _write_csv
 from desk.domain import CST
 from desk.money import fen, money_str
 from desk.policy.loader import Library
 from desk.prescription import Prescription
-from desk.reports.day import close_day
 from desk.store.catalog import import_catalog
 from desk.store.catalog_drugs import DRUG_COLUMNS, with_check_digit
 from desk.store.database import StoreError, write_transaction
-from desk.store.demo_desk import SITES, USERS, DemoReport, _write_csv
+from desk.store.day_close import close_day
 from desk.store.identity import init_desk
 from desk.store.pharmacy import DrugLine, drug_info
 from desk.store.roster import import_roster
