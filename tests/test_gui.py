@@ -194,8 +194,10 @@ def test_reverse_from_todays_list_needs_a_supervisor_pin(window, session, qtbot)
         dialog.check()
     fill_next_dialog(wrong_then_right)
     page.reverse()
-    reversal = session.db.execute("SELECT reason, cashier FROM settlements WHERE reverses = ?", (settled,)).fetchone()
-    assert reversal == ("开错项目", "super")
+    reversal = session.db.execute("SELECT reason, cashier, inputs FROM settlements WHERE reverses = ?",
+                                  (settled,)).fetchone()
+    # booked to the till's cashier (the drawer pays it back), the approving supervisor recorded (issue 12)
+    assert reversal[:2] == ("开错项目", "cashier") and '"approved_by": "super"' in reversal[2]
     assert [page.table.item(r, 3).text() for r in range(page.table.rowCount())] == ["已冲销", "冲销"]
 
 

@@ -99,18 +99,12 @@ def ui_texts(page: QWidget, data: set) -> dict[str, str]:
     def seen(widget: QWidget) -> bool:
         return widget.isVisibleTo(page) and widget not in data
 
-    for label in page.findChildren(QLabel):
-        if seen(label) and label.text():
-            texts[f"label {label.objectName() or label.text()!r}"] = label.text()
-    for button in page.findChildren(QAbstractButton):
-        if seen(button) and button.text():
-            texts[f"button {button.objectName() or button.text()!r}"] = button.text()
-    for box in page.findChildren(QGroupBox):
-        if seen(box):
-            texts[f"group box {box.title()!r}"] = box.title()
-    for edit in page.findChildren(QLineEdit):
-        if seen(edit) and edit.placeholderText():
-            texts[f"placeholder of {edit.objectName()}"] = edit.placeholderText()
+    for kind, name, text in ((QLabel, "label", QLabel.text), (QAbstractButton, "button", QAbstractButton.text),
+                             (QGroupBox, "group box", QGroupBox.title),
+                             (QLineEdit, "placeholder of", QLineEdit.placeholderText)):
+        for widget in page.findChildren(kind):
+            if seen(widget) and text(widget):
+                texts[f"{name} {widget.objectName() or text(widget)!r}"] = text(widget)
     for combo in page.findChildren(QComboBox):
         if seen(combo):
             for i in range(combo.count()):

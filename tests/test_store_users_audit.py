@@ -55,9 +55,9 @@ def last_seq(desk: Desk) -> int:
 # --- roles --------------------------------------------------------------------------------------------------------
 
 def test_actor_may_follows_the_role_ladder():
-    """A cashier only settles; a supervisor also reverses and closes the day; an admin does everything."""
+    """A cashier only settles; a supervisor also reverses, closes the day and approves a changed price; an admin does everything."""
     allowed = {role: {a for a in NEEDS if Actor("u", "n", role).may(a)} for role in ("cashier", "supervisor", "admin")}
-    assert allowed == {"cashier": {"settle"}, "supervisor": {"settle", "reverse", "close_day"}, "admin": set(NEEDS)}
+    assert allowed == {"cashier": {"settle"}, "supervisor": {"settle", "reverse", "close_day", "override_price"}, "admin": set(NEEDS)}
 
 
 def test_nobody_logged_in_may_not_settle(desk):

@@ -135,5 +135,5 @@ def main(argv: list[str] | None = None) -> int:
     if login.exec() != QDialog.DialogCode.Accepted:
         return 0
     window = MainWindow(session)
-    window.show()
+    window.show_on_screen()
     return app.exec()

@@ -7,12 +7,13 @@ a new bill. The draft bill is saved after every edit, so closing the window lose
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -21,16 +22,17 @@ from desk.engine import local_day
 from desk.money import format_yuan, from_fen
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
-from desk.store import pharmacy
-from desk.store.catalog import get_item, search
+from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
-from desk.store.roster import MemberRecord, family_of, find_member
-from desk.store.settling import preview_bill, settle_bill
+from desk.store.roster import AmbiguousMember, MemberRecord, family_of, find_member, get_member, member_by_id_or_code
+from desk.store import pharmacy
+from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
 from desk.tracecode import TraceCodeError, looks_like_code
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
+from ui.errors import describe
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
 from ui.pdf_preview import preview
@@ -38,6 +40,7 @@ from ui.session import Session
 from ui.split_panel import SplitPanel
 
 log = logging.getLogger("desk.ui")
+TIMES = re.compile(r"(.+?)\s*[*×]\s*(\d+(?:\.\d{1,3})?)")  # CODE*3 in the item box
 
 
 class CounterPage(QWidget):
@@ -53,6 +56,7 @@ class CounterPage(QWidget):
         self.draft = drafts.Draft()
         self._build()
         self._shortcuts()
+        warm_search(session.db)  # the first keystroke in the item box must not build the name index
         self.restore_draft()
 
     # ---- layout -------------------------------------------------------------------------------
@@ -167,10 +171,11 @@ class CounterPage(QWidget):
         layout.addWidget(splitter, 1)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
+        self.fit_columns()  # an empty bill's columns as wide as their titles, no scrollbar under them
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
-                           ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.scan.setFocus),
+                           ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -186,18 +191,53 @@ class CounterPage(QWidget):
                 header.resizeSection(column, width)
 
     # ---- member -------------------------------------------------------------------------------
+    def focus_scan(self) -> None:
+        """F1: the scan box with its text selected, so the next card's code replaces it, never appends."""
+        self.scan.setFocus()
+        self.scan.selectAll()
+
     def scan_member(self) -> None:
+        """Resolve the scanned code to ONE member, once; the bill then carries that member id.
+
+        A code nobody or several members carry is refused; the bill keeps the patient it had (and
+        says so). A different patient's card on a bill with lines asks before the bill moves.
+        """
         key = self.scan.text().strip()
         if not key:
             return
-        member = find_member(self.session.db, key)
-        if member is None:
-            self.card.clear()
-            self.card.show_message(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key), error=True)
-            self.scan.selectAll()
+        try:
+            member = find_member(self.session.db, key)
+        except AmbiguousMember as exc:
+            names = "；".join(f"{m.name}（{m.member_id}）" for m in exc.candidates)
+            self.refuse_scan(self.tr("“%1”对应多位参保人：%2。请改刷社保卡或身份证").replace("%1", key).replace("%2", names))
             return
+        if member is None:
+            self.refuse_scan(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key))
+            return
+        if self.member and member.member_id != self.member.member_id and self.model.lines:
+            answer = QMessageBox.question(
+                self, self.tr("更换参保人"),
+                self.tr("当前费用明细属于 %1（%2）。\n改为 %3（%4）结算？").replace("%1", self.member.name)
+                .replace("%2", self.member.member_id).replace("%3", member.name).replace("%4", member.member_id),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.scan.setText(self.member.member_id)
+                self.item_box.setFocus()
+                return
         self.set_member(member)
         self.item_box.setFocus()
+
+    def refuse_scan(self, message: str) -> None:
+        """A failed scan: a beep, the message, the scan text selected for the next try; the bill's patient
+        (if any) stays bound and is named, never silently kept behind a blank card."""
+        QApplication.beep()
+        if self.member:
+            message += self.tr("。本单仍为 %1（%2）").replace("%1", self.member.name).replace("%2", self.member.member_id)
+        else:
+            self.card.clear()
+        self.card.show_message(message, error=True)
+        self.scan.setFocus()
+        self.scan.selectAll()
 
     def set_member(self, member: MemberRecord) -> None:
         self.member = member
@@ -220,7 +260,7 @@ class CounterPage(QWidget):
         if not self.member:
             return
         session = self.session
-        self.member = find_member(session.db, self.member.member_id)
+        self.member = get_member(session.db, self.member.member_id)
         now = session.now()
         desk = session.desk
         try:
@@ -235,9 +275,20 @@ class CounterPage(QWidget):
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
+        """Refill the list on every keystroke and show it again ourselves.
+
+        Resetting the model hides QCompleter's popup, and the line edit's own completion runs before
+        this slot: left to it, the list showed on one keystroke and vanished on the next.
+        """
         found = search(self.session.db, text, 15) if text.strip() else []
         self._suggested = found
-        self.completions.setStringList([f"{i.name} {i.spec}  [{i.code}] ¥{i.unit_price}" for i in found])
+        self.completions.setStringList([f"{i.name} {i.spec}  {labels.item_class(i.cls)}  [{i.code}] ¥{i.unit_price}"
+                                        for i in found])
+        completer = self.item_box.completer()
+        if found:
+            completer.complete()
+        else:
+            completer.popup().hide()
 
     def add_completion(self, text: str) -> None:
         code = text.rsplit("[", 1)[-1].split("]")[0] if "[" in text else ""
@@ -250,6 +301,15 @@ class CounterPage(QWidget):
             return
         if "[" in text:
             return self.add_completion(text)
+        times = TIMES.fullmatch(text)
+        if times:  # CODE*3: three of the item, in one line
+            try:
+                row = self.add_code(times[1].strip())
+            except StoreError as exc:
+                self.split.message.setText(describe(exc))
+                return
+            self.model.setData(self.model.index(row, BillModel.QTY), times[2])
+            return
         if looks_like_code(text) and self.selected_row() is not None:  # a box's code scanned into the item box
             self.item_box.clear()
             return self.scan_code(text)
@@ -261,10 +321,14 @@ class CounterPage(QWidget):
         found = search(self.session.db, text, 2)
         if len(found) == 1 or (found and found[0].code == text.upper()):
             self.add_code(found[0].code)
-        else:
+        elif found:
             self.split.message.setText(self.tr("“%1”不是唯一的项目，请从列表中选择").replace("%1", text))
+            self.suggest(text)  # the list to choose from, not just the sentence
+        else:
+            QApplication.beep()
+            self.split.message.setText(self.tr("目录中没有“%1”").replace("%1", text))
 
-    def add_code(self, code: str) -> None:
+    def add_code(self, code: str) -> int:
         db = self.session.db
         item = get_item(db, pharmacy.item_for_barcode(db, code) or code)  # a box barcode names its item
         traced = self.pharmacy_desk and pharmacy.drug_info(db, item.code).trace_required
@@ -275,6 +339,7 @@ class CounterPage(QWidget):
         self.show_trace()
         if traced:  # next: the boxes' codes
             self.trace.codes.setFocus()
+        return row
 
     # ---- traceability codes -------------------------------------------------------------------
     def selected_row(self) -> int | None:
@@ -325,7 +390,7 @@ class CounterPage(QWidget):
             self.trace.codes.setFocus()
             return
         except StoreError as exc:
-            self.trace.error(plain(str(exc)))
+            self.trace.error(describe(exc))
             return
         codes = (*line.drug.trace_codes, code)
         split = pharmacy.drug_info(self.session.db, line.item.code).split
@@ -398,7 +463,7 @@ class CounterPage(QWidget):
         except PrescriptionError as exc:
             return prescription_words(exc)
         except StoreError as exc:
-            return plain(str(exc))
+            return describe(exc)
         return None
 
     def remove_selected(self) -> None:
@@ -434,7 +499,7 @@ class CounterPage(QWidget):
                                   use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
                                   prescription=self.prescription)
         except StoreError as exc:
-            self.split.show_error(plain(str(exc)))
+            self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
 
@@ -459,7 +524,8 @@ class CounterPage(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
-            self.tr("应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
+            self.tr("参保人 %4（%5）\n应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
+            .replace("%4", self.member.name).replace("%5", self.member.member_id)
             .replace("%1", format_yuan(result.cash_pay)).replace("%2", format_yuan(result.account_pay))
             .replace("%3", format_yuan(result.pool_pay)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
@@ -467,13 +533,34 @@ class CounterPage(QWidget):
             return
         self.settle_confirmed()
 
+    def price_approver(self):
+        """A supervisor's approval when any line's price differs from the catalog's (None: nothing to approve;
+        False: refused or cancelled). The core checks it again and audits it."""
+        from ui.supervisor import SupervisorDialog
+
+        changed = [line for line in self.model.lines if line.unit_price != line.item.unit_price]
+        if not changed or find_settlement(self.session.db, self.draft.settlement_id):  # settled already: nothing new
+            return None
+        what = "\n".join(self.tr("%1：目录价 ¥%2，改为 ¥%3").replace("%1", line.item.name)
+                         .replace("%2", format_yuan(line.item.unit_price)).replace("%3", format_yuan(line.unit_price))
+                         for line in changed)
+        dialog = SupervisorDialog(self.session, "override_price", self.tr("改价须主管授权：\n%1").replace("%1", what), self)
+        self.authorise = dialog
+        if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
+            return False
+        return dialog.actor
+
     def settle_confirmed(self) -> str | None:
         session = self.session
+        approver = self.price_approver()
+        if approver is False:
+            return None
         try:
             stored = settle_bill(session.db, session.library, session.actor, self.member.member_id,
                                  self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
-                                 settlement_id=self.draft.settlement_id, prescription=self.prescription)
+                                 settlement_id=self.draft.settlement_id, prescription=self.prescription,
+                                 price_approver=approver)
         except TraceCodeError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
             return None
@@ -481,7 +568,7 @@ class CounterPage(QWidget):
             QMessageBox.warning(self, self.tr("未能结算"), prescription_words(exc))
             return None
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("未能结算"), plain(str(exc)))
+            QMessageBox.warning(self, self.tr("未能结算"), describe(exc))
             return None
         log.info("settled %s receipt %s", stored.id, stored.receipt_no)
         self.new_bill(confirm=False)
@@ -556,7 +643,7 @@ class CounterPage(QWidget):
                 self.set_prescription(rx.parse(saved.prescription))
             except ValueError:
                 log.warning("the draft's prescription could not be read back")
-        member = find_member(self.session.db, saved.member_key) if saved.member_key else None
+        member = member_by_id_or_code(self.session.db, saved.member_key) if saved.member_key else None
         if member:
             self.set_member(member)
         else:

@@ -67,7 +67,7 @@ class DayEndPage(QWidget):
         pdf = render_day(self.session.desk, figures, self._paper(), close=None, printed_at=self.session.now(),
                          printed_by=self.session.actor.name,
                          overruns=overruns_for(self.session.db, self.session.now().date().isoformat()))
-        preview(pdf, self.tr("X 报表"), self, QSettings().value("printer", ""))
+        self.last_preview = preview(pdf, self.tr("X 报表"), self, QSettings().value("printer", ""))
 
     def z_report(self) -> None:
         actor = self.session.actor
@@ -98,4 +98,4 @@ class DayEndPage(QWidget):
         pdf = render_day(self.session.desk, close.figures, self._paper(), close=close, printed_at=self.session.now(),
                          printed_by=self.session.actor.name, reprint=reprint,
                          overruns=overruns_for(self.session.db, close.business_date))
-        preview(pdf, self.tr("Z 报表 第%1号").replace("%1", str(close.number)), self, QSettings().value("printer", ""))
+        self.last_preview = preview(pdf, self.tr("Z 报表 第%1号").replace("%1", str(close.number)), self, QSettings().value("printer", ""))

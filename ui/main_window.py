@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QTabWidget
 
 from desk.engine import local_day
 from ui.admin_page import AdminPage
 from ui.counter import CounterPage
 from ui.dayend_page import DayEndPage
+from ui.elided_label import ElidedLabel
 from ui.operations import Changes, CollectionOp, operation_did_execute
 from ui.settlements_page import SettlementsPage
 from ui.statistics_page import StatisticsPage
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a background sync every five minutes, when a hub is configured
+PREFERRED = QSize(1280, 760)  # the window's size on a screen with room to spare
 
 
 class MainWindow(QMainWindow):
@@ -42,14 +44,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self.page_shown)
         self.counter.settled.connect(lambda _: self.refresh_status())
         self.setCentralWidget(self.tabs)
-        self.who = QLabel()
-        self.sync = QLabel()
+        self.who = ElidedLabel()
+        self.who.setObjectName("who")
+        self.sync = ElidedLabel()
         self.sync.setObjectName("sync_status")
         self.sync_button = QPushButton(self.tr("同步"))
         self.sync_button.setObjectName("sync_button")
         self.sync_button.clicked.connect(lambda: self.sync_now(quiet=False))
-        self.statusBar().addWidget(self.who, 1)
-        self.statusBar().addPermanentWidget(self.sync)
+        self.statusBar().addWidget(self.who, 3)
+        self.statusBar().addPermanentWidget(self.sync, 2)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.syncing = False
         self.refresh_status()
@@ -60,7 +63,6 @@ class MainWindow(QMainWindow):
         self.sync_timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.sync_timer.start(SYNC_EVERY_MS)
         operation_did_execute.connect(self.on_operation)
-        self.resize(1280, 760)
         self.counter.scan.setFocus()
 
     def on_operation(self, changes: Changes, initiator) -> None:
@@ -69,6 +71,21 @@ class MainWindow(QMainWindow):
             self.refresh_status()
         if changes.members or changes.settlements or changes.sync:
             self.counter.refresh_member()
+
+    def show_on_screen(self, available: QRect | None = None) -> None:
+        """Open as large as the screen allows: maximised on a counter's small screen (1024×768, 1366×768),
+        else at the preferred size, never past the screen's edges (its title bar included)."""
+        if available is None:
+            available = self.screen().availableGeometry()
+        if available.width() < PREFERRED.width() + 40 or available.height() < PREFERRED.height() + 80:
+            # the size it returns to when un-maximised, its frame and title bar inside the screen too
+            self.resize(min(PREFERRED.width(), available.width() - 16), min(PREFERRED.height(), available.height() - 48))
+            self.move(available.topLeft())
+            self.showMaximized()
+            return
+        self.resize(PREFERRED)
+        self.move(available.center() - self.rect().center())
+        self.show()
 
     def page_shown(self, index: int) -> None:
         page = self.tabs.widget(index)

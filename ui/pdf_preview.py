@@ -44,15 +44,26 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
 
 
 class PdfPreview(QDialog):
-    def __init__(self, data: bytes, title: str, parent=None, printer_name: str = ""):
+    """A PDF on screen with 打印 and 另存为.
+
+    ``on_print``, when given, is called as the cashier confirms printing and returns the PDF to print:
+    a receipt's print is recorded then (the copy after the first is a 重打), never on merely looking.
+    """
+
+    def __init__(self, data: bytes, title: str, parent=None, printer_name: str = "", on_print=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.data, self.printer_name = data, printer_name
+        self.data, self.printer_name, self.on_print = data, printer_name, on_print
         self.document, self._buffer = load_pdf(data, self)
         view = QPdfView(self)
         view.setDocument(self.document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width with an "as needed" scrollbar loops when the page is about as tall as the view:
+        # the bar appears, the view narrows, the page shrinks, the bar goes, the view widens… (CPU at
+        # 100 %, Esc ignored). Reserving the bar keeps the width, hence the zoom, the same either way.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view = view
         buttons = QDialogButtonBox(self)
         self.print_button = QPushButton(self.tr("打印 (Ctrl+P)"))
@@ -82,6 +93,21 @@ class PdfPreview(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Record the print (when a receipt), show what is printed, and spool it off the GUI thread."""
+        if self.on_print is not None:
+            try:
+                self.data = self.on_print()
+            except Exception as exc:  # nothing recorded, nothing printed
+                from ui.errors import describe
+
+                QMessageBox.warning(self, self.tr("打印失败"), describe(exc))
+                return
+            self.document.close()
+            self.document, self._buffer = load_pdf(self.data, self)
+            self.view.setDocument(self.document)
         self.print_button.setEnabled(False)
         self.print_button.setText(self.tr("正在打印…"))
         data, self._printer = self.data, printer
@@ -109,8 +135,8 @@ class PdfPreview(QDialog):
                 QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法保存文件：%1").replace("%1", str(exc)))
 
 
-def preview(data: bytes, title: str, parent=None, printer_name: str = "") -> PdfPreview:
-    dialog = PdfPreview(data, title, parent, printer_name)
+def preview(data: bytes, title: str, parent=None, printer_name: str = "", on_print=None) -> PdfPreview:
+    dialog = PdfPreview(data, title, parent, printer_name, on_print)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

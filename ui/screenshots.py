@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 
-def shoot(folder: Path, place: str = "puyang") -> list[Path]:
+def shoot(folder: Path, place: str = "puyang", size: tuple[int, int] = (1366, 768)) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -46,7 +46,7 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
     login.close()
     session.login("admin", "000000")
     window = MainWindow(session)
-    window.resize(1366, 768)
+    window.resize(*size)
     save(window, "counter-empty")
     counter = window.counter
     member = session.db.execute("SELECT card_number FROM members m WHERE eligible = 1 AND EXISTS"
@@ -80,6 +80,14 @@ def shoot(folder: Path, place: str = "puyang") -> list[Path]:
     save(window, "admin")
     assert settled
     return shots
+
+
+def window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size: {text!r} is not WxH, e.g. 1024x768") from None
+    return width, height
 
 
 def shoot_pharmacy(folder: Path, place: str = "chongqing") -> list[Path]:
@@ -142,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="desk screenshots")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--place", default="puyang")
+    parser.add_argument("--size", default="1366x768", type=window_size, help="the window's size, WxH (e.g. 1024x768)")
     parser.add_argument("--type", default="clinic", choices=("clinic", "pharmacy"),
                         help="pharmacy: the pharmacy counter (codes, 拆零, prescription) at 1024 and 1366 wide")
     args = parser.parse_args(argv)
     shots = shoot_pharmacy(args.folder, "chongqing" if args.place == "puyang" else args.place) \
-        if args.type == "pharmacy" else shoot(args.folder, args.place)
+        if args.type == "pharmacy" else shoot(args.folder, args.place, args.size)
     for path in shots:
         print(path)
     return 0

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeade
 
 from desk.engine import local_day
 from desk.money import format_yuan
-from desk.receipts.receipt import print_receipt, receipt_data, render
+from desk.receipts.receipt import next_copy, print_receipt, receipt_data, render
 from desk.store.database import StoreError
 from desk.store.settling import reverse, settlements_on
 from ui.pdf_preview import preview
@@ -99,19 +99,24 @@ class SettlementsPage(QWidget):
         return self.rows[rows[0].row()][0]
 
     def view(self) -> None:
+        """The receipt as it stands; 打印 from here records a print (a 重打), looking does not."""
         s = self.selected()
         if s:
-            data = receipt_data(self.session.db, self.session.library, s.id)
-            preview(render(data, QSettings().value("receipt_format", "80mm")),
-                    self.tr("查看结算单 %1").replace("%1", f"{s.receipt_no:06d}"), self)
+            self._show(s, self.tr("查看结算单 %1"))
 
     def reprint(self) -> None:
+        """A preview of the next copy, marked 重打; it is counted and audited only when printed."""
         s = self.selected()
         if s:
-            pdf, copy = print_receipt(self.session.db, self.session.library, self.session.actor, s.id,
-                                      QSettings().value("receipt_format", "80mm"), self.session.now())
-            preview(pdf, self.tr("重打结算单 %1").replace("%1", f"{s.receipt_no:06d}"), self,
-                    QSettings().value("printer", ""))
+            self._show(s, self.tr("重打结算单 %1"), copy=next_copy(self.session.db, s.id))
+
+    def _show(self, s, title: str, copy: int = 1) -> None:
+        paper = QSettings().value("receipt_format", "80mm")
+        data = receipt_data(self.session.db, self.session.library, s.id, copy)
+        self.last_preview = preview(
+            render(data, paper), title.replace("%1", f"{s.receipt_no:06d}"), self, QSettings().value("printer", ""),
+            on_print=lambda: print_receipt(self.session.db, self.session.library, self.session.actor, s.id, paper,
+                                           self.session.now())[0])
 
     def reverse(self) -> None:
         s = self.selected()
@@ -126,7 +131,7 @@ class SettlementsPage(QWidget):
             return
         actor, reason = dialog.actor, dialog.reason.text().strip()
         try:
-            back = reverse(self.session.db, actor, s.id, self.session.now(), reason)
+            back = reverse(self.session.db, actor, s.id, self.session.now(), reason, cashier=self.session.actor)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("未能冲销"), str(exc))
             return

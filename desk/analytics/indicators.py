@@ -64,6 +64,18 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """What growth is measured against: the previous period's net visits and total (one SUM)."""
+
+    visits: int
+    total: Decimal
+
+    @property
+    def avg_cost(self) -> Decimal | None:
+        return fen(self.total / self.visits) if self.visits > 0 else None
+
+
+@dataclass(frozen=True)
 class Indicator:
     key: str
     label: str  # the seed's own words for it
@@ -131,7 +143,7 @@ class Supervision:
     selection: Selection
     thresholds: Thresholds
     totals: Totals
-    previous: Totals
+    previous: "Previous"
     fee_structure: tuple[tuple[str, Decimal], ...]  # (fee_category, amount), largest first
     daily: tuple[DayRow, ...]
     hours: tuple[int, ...]  # 24 net visit counts by local hour
@@ -167,44 +179,119 @@ def growth(now: Decimal | None, before: Decimal | None) -> Decimal | None:
 
 
 _COLUMNS = ("s.seq, s.id, s.desk_number, s.receipt_no, s.kind, s.member_id, s.day, s.at, s.total_fen,"
-            " s.full_self_pay_fen, s.pre_self_pay_fen, s.in_scope_fen, s.pool_pay_fen, s.self_pay_fen,"
-            " s.account_pay_fen, s.cash_pay_fen")
-SEQ, ID, DESK, RECEIPT, KIND, MEMBER, DAY, AT, TOTAL, FULL, PRE, IN_SCOPE, POOL, SELF, ACCOUNT, CASH = range(16)
+            " s.full_self_pay_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen")
+SEQ, ID, DESK, RECEIPT, KIND, MEMBER, DAY, AT, TOTAL, FULL, POOL, ACCOUNT, CASH = range(13)
+UNDONE = "(SELECT reverses FROM settlements WHERE reverses IS NOT NULL)"  # the settlements a reversal undid
+ACCOUNT_ONLY = "s.pool_pay_fen = 0 AND s.cash_pay_fen = 0 AND s.account_pay_fen > 0"
+EXCLUDED_CASH = "s.full_self_pay_fen > 0 AND s.cash_pay_fen > 0"
+SUMS = ("total", "full_self_pay", "pre_self_pay", "in_scope", "pool_pay", "self_pay", "account_pay", "cash_pay")
+
+
+def _local_hour(hour_text: str, offset: str) -> int | None:
+    """The China Standard Time hour from an ISO timestamp's hour and offset; None if not a whole-hour offset."""
+    if offset == "+08:00":
+        return int(hour_text)
+    if len(offset) == 6 and offset[0] in "+-" and offset[3] == ":" and offset[4:] == "00" and offset[1:3].isdigit():
+        shift = int(offset[1:3]) * (1 if offset[0] == "+" else -1)
+        return (int(hour_text) - shift + 8) % 24
+    return None
 
 
 def _hour(at: str) -> int:
-    """The China Standard Time hour of an ISO timestamp (the desk writes +08:00; anything else is converted)."""
-    if at.endswith("+08:00") and at[10] == "T":
-        return int(at[11:13])
     return dt.datetime.fromisoformat(at).astimezone(CST).hour
 
 
-def _reversed(db: sqlite_utils.Database) -> set[str]:
-    return {r for (r,) in db.execute("SELECT reverses FROM settlements WHERE kind = 'reversal'")}
+@dataclass(frozen=True)
+class _Scan:
+    """The period grouped by day and by the hour its timestamp shows: sums, hours, 套现 signal counts."""
+
+    visits: int
+    sums: dict[str, int]
+    daily: tuple[DayRow, ...]
+    hours: tuple[int, ...]
+    account_only: tuple[int, int]  # (count, total fen), reversed ones included
+    excluded: tuple[int, int]  # (count, 丙类 fen), reversed ones included
 
 
-def _totals_of(rows: list[tuple]) -> Totals:
-    sums = [0] * 8
+def _scan(db: sqlite_utils.Database, where: str, params: tuple) -> _Scan:
+    sums_sql = ", ".join(f"SUM(s.{name}_fen)" for name in SUMS)
+    rows = db.execute(
+        f"SELECT s.day, substr(s.at, 12, 2), substr(s.at, -6), SUM({SIGN}), {sums_sql},"
+        f" SUM(CASE WHEN s.kind = 'settlement' AND {ACCOUNT_ONLY} THEN 1 ELSE 0 END),"
+        f" SUM(CASE WHEN s.kind = 'settlement' AND {ACCOUNT_ONLY} THEN s.total_fen ELSE 0 END),"
+        f" SUM(CASE WHEN s.kind = 'settlement' AND {EXCLUDED_CASH} THEN 1 ELSE 0 END),"
+        f" SUM(CASE WHEN s.kind = 'settlement' AND {EXCLUDED_CASH} THEN s.full_self_pay_fen ELSE 0 END)"
+        f" FROM settlements s WHERE {where} GROUP BY 1, 2, 3", params).fetchall()
+    totals = [0] * len(SUMS)
+    days: dict[str, list[int]] = {}
+    hours = [0] * 24
+    odd_offsets = False
+    visits = only_n = only_fen = excl_n = excl_fen = 0
+    for day, hour_text, offset, n, *rest in rows:
+        figures, (a_n, a_fen, e_n, e_fen) = rest[:len(SUMS)], rest[len(SUMS):]
+        visits += n
+        for i, v in enumerate(figures):
+            totals[i] += v
+        d = days.setdefault(day, [0, 0, 0, 0, 0])
+        d[0] += n
+        d[1] += figures[0]
+        d[2] += figures[4]
+        d[3] += figures[6]
+        d[4] += figures[7]
+        hour = _local_hour(hour_text, offset)
+        if hour is None:
+            odd_offsets = True
+        else:
+            hours[hour] += n
+        only_n, only_fen, excl_n, excl_fen = only_n + a_n, only_fen + a_fen, excl_n + e_n, excl_fen + e_fen
+    if odd_offsets:  # timestamps written with a half-hour offset: convert them one by one
+        for at, n in db.execute(f"SELECT s.at, {SIGN} FROM settlements s WHERE {where}", params):
+            if _local_hour(at[11:13], at[-6:]) is None:
+                hours[_hour(at)] += n
+    daily = tuple(DayRow(day, v[0], *(from_fen(x) for x in v[1:])) for day, v in sorted(days.items()))
+    return _Scan(visits, dict(zip(SUMS, totals)), daily, tuple(hours), (only_n, only_fen), (excl_n, excl_fen))
+
+
+def _members(db: sqlite_utils.Database, where: str, params: tuple) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Net visits per member and per (member, day)."""
+    per_day = {(m, d): n for m, d, n in db.execute(
+        f"SELECT s.member_id, s.day, SUM({SIGN}) FROM settlements s WHERE {where} GROUP BY s.member_id, s.day", params)}
     per_member: dict[str, int] = {}
-    visits = 0
-    for r in rows:
-        sign = 1 if r[KIND] == "settlement" else -1
-        visits += sign
-        per_member[r[MEMBER]] = per_member.get(r[MEMBER], 0) + sign
-        for n, column in enumerate((TOTAL, FULL, PRE, IN_SCOPE, POOL, SELF, ACCOUNT, CASH)):
-            sums[n] += r[column]
-    return Totals(visits, sum(1 for n in per_member.values() if n > 0), *(from_fen(v) for v in sums))
+    for (member, _), n in per_day.items():
+        per_member[member] = per_member.get(member, 0) + n
+    return per_member, per_day
+
+
+def _totals(scan: _Scan, per_member: dict[str, int]) -> Totals:
+    return Totals(scan.visits, sum(1 for n in per_member.values() if n > 0),
+                  *(from_fen(scan.sums[name]) for name in SUMS))
 
 
 def _ref(r: tuple) -> SettlementRef:
     return SettlementRef(r[ID], r[DESK], r[RECEIPT], r[MEMBER], r[DAY], from_fen(r[TOTAL]))
 
 
-def _refs(rows: list[tuple], largest_first: bool = True,
-          limit: int | None = LISTED) -> tuple[tuple[SettlementRef, ...], int]:
-    """Settlement rows as references, largest first (or in order), at most ``limit``, and how many there are."""
-    ordered = sorted(rows, key=lambda r: (-r[TOTAL], r[SEQ])) if largest_first else sorted(rows, key=lambda r: r[SEQ])
-    return tuple(_ref(r) for r in (ordered[:limit] if limit else ordered)), len(rows)
+def _behind(db: sqlite_utils.Database, where: str, params: tuple, condition: str = "1", *,
+            largest_first: bool = True, limit: int | None = LISTED) -> tuple[tuple[SettlementRef, ...], int]:
+    """The settlements (never a reversed one) behind an alert, largest first or in order, and how many."""
+    full = f"{where} AND s.kind = 'settlement' AND {condition} AND s.id NOT IN {UNDONE}"
+    count = db.execute(f"SELECT COUNT(*) FROM settlements s WHERE {full}", params).fetchone()[0]
+    order = "s.total_fen DESC, s.seq" if largest_first else "s.seq"
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {full} ORDER BY {order}{tail}", params).fetchall()
+    return tuple(_ref(r) for r in rows), count
+
+
+def _of_members(db: sqlite_utils.Database, members: list[str], year: int) -> dict[str, list[tuple]]:
+    """Every settlement (not reversed) of these members this year, by member, through the member index."""
+    found: dict[str, list[tuple]] = {m: [] for m in members}
+    for start in range(0, len(members), 500):
+        chunk = members[start:start + 500]
+        for row in db.execute(
+                f"SELECT {_COLUMNS} FROM settlements s WHERE s.member_id IN ({','.join('?' * len(chunk))})"
+                f" AND s.year = ? AND s.kind = 'settlement' AND s.id NOT IN {UNDONE} ORDER BY s.seq", (*chunk, year)):
+            found[row[MEMBER]].append(row)
+    return found
 
 
 def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow]:
@@ -214,12 +301,12 @@ def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow
     nothing for 丙类; a bill's pool pay is split in proportion. A reversal's figures are the
     original's negated, so the same split with the sign taken out nets it exactly.
     """
-    ratio_bp = "CAST(ROUND(CAST(i.selfpay_ratio AS REAL) * 10000) AS INTEGER)"
-    amount = f"({SIGN}) * i.amount_fen"
-    in_scope = (f"CASE i.class WHEN 'A' THEN {amount} WHEN 'B' THEN {amount} - ({amount} * {ratio_bp} + 5000) / 10000"
-                " ELSE 0 END")
-    shared = (f"CASE WHEN s.in_scope_fen = 0 THEN 0 ELSE ({SIGN}) * (({SIGN}) * s.pool_pay_fen * ({in_scope})"
-              f" / (({SIGN}) * s.in_scope_fen)) END")
+    ratio_bp = "CAST(ROUND(CAST(i.selfpay_ratio AS REAL) * 10000) AS INTEGER)"  # exact: at most 4 decimals
+    half = "CASE WHEN i.amount_fen < 0 THEN -5000 ELSE 5000 END"  # half-up away from zero: a reversal nets exactly
+    in_scope = (f"CASE i.class WHEN 'A' THEN i.amount_fen WHEN 'B' THEN i.amount_fen - (i.amount_fen * {ratio_bp} + {half})"
+                " / 10000 ELSE 0 END")
+    # integer division truncates toward zero, so the original's share and its reversal's are exact opposites
+    shared = f"CASE WHEN s.in_scope_fen = 0 THEN 0 ELSE s.pool_pay_fen * ({in_scope}) / s.in_scope_fen END"
     rows = db.execute(
         f"SELECT i.code, MAX(i.name), MAX(i.fee_category), SUM(i.amount_fen), SUM({shared})"
         f" FROM settlements s JOIN settlement_items i ON i.settlement_id = s.id WHERE {where} GROUP BY i.code",
@@ -267,123 +354,123 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
               library: Library | None = None) -> Supervision:
     """Every indicator and alert of ``selection``; ``library`` (the policy packs) gives members' caps.
 
-    One indexed scan of the period's settlements (by day) feeds every per-settlement figure; the
-    items are summed in SQL; nothing is read twice.
+    Each figure is a GROUP BY over the period's settlements (by the day index): per day and hour,
+    per member and day, per catalog code; the settlements behind an alert are read only when it fires.
     """
     t = thresholds
     where, params = selection.where()
     previous_where, previous_params = selection.where(selection.period.previous())
-    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {where}", params).fetchall()
-    previous = _totals_of(db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {previous_where}",
-                                     previous_params).fetchall())
-    undone = _reversed(db)
-    totals = _totals_of(rows)
-    live = [r for r in rows if r[KIND] == "settlement" and r[ID] not in undone]  # behind alerts: never a reversed one
+    scan = _scan(db, where, params)
+    per_member, per_day = _members(db, where, params)
+    totals = _totals(scan, per_member)
+    visits_before, total_before = db.execute(f"SELECT COALESCE(SUM({SIGN}), 0), COALESCE(SUM(s.total_fen), 0)"
+                                             f" FROM settlements s WHERE {previous_where}", previous_params).fetchone()
+    previous = Previous(visits_before, from_fen(total_before))
     items = _items(db, where, params)
     structure: dict[str, Decimal] = {}
     for item in items:
         structure[item.fee_category] = structure.get(item.fee_category, ZERO) + item.amount
     fee_structure = tuple(sorted(((c, a) for c, a in structure.items() if a), key=lambda ca: (-ca[1], ca[0])))
     top = tuple(sorted((i for i in items if i.pool_pay > 0), key=lambda i: (-i.pool_pay, i.code))[:t.top_items])
-
-    days: dict[str, list[int]] = {}
-    hours = [0] * 24
-    member_day: dict[tuple[str, str], int] = {}
-    member_month: dict[tuple[str, str], int] = {}
-    hour_of: dict[str, int] = {}
-    for r in rows:
-        sign = 1 if r[KIND] == "settlement" else -1
-        day = days.setdefault(r[DAY], [0, 0, 0, 0, 0])
-        day[0] += sign
-        day[1] += r[TOTAL]
-        day[2] += r[POOL]
-        day[3] += r[ACCOUNT]
-        day[4] += r[CASH]
-        hour = _hour(r[AT])
-        hour_of[r[ID]] = hour
-        hours[hour] += sign
-        key = (r[MEMBER], r[DAY])
-        member_day[key] = member_day.get(key, 0) + sign
-        key = (r[MEMBER], r[DAY][:7])
-        member_month[key] = member_month.get(key, 0) + sign
-    daily = tuple(DayRow(d, v[0], *(from_fen(x) for x in v[1:])) for d, v in sorted(days.items()))
-    account_only = [r for r in live if r[POOL] == 0 and r[CASH] == 0 and r[ACCOUNT] > 0]
-    excluded = [r for r in live if r[FULL] > 0 and r[CASH] > 0]
-    off_hours = sum(n for h, n in enumerate(hours) if h < t.open_from or h >= t.open_until)
-    seen = {m for m, n in _net_by_member(rows).items() if n > 0}
+    per_month: dict[tuple[str, str], int] = {}
+    for (member, day), n in per_day.items():
+        per_month[member, day[:7]] = per_month.get((member, day[:7]), 0) + n
+    # the 套现 signals leave out settlements a reversal undid (their own reversals are not counted either)
+    undone = db.execute(
+        f"SELECT COALESCE(SUM(CASE WHEN {ACCOUNT_ONLY} THEN 1 ELSE 0 END), 0),"
+        f" COALESCE(SUM(CASE WHEN {ACCOUNT_ONLY} THEN s.total_fen ELSE 0 END), 0),"
+        f" COALESCE(SUM(CASE WHEN {EXCLUDED_CASH} THEN 1 ELSE 0 END), 0),"
+        f" COALESCE(SUM(CASE WHEN {EXCLUDED_CASH} THEN s.full_self_pay_fen ELSE 0 END), 0)"
+        f" FROM settlements s WHERE {where} AND s.kind = 'settlement' AND s.id IN {UNDONE}", params).fetchone()
+    account_only = (scan.account_only[0] - undone[0], from_fen(scan.account_only[1] - undone[1]))
+    excluded_cash = (scan.excluded[0] - undone[2], from_fen(scan.excluded[1] - undone[3]))
+    off_hours = sum(n for h, n in enumerate(scan.hours) if h < t.open_from or h >= t.open_until)
+    seen = {m for m, n in per_member.items() if n > 0}
     near_cap = _caps(db, library, seen, selection.period, t.near_cap_share)
 
-    result = Supervision(selection, t, totals, previous, fee_structure, daily, tuple(hours),
-                         sum(1 for n in member_day.values() if n > 0), sum(1 for n in member_month.values() if n > 0),
-                         top, near_cap, (len(account_only), from_fen(sum(r[TOTAL] for r in account_only))),
-                         (len(excluded), from_fen(sum(r[FULL] for r in excluded))), off_hours)
+    result = Supervision(selection, t, totals, previous, fee_structure, scan.daily, scan.hours,
+                         sum(1 for n in per_day.values() if n > 0), sum(1 for n in per_month.values() if n > 0),
+                         top, near_cap, account_only, excluded_cash, off_hours)
     indicators = _indicators(result)
     by_key = {i.key: i for i in indicators}
     alerts: list[Alert] = []
     label = selection.period.label
+    cache: dict[str, tuple] = {}
 
-    def period_alert(key: str, threshold, behind) -> None:
+    def period_alert(key: str, threshold, condition: str) -> None:
         value = by_key[key].value
         if value is not None and value > threshold:
-            refs, count = _refs(behind() if callable(behind) else behind)
+            if condition not in cache:
+                cache[condition] = _behind(db, where, params, condition)
+            refs, count = cache[condition]
             alerts.append(Alert(key, ARTICLES[key], value, threshold, None, label, refs, count))
 
-    cost_line = to_fen(t.avg_cost_max)
-    period_alert("avg_cost", t.avg_cost_max, lambda: [r for r in live if r[TOTAL] > cost_line])
-    period_alert("avg_cost_growth", t.avg_cost_growth_max, live)
-    period_alert("growth", t.growth_max, live)
-    period_alert("self_pay_share", t.self_pay_share_max, lambda: [r for r in live if r[FULL] > 0])
+    period_alert("avg_cost", t.avg_cost_max, f"s.total_fen > {to_fen(t.avg_cost_max)}")
+    period_alert("avg_cost_growth", t.avg_cost_growth_max, "1")
+    period_alert("growth", t.growth_max, "1")
+    period_alert("self_pay_share", t.self_pay_share_max, "s.full_self_pay_fen > 0")
     for key, category, limit in (("exam_share", EXAM, t.exam_share_max), ("lab_share", LAB, t.lab_share_max)):
-        def carrying(category=category):
-            ids = {i for (i,) in db.execute(
-                f"SELECT DISTINCT i.settlement_id FROM settlements s JOIN settlement_items i ON i.settlement_id = s.id"
-                f" WHERE {where} AND i.fee_category = ?", (*params, category))}
-            return [r for r in live if r[ID] in ids]
-        period_alert(key, limit, carrying)
+        period_alert(key, limit, f"EXISTS (SELECT 1 FROM settlement_items i WHERE i.settlement_id = s.id"
+                                 f" AND i.fee_category = '{category}')")
 
-    def member_alerts(key: str, counts: dict[tuple[str, str], int], limit: int, part) -> None:
-        over = {k: n for k, n in counts.items() if n > limit}
-        behind: dict[tuple[str, str], list[tuple]] = {}
-        for r in live:
-            k = (r[MEMBER], part(r[DAY]))
-            if k in over:
-                behind.setdefault(k, []).append(r)
-        for (member_id, when), n in sorted(over.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            refs, count = _refs(behind.get((member_id, when), []), largest_first=False, limit=None)
-            alerts.append(Alert(key, ARTICLES[key], n, limit, member_id, when, refs, count))
-
-    member_alerts("visits_per_member_day", member_day, t.visits_per_day_max, lambda d: d)
-    member_alerts("visits_per_member_month", member_month, t.visits_per_month_max, lambda d: d[:7])
     year = (selection.period.after - dt.timedelta(days=1)).year
+    over_day = {k: n for k, n in per_day.items() if n > t.visits_per_day_max}
+    over_month = {k: n for k, n in per_month.items() if n > t.visits_per_month_max}
+    members_behind = sorted({m for m, _ in over_day} | {m for m, _ in over_month} | {c.member_id for c in near_cap})
+    of_member = _of_members(db, members_behind, year) if members_behind else {}
+    in_period = (selection.period.first.isoformat(), selection.period.after.isoformat())
+
+    def mine(member_id: str, keep) -> tuple[tuple[SettlementRef, ...], int]:
+        rows = [r for r in of_member.get(member_id, []) if in_period[0] <= r[DAY] < in_period[1] and keep(r)
+                and (selection.desk_number is None or r[DESK] == selection.desk_number)]
+        return tuple(_ref(r) for r in rows), len(rows)
+
+    for (member_id, day), n in sorted(over_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        refs, count = mine(member_id, lambda r, day=day: r[DAY] == day)
+        alerts.append(Alert("visits_per_member_day", ARTICLES["visits_per_member_day"], n, t.visits_per_day_max,
+                            member_id, day, refs, count))
+    for (member_id, month), n in sorted(over_month.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        refs, count = mine(member_id, lambda r, month=month: r[DAY][:7] == month)
+        alerts.append(Alert("visits_per_member_month", ARTICLES["visits_per_member_month"], n, t.visits_per_month_max,
+                            member_id, month, refs, count))
     for cap in near_cap:
-        behind = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE s.member_id = ? AND s.year = ?"
-                            " AND s.kind = 'settlement'", (cap.member_id, year)).fetchall()
-        refs, count = _refs([r for r in behind if r[ID] not in undone], largest_first=False, limit=None)
+        rows = of_member.get(cap.member_id, [])
         alerts.append(Alert("near_cap", ARTICLES["near_cap"], cap.share, t.near_cap_share, cap.member_id, label,
-                            refs, count))
-    for key, chosen, limit, measure in (("account_only", account_only, t.account_only_max, len),
-                                        ("excluded_cash", excluded, t.excluded_cash_max,
-                                         lambda rs: from_fen(sum(r[FULL] for r in rs)))):
-        by_member: dict[str, list[tuple]] = {}
-        for r in chosen:
-            by_member.setdefault(r[MEMBER], []).append(r)
-        for member_id in sorted(by_member):
-            value = measure(by_member[member_id])
-            if value > limit:
-                refs, count = _refs(by_member[member_id], largest_first=False, limit=None)
-                alerts.append(Alert(key, ARTICLES[key], value, limit, member_id, label, refs, count))
+                            tuple(_ref(r) for r in rows), len(rows)))
+    for key, condition, limit, measure in (
+            ("account_only", ACCOUNT_ONLY, t.account_only_max, "COUNT(*)"),
+            ("excluded_cash", EXCLUDED_CASH, t.excluded_cash_max, "SUM(s.full_self_pay_fen)")):
+        bound = limit if key == "account_only" else to_fen(limit)
+        flagged = db.execute(f"SELECT s.member_id, {measure} FROM settlements s WHERE {where} AND s.kind = 'settlement'"
+                             f" AND {condition} AND s.id NOT IN {UNDONE} GROUP BY s.member_id HAVING {measure} > ?"
+                             " ORDER BY s.member_id", (*params, bound)).fetchall()
+        for member_id, value in flagged:
+            refs, count = _behind(db, f"{where} AND s.member_id = ?", (*params, member_id), condition,
+                                  largest_first=False, limit=None)
+            alerts.append(Alert(key, ARTICLES[key], value if key == "account_only" else from_fen(value), limit,
+                                member_id, label, refs, count))
     if off_hours > 0:
-        odd = [r for r in live if not t.open_from <= hour_of[r[ID]] < t.open_until]
-        refs, count = _refs(odd, largest_first=False)
-        alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, label, refs, count))
+        open_from, open_until = int(t.open_from), int(t.open_until)
+        rows = _off_hours_rows(db, where, params, open_from, open_until)
+        alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, label,
+                            tuple(_ref(r) for r in rows[:LISTED]), len(rows)))
     return Supervision(**{**result.__dict__, "indicators": indicators, "alerts": tuple(alerts)})
 
 
-def _net_by_member(rows: list[tuple]) -> dict[str, int]:
-    net: dict[str, int] = {}
+def _off_hours_rows(db: sqlite_utils.Database, where: str, params: tuple, open_from: int, open_until: int) -> list:
+    """Settlements (not reversed) made outside [open_from, open_until) local time, in order."""
+    hour = "substr(s.at, 12, 2)"
+    outside = f"(substr(s.at, -6) <> '+08:00' OR {hour} < '{open_from:02d}' OR {hour} >= '{open_until:02d}')"
+    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {where} AND s.kind = 'settlement'"
+                      f" AND {outside} AND s.id NOT IN {UNDONE} ORDER BY s.seq", params).fetchall()
+    out = []
     for r in rows:
-        net[r[MEMBER]] = net.get(r[MEMBER], 0) + (1 if r[KIND] == "settlement" else -1)
-    return net
+        at = r[AT]
+        hour = _local_hour(at[11:13], at[-6:])
+        hour = _hour(at) if hour is None else hour
+        if not open_from <= hour < open_until:
+            out.append(r)
+    return out
 
 
 LABELS = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import add_db, guarded, open_store
+from desk.cli.options import add_db, guarded, open_store, report_problems
 
 
 def add_parser(sub) -> None:
@@ -18,7 +18,5 @@ def run(args: argparse.Namespace) -> int:
     from desk.store.audit import verify
 
     report = verify(open_store(args))
-    for problem in report.problems:
-        print(f"BROKEN {problem}")
-    print(f"audit log: {report.rows:,} rows, " + ("chain intact" if report.ok else f"{len(report.problems)} problem(s)"))
-    return 0 if report.ok else 1
+    return report_problems("BROKEN", report.problems, f"audit log: {report.rows:,} rows, "
+                           + ("chain intact" if report.ok else f"{len(report.problems)} problem(s)"), report.ok)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.members_cmd import add_import, report_import
-from desk.cli.options import acting_user, add_db, guarded, now, open_store, progress
+from desk.cli.members_cmd import add_import, importing
+from desk.cli.options import add_db, guarded, open_store
 
 
 def add_parser(sub) -> None:
     catalog = sub.add_parser("catalog", help="the catalog of drugs and services: import, search")
     actions = catalog.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add_import(actions, "catalog items").set_defaults(run=guarded(run_import))
+    add_import(actions, "catalog items").set_defaults(run=guarded(importing("catalog", _catalog_importer)))
     search = actions.add_parser("search", help="search by code, name or pinyin initials (amxl finds 阿莫西林)")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
@@ -18,13 +18,10 @@ def add_parser(sub) -> None:
     search.set_defaults(run=guarded(run_search))
 
 
-def run_import(args: argparse.Namespace) -> int:
+def _catalog_importer():
     from desk.store.catalog import import_catalog
 
-    db = open_store(args)
-    result = import_catalog(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
-                            progress=progress("catalog"))
-    return report_import(args, result, "catalog")
+    return import_catalog
 
 
 def run_search(args: argparse.Namespace) -> int:

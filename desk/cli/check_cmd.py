@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import add_db, guarded, open_store
+from desk.cli.options import add_db, guarded, open_store, report_problems
 
 
 def add_parser(sub) -> None:
@@ -16,8 +16,6 @@ def run(args: argparse.Namespace) -> int:
     from desk.store.check import check
 
     report = check(open_store(args))
-    for problem in report.problems:
-        print(f"MISMATCH {problem}")
-    print(f"checked {report.settlements:,} settlements and {report.members:,} members:"
-          f" {'no mismatch' if report.ok else f'{len(report.problems)} mismatch(es)'}")
-    return 0 if report.ok else 1
+    return report_problems("MISMATCH", report.problems,
+                           f"checked {report.settlements:,} settlements and {report.members:,} members:"
+                           f" {'no mismatch' if report.ok else f'{len(report.problems)} mismatch(es)'}", report.ok)

@@ -40,6 +40,14 @@ def add_parser(sub) -> None:
     catalog.add_argument("file", type=Path)
     action("check", "recompute every member's figures from the settlements; exit 1 on a difference", run_check)
     action("overruns", "list the overruns: caps and accounts two desks together went beyond", run_overruns)
+    admin = action("add-admin", "register an administrator who may GET /v1/report; prints the secret once", run_admin)
+    admin.add_argument("name")
+    report = action("report", "supervision indicators across the hub's institutions or desks: PDF and CSV", run_report)
+    report.add_argument("period", help="YYYY-MM (or YYYY, YYYY-MM-DD, FIRST..LAST)")
+    report.add_argument("--by", choices=("institution", "desk"), default="institution")
+    report.add_argument("--out-dir", type=Path, default=Path("."))
+    report.add_argument("--thresholds", type=Path, default=os.environ.get("DESK_THRESHOLDS") or None,
+                        help="TOML with a [supervision] table (open_from/open_until count off-hours)")
 
 
 def _store(args: argparse.Namespace):
@@ -66,12 +74,14 @@ def run_serve(args: argparse.Namespace) -> int:
         os.environ["DESK_HUB_DB"] = args.db
         os.environ["DESK_HUB_POLICY_DIRS"] = os.pathsep.join(str(d) for d in args.policy_dir)
         os.environ["DESK_HUB_THREADS"] = str(args.threads)
-        uvicorn.run("desk.sync.hub_app:app_from_environment", factory=True, host=args.host, port=args.port,
+        uvicorn.run("desk.cli.hub_report_route:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
         return 0
+    from desk.cli.hub_report_route import report_route
     from desk.sync.hub_app import create_app
 
-    uvicorn.run(create_app(store, args.threads), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(store, args.threads, [report_route(store)]), host=args.host, port=args.port,
+                log_level="warning")
     return 0
 
 
@@ -160,3 +170,34 @@ def run_overruns(args: argparse.Namespace) -> int:
     print(f"{len(doubles)} traceability code(s) sold twice")
     return 0
 
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from desk.analytics import load_thresholds
+    from desk.analytics.hub import hub_report, report_csv
+    from desk.analytics.period import parse_period
+    from desk.receipts.hub_report_pdf import render_hub_report
+
+    period = parse_period(args.period)
+    thresholds = load_thresholds(args.thresholds)
+    store = _store(args)
+    with store.db.read() as tx:
+        report = hub_report(tx, period, args.by, thresholds)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"hub-report-{period.label}"
+    (args.out_dir / f"{stem}.csv").write_text(report_csv(report), encoding="utf-8")
+    (args.out_dir / f"{stem}.pdf").write_bytes(render_hub_report(report, now()))
+    t = report.total
+    print(f"{period.label}: {len(report.units)} {args.by}(s), {t.visits} visits net, total {t.total},"
+          f" 次均费用 {t.avg_cost or '-'}; wrote {stem}.pdf and {stem}.csv in {args.out_dir}")
+    for indicator in ("avg_cost", "self_pay_share", "exam_share"):
+        print(f"  by {indicator}: " + ", ".join(f"{k} {v}" for k, v in report.ranked(indicator)[:10]))
+    return 0
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    from desk.sync.hub_admins import add_admin
+
+    secret = add_admin(_store(args), args.name, now())
+    print(f"administrator {args.name}: token admin:{args.name}:{secret}  (shown once; GET /v1/report?period=YYYY-MM)")
+    return 0

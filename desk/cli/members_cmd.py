@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Callable
 from pathlib import Path
 
 from desk.cli.options import acting_user, add_db, guarded, now, open_store, progress
@@ -28,34 +29,38 @@ def report_import(args: argparse.Namespace, result, what: str) -> int:
     return 0
 
 
+def importing(what: str, importer: Callable[[], Callable]) -> Callable[[argparse.Namespace], int]:
+    """The run function of `desk members|catalog import`: the importer (named lazily) and its report."""
+    def run(args: argparse.Namespace) -> int:
+        db = open_store(args)
+        result = importer()(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
+                            progress=progress(what))
+        return report_import(args, result, what)
+    return run
+
+
+def _roster_importer() -> Callable:
+    from desk.store.roster import import_roster
+
+    return import_roster
+
+
 def add_parser(sub) -> None:
     members = sub.add_parser("members", help="the member roster: import, find")
     actions = members.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add_import(actions, "members").set_defaults(run=guarded(run_import))
+    add_import(actions, "members").set_defaults(run=guarded(importing("members", _roster_importer)))
     find = actions.add_parser("find", help="look a member up by card, 电子凭证 code, ID number or member id")
     find.add_argument("key")
     add_db(find)
     find.set_defaults(run=guarded(run_find))
 
 
-def run_import(args: argparse.Namespace) -> int:
-    from desk.store.roster import import_roster
-
-    db = open_store(args)
-    result = import_roster(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
-                           progress=progress("members"))
-    return report_import(args, result, "members")
-
-
 def run_find(args: argparse.Namespace) -> int:
     from desk.money import from_fen, money_str
-    from desk.store.database import StoreError
-    from desk.store.roster import family_of, find_member
+    from desk.store.roster import family_of, member_named
 
     db = open_store(args)
-    member = find_member(db, args.key)
-    if member is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {args.key!r}")
+    member = member_named(db, args.key)
     print(f"{member.member_id}  {member.name}  {member.masked_id}  {member.category}  {member.scheme}"
           f"  account {money_str(from_fen(member.account_balance_fen))}" + ("  [演示数据 demo]" if member.demo else ""))
     for relative, relation in family_of(db, member.member_id):

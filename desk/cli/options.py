@@ -73,6 +73,14 @@ def acting_user(db, args: argparse.Namespace):
     return login(db, args.user, read_pin(f"PIN for {args.user}: "), now())
 
 
+def report_problems(label: str, problems: list, summary: str, ok: bool) -> int:
+    """Print each problem on its own line after ``label``, then the summary; the exit status (1: problems)."""
+    for problem in problems:
+        print(f"{label} {problem}")
+    print(summary)
+    return 0 if ok else 1
+
+
 def guarded(run):
     """Run a command, turning the core's refusals into one line on stderr and exit status 2."""
     def wrapper(args: argparse.Namespace) -> int:

@@ -15,14 +15,11 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desk.money import from_fen, money_str
-    from desk.store.database import StoreError
-    from desk.store.roster import find_member
+    from desk.store.roster import member_named
     from desk.store.usage import member_years
 
     db = open_store(args)
-    member = find_member(db, args.member)
-    if member is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {args.member!r}")
+    member = member_named(db, args.member)
     balance = money_str(from_fen(member.account_balance_fen))
     print(f"{member.member_id} {member.name} {member.masked_id}  account balance {balance}")
     years = member_years(db, member.member_id)

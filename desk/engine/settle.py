@@ -87,7 +87,7 @@ def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_sc
     found = rules.memo.get(memo_key)
     if found is None:
         standard = rules.get("ordinary.deductible", {"category": member.category, "level": str(level)})
-        source = rules.source("ordinary.deductible")
+        source = rules.source("ordinary.deductible", {"category": member.category, "level": str(level)})
         found = rules.memo[memo_key] = (standard, rules.get("ordinary.deductible_basis"),
                                         f"{extra_source}；{source}" if extra_source else source, str(standard))
     standard, basis, source, shown = found
@@ -187,7 +187,7 @@ def _ordinary(rules: Resolved, member: Member, usage: Usage, bill: Bill, level: 
     found = rules.memo.get(memo_key)
     if found is None:
         cap = rules.get("ordinary.annual_cap", {"category": member.category, "scheme": member.scheme})
-        cap_source = rules.source("ordinary.annual_cap")
+        cap_source = rules.source("ordinary.annual_cap", {"category": member.category, "scheme": member.scheme})
         found = rules.memo[memo_key] = (cap, cap_source, f"{rules.source('ordinary.ratio')}；{cap_source}")
     cap, cap_source, pool_source = found
     pool, over_cap, cap_left = _pool(computed, cap, usage.ordinary_pool_paid)

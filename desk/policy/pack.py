@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from desk.policy.params import SETTLEMENT_KEYS, SPECS, Leaf, Tree, at_date, lookup
+from desk.policy.params import SETTLEMENT_KEYS, SPECS, Leaf, Node, Tree, at_date, dated_source, lookup
 
 
 class PolicyError(ValueError):
@@ -81,7 +81,14 @@ class Resolved:
         tree = self.values.get(key)
         return default if tree is None else lookup(tree, context or {})
 
-    def source(self, key: str) -> str:
+    def source(self, key: str, context: dict[str, str] | None = None) -> str:
+        """The article a parameter cites; a dated value in force today may cite its own (found by ``context``)."""
+        if context:
+            param = self.version.params.get(key)
+            own = dated_source(param.tree, self.day, context) if param is not None and isinstance(param.tree, Node) \
+                else None
+            if own:
+                return f"{self.pack.short} {own}".strip()
         found = self._sources.get(key)
         if found is None:
             param = self.version.params.get(key)

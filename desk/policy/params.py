@@ -26,6 +26,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "scheme": ("employer", "individual_tier2", "individual_tier1"),
 }
 DATE_KEY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATED_KEYS = {"value", "source"}  # a dated value may be written { value = …, source = "第…条" }
 
 Leaf = Union[Decimal, bool, str, DiseaseTable]
 
@@ -37,6 +38,7 @@ class Node:
     dim: str
     children: dict[str, "Tree"]
     dates: tuple[dt.date, ...] = ()
+    sources: tuple[tuple[str, str], ...] = ()  # (date, source) for dated values that cite their own article
 
 
 Tree = Union[Leaf, Node]
@@ -170,8 +172,18 @@ def build_tree(raw: object, spec: ParamSpec, where: str, used: frozenset[str] = 
             dates = sorted(dt.date.fromisoformat(k) for k in keys)
         except ValueError as exc:
             raise InputError(where, f"bad date key: {exc}") from None
-        children = {k: build_tree(v, spec, f"{where}.{k}", used | {"date"}) for k, v in raw.items()}
-        return Node("date", children, tuple(dates))
+        children, sources = {}, []
+        for k, v in raw.items():
+            if isinstance(v, dict) and "value" in v and set(v) <= DATED_KEYS:
+                # A dated value with its own source (OpenFisca's per-value reference): { value = …, source = … }
+                source = v.get("source", "")
+                if not isinstance(source, str) or ("source" in v and not source.strip()):
+                    raise InputError(f"{where}.{k}.source", "must be a non-empty string")
+                if source:
+                    sources.append((str(k), source))
+                v = v["value"]
+            children[str(k)] = build_tree(v, spec, f"{where}.{k}", used | {"date"})
+        return Node("date", children, tuple(dates), tuple(sorted(sources)))
     dim = next((d for d in spec.dims if d not in used and set(keys) <= set(DIMENSIONS[d])), None)
     if dim is None:
         allowed = ", ".join(f"{d} ({'/'.join(DIMENSIONS[d])})" for d in spec.dims if d not in used) or "none"
@@ -181,6 +193,25 @@ def build_tree(raw: object, spec: ParamSpec, where: str, used: frozenset[str] = 
         raise InputError(where, f"table by {dim} lacks {', '.join(missing)}")
     children = {str(k): build_tree(v, spec, f"{where}.{k}", used | {dim}) for k, v in raw.items()}
     return Node(dim, children)
+
+
+def dated_source(tree: Tree, day: dt.date, context: dict[str, str]) -> str | None:
+    """The source a dated value in force on ``day`` cites for itself, following ``context``; None if none."""
+    while isinstance(tree, Node):
+        if tree.dim == "date":
+            index = bisect_right(tree.dates, day)
+            if index == 0:
+                return None
+            key = tree.dates[index - 1].isoformat()
+            own = dict(tree.sources).get(key)
+            if own:
+                return own
+        else:
+            key = context.get(tree.dim)
+            if key is None:
+                return None
+        tree = tree.children[key]
+    return None
 
 
 def at_date(tree: Tree, day: dt.date) -> Tree | None:

@@ -191,6 +191,11 @@ def render(data: ReceiptData, paper: str = "80mm") -> bytes:
     return slip.pdf(title=f"结算单 {data.settlement.receipt_no}")
 
 
+def next_copy(db: sqlite_utils.Database, settlement_id: str) -> int:
+    """The copy number the next print of a receipt would get (1 = the original), for a preview."""
+    return db.execute("SELECT count(*) FROM receipt_prints WHERE settlement_id = ?", (settlement_id,)).fetchone()[0] + 1
+
+
 def print_receipt(db: sqlite_utils.Database, library: Library, actor: Actor, settlement_id: str, paper: str,
                   now: dt.datetime) -> tuple[bytes, int]:
     """Record a print of a receipt and render it; copies after the first are 重打 and audited."""

@@ -359,15 +359,50 @@ def _record(row: tuple) -> MemberRecord:
     return MemberRecord(**values)
 
 
+class AmbiguousMember(StoreError):
+    """A scanned code that names more than one member (A's member id is B's card number, say).
+
+    Refused rather than guessed: the counter shows the candidates and the cashier picks one, by
+    scanning a code only that member carries.
+    """
+
+    def __init__(self, key: str, candidates: list["MemberRecord"]):
+        self.key, self.candidates = key, candidates
+        names = ", ".join(f"{m.member_id} {m.name}" for m in candidates)
+        super().__init__(f"member: code {key!r} names {len(candidates)} members ({names}); scan another of their codes")
+
+
+def member_named(db: sqlite_utils.Database, key: str) -> MemberRecord:
+    """The member settling and previewing act on (a member id first, else one unambiguous scanned code),
+    or a StoreError that says which code found nobody."""
+    member = member_by_id_or_code(db, key)
+    if member is not None:
+        return member
+    raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {key!r}")
+
+
 def find_member(db: sqlite_utils.Database, key: str) -> MemberRecord | None:
-    """The member a scanned code names: card number, 电子凭证 code, ID number or member id."""
+    """The one member a scanned code names: card number, 电子凭证 code, ID number or member id.
+
+    None when nobody carries the code; AmbiguousMember when more than one member does (the code
+    is one member's card number and another's member id): never the first row of several.
+    """
     key = (key or "").strip()
     if not key:
         return None
     upper = key.upper()
-    row = db.execute(f"{_SELECT} WHERE card_number = ? OR ecard_code = ? OR id_number = ? OR member_id = ?",
-                     (key, key, upper, key)).fetchone()
-    return _record(row) if row else None
+    rows = db.execute(f"{_SELECT} WHERE card_number = ? OR ecard_code = ? OR id_number = ? OR member_id = ?"
+                      " ORDER BY member_id", (key, key, upper, key)).fetchall()
+    if len(rows) > 1:
+        raise AmbiguousMember(key, [_record(row) for row in rows])
+    return _record(rows[0]) if rows else None
+
+
+def member_by_id_or_code(db: sqlite_utils.Database, key: str) -> MemberRecord | None:
+    """The member settling and previewing act on: a member id (what the counter passes, having
+    resolved the scan once), else an unambiguous scanned code (what scripts may pass)."""
+    row = db.execute(f"{_SELECT} WHERE member_id = ?", ((key or "").strip(),)).fetchone()
+    return _record(row) if row else find_member(db, key)
 
 
 def get_member(db: sqlite_utils.Database, member_id: str) -> MemberRecord:

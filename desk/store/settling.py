@@ -28,7 +28,7 @@ from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
-from desk.store.roster import MemberRecord, family_of, find_member, get_member
+from desk.store.roster import MemberRecord, family_of, get_member, member_named
 from desk.store.usage import move_account, record, usage_for
 from desk.store.users import Actor, require
 
@@ -41,6 +41,29 @@ class BillLine:
     quantity: Decimal = Decimal("1")
     unit_price: Decimal | None = None  # None: the catalog's price
     drug: DrugLine = DrugLine()  # traceability codes, 无码 reason, batch and expiry (desk.store.pharmacy)
+
+
+# Per-line plausibility limits: a typo (99999 consultation fees) must not become a ¥575,007 bill that
+# uses up the patient's whole annual cap. A real outpatient line stays far below both.
+MAX_QUANTITY = Decimal("999")
+MAX_LINE_AMOUNT = Decimal("50000.00")
+
+
+class ImplausibleLine(StoreError):
+    """A bill line past a plausibility limit; ``field`` is "quantity" or "amount"."""
+
+    def __init__(self, line: int, code: str, field: str, value: Decimal, limit: Decimal):
+        self.line, self.code, self.field, self.value, self.limit = line, code, field, value, limit
+        super().__init__(f"line {line} {field}: {value} for {code} is more than the plausible {limit}")
+
+
+class PriceNeedsApproval(StoreError):
+    """A line priced other than the catalog says: settling it needs a supervisor's approval."""
+
+    def __init__(self, line: int, code: str, catalog: Decimal, price: Decimal):
+        self.line, self.code, self.catalog, self.price = line, code, catalog, price
+        super().__init__(f"line {line} unit price: {price} for {code} differs from the catalog's {catalog};"
+                         " a supervisor must approve it")
 
 
 @dataclass(frozen=True)
@@ -117,13 +140,27 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
             price = catalog.unit_price if line.unit_price is None else line_unit_price(line.unit_price)
         except LineError as exc:
             raise StoreError(f"line {number} {exc.field}: {exc.reason}") from None
+        if quantity > MAX_QUANTITY:
+            raise ImplausibleLine(number, catalog.code, "quantity", quantity, MAX_QUANTITY)
         amount = line_amount(quantity, price)
+        if amount > MAX_LINE_AMOUNT:
+            raise ImplausibleLine(number, catalog.code, "amount", amount, MAX_LINE_AMOUNT)
         items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
                      "quantity": f"{quantity.normalize():f}", "unit_price_fen": to_fen(price),  # 10, not 1E+1
-                     "amount_fen": to_fen(amount)})
+                     "amount_fen": to_fen(amount), "catalog_price_fen": to_fen(catalog.unit_price)})
     return items, rows
+
+
+def _overridden_prices(rows: list[dict], approver: Actor | None) -> list[dict]:
+    """The lines priced other than the catalog, each refused unless a supervisor approved."""
+    changed = [r for r in rows if r["unit_price_fen"] != r["catalog_price_fen"]]
+    if changed and (approver is None or not approver.may("override_price")):
+        first = changed[0]
+        raise PriceNeedsApproval(first["line"], first["code"], from_fen(first["catalog_price_fen"]),
+                                 from_fen(first["unit_price_fen"]))
+    return changed
 
 
 def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> MemberRecord:
@@ -169,12 +206,12 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
                  payer_id: str | None = None, prescription: Prescription | None = None) -> Settlement:
     """The split the bill would get if settled now: the same reads and engine call, nothing written.
 
+    ``member_key`` is a member id (the counter resolves a scan to one once), else an unambiguous code.
+
     The counter calls it on every edit, so the cashier sees the split before settling.
     """
     desk = get_desk(db)
-    member = find_member(db, member_key)
-    if member is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member = member_named(db, member_key)
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
@@ -189,11 +226,12 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None,
-                prescription: Prescription | None = None) -> StoredSettlement:
+                prescription: Prescription | None = None, price_approver: Actor | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
     A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
     prescription drugs need a valid external prescription, whose institution's level settles the bill.
+    A line priced other than the catalog needs ``price_approver``, a supervisor, recorded in the audit log.
     """
     require(actor, "settle")
     desk = get_desk(db)
@@ -202,9 +240,10 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         existing = find_settlement(db, settlement_id)
         if existing:
             return existing
-    if find_member(db, member_key) is None:
-        raise StoreError(f"member: no member with card, 电子凭证, ID number or member id {member_key!r}")
+    member_named(db, member_key)
     items, item_rows = _lines_to_items(db, lines)
+    overridden = _overridden_prices(item_rows, price_approver)
+    item_rows = [{k: v for k, v in r.items() if k != "catalog_price_fen"} for r in item_rows]
     day = local_day(at)
     pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
     bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
@@ -217,7 +256,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                               day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
-        member = find_member(db, member_key)  # again, inside the lock: its balance may have moved
+        member = member_named(db, member_key)  # again, inside the lock: its balance may have moved
         payer = _payer(db, member, payer_id)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         engine_member = _engine_member(member, payer)
@@ -258,12 +297,24 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                      {"receipt": receipt, "member": member.member_id, "total": str(result.total),
                       "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
                       "cash_pay": str(result.cash_pay)})
+        for line in overridden:
+            audit.append(db, at.isoformat(), price_approver.user_id, "override_price", sid,
+                         {"receipt": receipt, "cashier": actor.user_id, "line": line["line"], "code": line["code"],
+                          "catalog_price": str(from_fen(line["catalog_price_fen"])),
+                          "price": str(from_fen(line["unit_price_fen"]))})
     return _stored(row, item_rows)
 
 
-def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str) -> StoredSettlement:
-    """A reversing settlement (冲销) that gives back the usage and the account money of the original."""
+def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str, *,
+            cashier: Actor | None = None) -> StoredSettlement:
+    """A reversing settlement (冲销) that gives back the usage and the account money of the original.
+
+    ``actor`` approves (a supervisor); the reversal is booked to ``cashier``, the till's cashier who
+    pays the money back out of the drawer (default: the approver), so the Z report's per-cashier
+    totals match each drawer. The approver is recorded in the reversal's inputs and the audit log.
+    """
     require(actor, "reverse")
+    till = cashier or actor
     if not (reason or "").strip():
         raise StoreError("reason: a reversal needs a reason")
     desk = get_desk(db)
@@ -288,12 +339,12 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                                         "source": original.policy_version}]}
         row = {"id": rid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "reversal", "reverses": original.id,
-               "member_id": original.member_id, "payer_id": original.payer_id, "cashier": actor.user_id,
+               "member_id": original.member_id, "payer_id": original.payer_id, "cashier": till.user_id,
                "at": at.isoformat(), "day": local_day(at).isoformat(), "year": original.year,
                "policy_version": original.policy_version, **negated, "ratio": original.ratio,
                "hifp_pay_fen": -to_fen(original.hifp_pay), "hifob_pay_fen": -to_fen(original.hifob_pay),
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
-               "inputs": json.dumps({"reverses": original.id}), "reason": reason.strip(), "demo": int(desk.demo),
+               "inputs": json.dumps({"reverses": original.id, "approved_by": actor.user_id}), "reason": reason.strip(), "demo": int(desk.demo),
                "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
                                          (original.id,)).fetchone()[0]}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
@@ -308,7 +359,8 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
             move_account(db, rid, original.payer_id, credit)
         audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
                      {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                      "reason": reason.strip(), **({"trace_units_released": released} if released else {})})
+                      "reason": reason.strip(), "cashier": till.user_id,
+                      **({"trace_units_released": released} if released else {})})
     return get_settlement(db, rid)
 
 

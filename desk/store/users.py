@@ -22,6 +22,7 @@ NEEDS = {
     "settle": "cashier",
     "reverse": "supervisor",
     "close_day": "supervisor",
+    "override_price": "supervisor",
     "import": "admin",
     "users": "admin",
     "settings": "admin",
@@ -31,6 +32,7 @@ LOCKOUT = dt.timedelta(minutes=15)
 PIN = re.compile(r"[0-9]{4,12}")  # ASCII digits only: a keypad cannot type a full-width ２
 USER_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
 WHAT = {"settle": "settle bills", "reverse": "reverse settlements", "close_day": "close the day",
+        "override_price": "approve a price other than the catalog's",
         "import": "import rosters or catalogs", "users": "manage users", "settings": "change desk settings"}
 ARTICLE = {"cashier": "a cashier", "supervisor": "a supervisor", "admin": "an admin"}
 # OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.

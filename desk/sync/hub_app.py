@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import logging
 import os
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -41,7 +41,7 @@ def _error(status: int, message: str, **headers: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers or None)
 
 
-def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
+def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[Route] = ()) -> Starlette:
     """The hub's routes over ``store``; every route needs ``Authorization: Bearer <desk uuid>:<secret>``.
     ``threads``: storage calls running at once (the thread pool's size)."""
     if threads < 1:
@@ -109,11 +109,14 @@ def create_app(store: HubStore, threads: int = THREADS) -> Starlette:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
 
-    return Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
+    app = Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
-                             Route(KNOWN, authenticated(known), methods=["POST"])],
+                             Route(KNOWN, authenticated(known), methods=["POST"]),
+                             *extra_routes],
                      max_body_size=MAX_BODY)
+    app.state.store = store  # routes added above this layer (the report, desk/cli/hub_report_route.py) use it
+    return app
 
 
 def app_from_environment() -> Starlette:

@@ -1,0 +1,194 @@
+"""The supervision indicators across a chain's or a city's desks, summed in SQL at the hub.
+
+The hub copies each accepted settlement's figures and items into narrow report rows (hub migration
+002, a trigger on insert), so a month of a city is a handful of GROUP BY queries written once for
+SQLite and PostgreSQL (``?`` placeholders; the hub's Tx turns them into the driver's). Reversals
+are netted on their own day exactly as at the desk, so an institution's figures here equal its own
+desk's `desk report supervision` (the test adds them up), and institutions are ranked by 次均费用,
+self-pay share and exam share (南昌（五）, 吉林 五).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from desk.analytics.articles import ARTICLES
+from desk.analytics.indicators import DRUGS, EXAM, LAB, growth, ratio, share
+from desk.analytics.period import Period
+from desk.analytics.thresholds import DEFAULTS, Thresholds
+from desk.money import ZERO, fen, from_fen
+
+SIGN = "CASE kind WHEN 'settlement' THEN 1 ELSE -1 END"
+KEYS = {"institution": "institution_code", "desk": "desk_uuid"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One institution (or desk) of the period, or the whole hub (key "*")."""
+
+    key: str
+    visits: int
+    members: int
+    total: Decimal
+    full_self_pay: Decimal
+    pool_pay: Decimal
+    account_pay: Decimal
+    cash_pay: Decimal
+    fees: dict[str, Decimal]
+    account_only: int
+    excluded_cash: int
+    off_hours: int
+    previous_total: Decimal
+    previous_visits: int
+    member_days: int = 0
+    member_months: int = 0
+
+    @property
+    def avg_cost(self) -> Decimal | None:
+        return fen(self.total / self.visits) if self.visits > 0 else None
+
+    @property
+    def previous_avg_cost(self) -> Decimal | None:
+        return fen(self.previous_total / self.previous_visits) if self.previous_visits > 0 else None
+
+    def indicators(self) -> dict[str, Decimal | int | None]:
+        drugs = sum((self.fees.get(c, ZERO) for c in DRUGS), ZERO)
+        return {
+            "visits": self.visits, "members": self.members, "total": self.total,
+            "growth": growth(self.total, self.previous_total), "avg_cost": self.avg_cost,
+            "avg_cost_growth": growth(self.avg_cost, self.previous_avg_cost),
+            "self_pay_share": share(self.full_self_pay, self.total), "exam_share": share(self.fees.get(EXAM, ZERO), self.total),
+            "lab_share": share(self.fees.get(LAB, ZERO), self.total), "drug_share": share(drugs, self.total),
+            "pool_share": share(self.pool_pay, self.total),
+            "pool_per_member": fen(self.pool_pay / self.members) if self.members > 0 else None,
+            "visits_per_member_day": ratio(self.visits, self.member_days),
+            "visits_per_member_month": ratio(self.visits, self.member_months),
+            "account_only": self.account_only, "excluded_cash": self.excluded_cash, "off_hours": self.off_hours,
+        }
+
+
+@dataclass(frozen=True)
+class HubReport:
+    period: Period
+    by: str
+    units: tuple[Unit, ...]
+    total: Unit
+    names: dict[str, str] = field(default_factory=dict)  # key → a name people know (a desk's registered name)
+
+    def ranked(self, indicator: str) -> list[tuple[str, Decimal]]:
+        """Units by ``indicator``, highest first (those with no value for it left out)."""
+        values = [(u.key, u.indicators()[indicator]) for u in self.units]
+        return sorted(((k, v) for k, v in values if v is not None), key=lambda kv: (-kv[1], kv[0]))
+
+
+RANKINGS = ("avg_cost", "self_pay_share", "exam_share")
+
+
+def _sums(tx, key: str, period: Period, t: Thresholds) -> dict[str, tuple]:
+    rows = tx.all(
+        f"SELECT {key}, SUM({SIGN}), SUM(total_fen), SUM(full_self_pay_fen), SUM(pool_pay_fen), SUM(account_pay_fen),"
+        f" SUM(cash_pay_fen), SUM(CASE WHEN hour < ? OR hour >= ? THEN {SIGN} ELSE 0 END)"
+        " FROM hub_report_settlements WHERE day >= ? AND day < ? GROUP BY " + key,
+        (t.open_from, t.open_until, period.first.isoformat(), period.after.isoformat()))
+    return {r[0]: tuple(int(v) for v in r[1:]) for r in rows}
+
+
+def hub_report(tx, period: Period, by: str = "institution", thresholds: Thresholds = DEFAULTS) -> HubReport:
+    """The indicators of every institution (or desk) and of the whole hub, in SQL over the report rows."""
+    if by not in KEYS:
+        raise ValueError(f"by: {by!r} is not institution or desk")
+    key, t = KEYS[by], thresholds
+    bounds = (period.first.isoformat(), period.after.isoformat())
+    if getattr(tx, "dialect", "") == "postgresql":  # hash aggregates in memory, not sorted on disk, for this report
+        tx.run("SET LOCAL work_mem = '256MB'")
+    now = _sums(tx, key, period, t)
+    before = _sums(tx, key, period.previous(), t)
+    # every count of people from one grouping by (unit, member, day), materialized once: members, member-days
+    # and member-months per unit and across the hub (a member seen at two units counts once in the hub's)
+    counted = tx.all(
+        f"WITH md AS MATERIALIZED (SELECT {key} AS k, member_id, day, SUM({SIGN}) AS n FROM hub_report_settlements"
+        " WHERE day >= ? AND day < ? GROUP BY 1, 2, 3)"
+        " SELECT 'members', k, COUNT(*) FROM (SELECT k, member_id FROM md GROUP BY k, member_id HAVING SUM(n) > 0) t"
+        " GROUP BY k"
+        " UNION ALL SELECT 'days', k, SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END) FROM md GROUP BY k"
+        " UNION ALL SELECT 'months', k, COUNT(*) FROM (SELECT k, member_id, substr(day, 1, 7) AS m FROM md"
+        " GROUP BY k, member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t GROUP BY k"
+        " UNION ALL SELECT 'members', '*', COUNT(*) FROM (SELECT member_id FROM md GROUP BY member_id"
+        " HAVING SUM(n) > 0) t"
+        " UNION ALL SELECT 'days', '*', COUNT(*) FROM (SELECT member_id, day FROM md GROUP BY member_id, day"
+        " HAVING SUM(n) > 0) t"
+        " UNION ALL SELECT 'months', '*', COUNT(*) FROM (SELECT member_id, substr(day, 1, 7) AS m FROM md"
+        " GROUP BY member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t", bounds)
+    people: dict[str, dict[str, int]] = {"members": {}, "days": {}, "months": {}}
+    for what, k, n in counted:
+        people[what][k] = int(n or 0)
+    members, spans = people["members"], {"day": people["days"], "month": people["months"]}
+    hub_members = people["members"].get("*", 0)
+    spans["all-day"], spans["all-month"] = people["days"].get("*", 0), people["months"].get("*", 0)
+    fees: dict[str, dict[str, Decimal]] = {}
+    for k, category, amount in tx.all(f"SELECT {key}, fee_category, SUM(amount_fen) FROM hub_report_items"
+                                      f" WHERE day >= ? AND day < ? GROUP BY {key}, fee_category", bounds):
+        fees.setdefault(k, {})[category] = from_fen(int(amount))
+    signals = {k: (int(a), int(e)) for k, a, e in tx.all(
+        f"SELECT {key}, SUM(CASE WHEN pool_pay_fen = 0 AND cash_pay_fen = 0 AND account_pay_fen > 0 THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN full_self_pay_fen > 0 AND cash_pay_fen > 0 THEN 1 ELSE 0 END) FROM hub_report_settlements s"
+        " WHERE day >= ? AND day < ? AND kind = 'settlement'"
+        " AND NOT EXISTS (SELECT 1 FROM hub_report_settlements r WHERE r.reverses = s.id)"
+        f" GROUP BY {key}", bounds)}
+
+    def unit(k: str, sums: tuple, previous: tuple, member_count: int, unit_fees: dict, signal: tuple,
+             days: int, months: int) -> Unit:
+        visits, total, full, pool, account, cash, off = sums
+        return Unit(k, visits, member_count, from_fen(total), from_fen(full), from_fen(pool), from_fen(account),
+                    from_fen(cash), unit_fees, signal[0], signal[1], off, from_fen(previous[1]), previous[0], days, months)
+
+    empty = (0,) * 7
+    units = tuple(unit(k, now[k], before.get(k, empty), members.get(k, 0), fees.get(k, {}), signals.get(k, (0, 0)),
+                       spans["day"].get(k, 0), spans["month"].get(k, 0)) for k in sorted(now))
+    added = tuple(sum(v[i] for v in now.values()) for i in range(7))
+    added_before = tuple(sum(v[i] for v in before.values()) for i in range(7))
+    all_fees: dict[str, Decimal] = {}
+    for unit_fees in fees.values():
+        for category, amount in unit_fees.items():
+            all_fees[category] = all_fees.get(category, ZERO) + amount
+    total = unit("*", added, added_before, int(hub_members), all_fees,
+                 (sum(a for a, _ in signals.values()), sum(e for _, e in signals.values())), spans["all-day"],
+                 spans["all-month"])
+    names = {}
+    if by == "desk":
+        names = {u: n for u, n in tx.all("SELECT desk_uuid, name FROM hub_desks")}
+    return HubReport(period, by, units, total, names)
+
+
+COLUMNS = ("visits", "members", "total", "growth", "avg_cost", "avg_cost_growth", "self_pay_share", "exam_share",
+           "lab_share", "drug_share", "pool_share", "pool_per_member", "visits_per_member_day",
+           "visits_per_member_month", "account_only", "excluded_cash", "off_hours")
+
+
+def report_csv(report: HubReport) -> str:
+    """One line per institution (or desk) and one for the whole hub; shares as fractions, money in yuan."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([report.by, "name", *COLUMNS])
+    for u in (*report.units, report.total):
+        values = u.indicators()
+        writer.writerow([u.key, report.names.get(u.key, ""), *("" if values[c] is None else str(values[c])
+                                                             for c in COLUMNS)])
+    return out.getvalue()
+
+
+def report_json(report: HubReport) -> dict:
+    """The same figures for GET /v1/report (money and shares as strings, as the protocol writes them)."""
+    def figures(u: Unit) -> dict:
+        return {c: (None if v is None else (v if isinstance(v, int) else str(v))) for c, v in u.indicators().items()}
+    return {"period": report.period.label, "by": report.by,
+            "articles": {c: ARTICLES[c] for c in COLUMNS},
+            "units": [{"key": u.key, "name": report.names.get(u.key, ""), **figures(u)} for u in report.units],
+            "total": figures(report.total),
+            "rankings": {r: [k for k, _ in report.ranked(r)] for r in RANKINGS}}
+
+
+def percent(value: Decimal | None) -> str:
+    return "—" if value is None else f"{(value * 100).quantize(Decimal('0.01'), ROUND_HALF_UP)}%"

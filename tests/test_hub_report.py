@@ -1,0 +1,131 @@
+"""The hub's supervision report equals the sum of the desks' own, on SQLite and on PostgreSQL.
+
+Three desks sync to one hub: counters 01 and 02 of institution H-001, and desk 03, the only counter
+of H-002. By desk, each unit of the hub's report equals that desk's own `supervise()`; by
+institution, H-002's equals desk 03's and H-001's additive figures are desks 01 + 02's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from desk.analytics import Selection, supervise
+from desk.analytics.hub import hub_report, report_csv
+from desk.analytics.period import parse_period
+from desk.store.settling import reverse
+from desk.sync.client import sync_once
+from sync_support import FAST, hub_fixture, make_desks, settle
+
+MARCH = parse_period("2023-03")
+ADDITIVE = ("visits", "total", "account_only", "excluded_cash", "off_hours")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub(request, tmp_path):
+    hub = hub_fixture(request, tmp_path)
+    yield hub
+    hub.close()
+
+
+@pytest.fixture()
+def synced(hub, tmp_path):
+    a, b, c = make_desks(tmp_path, 3, hub)
+    c.db.execute("UPDATE desk SET institution_code = 'H-002'")
+    c.db.conn.commit()
+    for d, shift in ((a, 0), (b, 1), (c, 2)):
+        at = d.desk.at + dt.timedelta(minutes=shift)
+        settle(d, "M001", ("FW01", "1"), ("XA01", "2"), at=at)
+        settle(d, "M002", ("ZC01", "1"), at=at + dt.timedelta(hours=12))  # 22:00: off-hours; 丙类 partly in cash
+        settle(d, "M003", ("XB01", "1"), at=at + dt.timedelta(days=1))
+        settle(d, "M003", ("XA01", "1"), at=at + dt.timedelta(days=2))
+    reverse(a.db, a.desk.supervisor, a.settled[3], a.desk.at + dt.timedelta(days=2, hours=1), "退费")
+    settle(b, "M001", ("XA01", "1"), at=b.desk.at - dt.timedelta(days=20))  # February: the previous period
+    for d in (a, b, c):
+        assert sync_once(d.path, backoff=FAST).ok
+    return hub, (a, b, c)
+
+
+def _own(desk) -> dict:
+    """The desk's own indicators, all but near_cap (the hub does not hold members' caps)."""
+    result = supervise(desk.db, Selection(MARCH), library=desk.desk.library)
+    return {i.key: i.value for i in result.indicators if i.key != "near_cap"}
+
+
+def test_by_desk_each_unit_equals_the_desks_own_report(synced):
+    hub, desks = synced
+    with hub.store.db.read() as tx:
+        report = hub_report(tx, MARCH, "desk")
+    units = {u.key: u.indicators() for u in report.units}
+    assert set(units) == {d.uuid for d in desks}
+    for d in desks:
+        own, there = _own(d), units[d.uuid]
+        for key, value in there.items():
+            assert value == own[key], (d.number, key)
+    assert report.names[desks[0].uuid] == "desk 01"
+
+
+def test_by_institution_the_hub_report_is_the_sum_of_the_desks(synced, tmp_path):
+    hub, (a, b, c) = synced
+    with hub.store.db.read() as tx:
+        report = hub_report(tx, MARCH)
+    units = {u.key: u for u in report.units}
+    assert set(units) == {"H-001", "H-002"}
+    assert units["H-002"].indicators() == _own(c)
+    one, own_a, own_b = units["H-001"].indicators(), _own(a), _own(b)
+    for key in ADDITIVE:
+        assert one[key] == own_a[key] + own_b[key], key
+    assert one["members"] == 3  # the same three people at both counters count once
+    assert one["avg_cost"] == ((own_a["total"] + own_b["total"]) / (own_a["visits"] + own_b["visits"])).quantize(
+        Decimal("0.01"))
+    everyone = [own_a, own_b, _own(c)]
+    for key in ADDITIVE:
+        assert report.total.indicators()[key] == sum(o[key] for o in everyone), key
+    assert report.total.members == 3
+    assert (units["H-001"].previous_total, units["H-001"].previous_visits) == (Decimal("25.00"), 1)  # February
+    ranked = [k for k, _ in report.ranked("avg_cost")]
+    assert sorted(ranked) == ["H-001", "H-002"]
+    lines = report_csv(report).splitlines()
+    assert lines[0].startswith("institution,name,visits,members,total") and lines[-1].startswith("*,")
+
+
+def test_desk_hub_report_writes_a_pdf_and_a_csv(synced, tmp_path):
+    from pdf_support import text
+
+    hub, _ = synced
+    out = tmp_path / "report"
+    done = subprocess.run([sys.executable, "-m", "desk.cli.main", "hub", "report", "2023-03", "--db", hub.db_url,
+                           "--out-dir", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pdf = text((out / "hub-report-2023-03.pdf").read_bytes(), tmp_path)
+    assert "门诊费用监测报告（中心汇总）2023-03" in pdf and "H-001" in pdf and "H-002" in pdf and "合计" in pdf
+    assert "按次均费用排名" in pdf
+    assert (out / "hub-report-2023-03.csv").read_text(encoding="utf-8").count("\n") == 4  # heading, 2, total
+
+
+def test_get_v1_report_answers_an_administrators_token_only(synced):
+    import httpx
+
+    from desk.sync.hub_admins import add_admin
+
+    hub, (a, _, _) = synced
+    token = "admin:auditor:" + add_admin(hub.store, "auditor", a.desk.at)
+    url = f"{hub.url}/v1/report"
+    got = httpx.get(url, params={"period": "2023-03"}, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert got.status_code == 200, got.text
+    body = got.json()
+    with hub.store.db.read() as tx:
+        report = hub_report(tx, MARCH)
+    assert [u["key"] for u in body["units"]] == ["H-001", "H-002"]
+    assert body["total"]["total"] == str(report.total.total) and body["total"]["visits"] == report.total.visits
+    assert body["rankings"]["avg_cost"] == [k for k, _ in report.ranked("avg_cost")]
+    secret = a.db.execute("SELECT secret FROM sync_config").fetchone()[0]
+    for header in ({}, {"Authorization": f"Bearer {a.uuid}:{secret}"}, {"Authorization": f"Bearer {token}x"},
+                   {"Authorization": "Bearer admin:auditor:"}):
+        refused = httpx.get(url, params={"period": "2023-03"}, headers=header, timeout=30)
+        assert refused.status_code == 401, header  # a desk's own token does not read the chain's figures
+    bad = httpx.get(url, params={"period": "2023-13"}, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert bad.status_code == 400 and "period" in bad.json()["error"]
