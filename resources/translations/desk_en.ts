@@ -283,163 +283,138 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="66"/>
+        <location filename="../../ui/counter.py" line="62"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="70"/>
+        <location filename="../../ui/counter.py" line="66"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="82"/>
+        <location filename="../../ui/counter.py" line="78"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="82"/>
+        <location filename="../../ui/counter.py" line="78"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="88"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="121"/>
+        <location filename="../../ui/counter.py" line="117"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="138"/>
+        <location filename="../../ui/counter.py" line="134"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="145"/>
+        <location filename="../../ui/counter.py" line="141"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="149"/>
+        <location filename="../../ui/counter.py" line="145"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="172"/>
-        <location filename="../../ui/counter.py" line="608"/>
+        <location filename="../../ui/counter.py" line="168"/>
+        <location filename="../../ui/counter.py" line="521"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="212"/>
-        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="215"/>
+        <location filename="../../ui/counter.py" line="196"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="219"/>
-        <source>更换参保人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="220"/>
-        <source>当前费用明细属于 %1（%2）。
-改为 %3（%4）结算？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="235"/>
-        <source>。本单仍为 %1（%2）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="208"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="325"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="329"/>
-        <source>目录中没有“%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="298"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="381"/>
+        <location filename="../../ui/counter.py" line="316"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="407"/>
+        <location filename="../../ui/counter.py" line="342"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="407"/>
+        <location filename="../../ui/counter.py" line="342"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="408"/>
+        <location filename="../../ui/counter.py" line="343"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="439"/>
+        <location filename="../../ui/counter.py" line="374"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="509"/>
+        <location filename="../../ui/counter.py" line="444"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="513"/>
+        <location filename="../../ui/counter.py" line="448"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="526"/>
+        <location filename="../../ui/counter.py" line="461"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
+        <location filename="../../ui/counter.py" line="462"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
@@ -450,55 +425,35 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="522"/>
-        <location filename="../../ui/counter.py" line="565"/>
-        <location filename="../../ui/counter.py" line="568"/>
-        <location filename="../../ui/counter.py" line="571"/>
+        <location filename="../../ui/counter.py" line="457"/>
+        <location filename="../../ui/counter.py" line="478"/>
+        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="484"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="527"/>
-        <source>参保人 %4（%5）
-应收现金 ¥%1
-个人账户支付 ¥%2，统筹基金支付 ¥%3
-
-确认结算？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="544"/>
-        <source>%1：目录价 ¥%2，改为 ¥%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="547"/>
-        <source>改价须主管授权：
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="579"/>
+        <location filename="../../ui/counter.py" line="492"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="583"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="584"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -712,97 +667,97 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="25"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="26"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -822,7 +777,7 @@ Settle now?</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -946,40 +901,39 @@ Settle now?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="69"/>
-        <location filename="../../ui/pdf_preview.py" line="122"/>
+        <location filename="../../ui/pdf_preview.py" line="58"/>
+        <location filename="../../ui/pdf_preview.py" line="96"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="70"/>
-        <location filename="../../ui/pdf_preview.py" line="130"/>
+        <location filename="../../ui/pdf_preview.py" line="59"/>
+        <location filename="../../ui/pdf_preview.py" line="104"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="71"/>
+        <location filename="../../ui/pdf_preview.py" line="60"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="112"/>
+        <location filename="../../ui/pdf_preview.py" line="86"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="106"/>
-        <location filename="../../ui/pdf_preview.py" line="126"/>
+        <location filename="../../ui/pdf_preview.py" line="100"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="109"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1238,27 +1192,27 @@ Settle now?</translation>
         <translation>Select a settlement in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="105"/>
+        <location filename="../../ui/settlements_page.py" line="106"/>
         <source>查看结算单 %1</source>
         <translation>View receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="111"/>
+        <location filename="../../ui/settlements_page.py" line="113"/>
         <source>重打结算单 %1</source>
         <translation>Reprint receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="127"/>
+        <location filename="../../ui/settlements_page.py" line="122"/>
         <source>冲销结算单 %1（总额 %2）</source>
         <translation>Reverse receipt %1 (total %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="136"/>
+        <location filename="../../ui/settlements_page.py" line="131"/>
         <source>未能冲销</source>
         <translation>Could not reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="141"/>
+        <location filename="../../ui/settlements_page.py" line="136"/>
         <source>冲销单 %1</source>
         <translation>Reversal slip %1</translation>
     </message>
