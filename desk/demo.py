@@ -23,7 +23,11 @@ ROSTER_COLUMNS = ("member_id", "name", "id_number", "card_number", "ecard_code",
                   "birth_date", "scheme", "family_doctor_institution", "eligible",
                   "account_balance", "family")
 CATALOG_COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price",
-                   "fee_category")
+                   "fee_category", "account_excluded")
+# Wellness and health-check items: outside the basic scope, never paid from a personal account
+# (濮阳 第七条, 重庆 第十条); the demo catalog marks them account_excluded.
+WELLNESS = ("复合维生素片", "维生素C泡腾片", "鱼油软胶囊", "褪黑素片", "碳酸钙维生素D3咀嚼片", "乳清蛋白粉", "维生素E乳",
+            "辅酶Q10软胶囊", "叶黄素酯软胶囊", "氨糖软骨素钙片", "维生素B族片", "健康体检(基础套餐)", "健康体检(中老年套餐)")
 FEE_CATEGORIES = tuple(c for c in DOMAIN_FEE_CATEGORIES if c != "其他")  # the demo catalog uses every one but 其他
 RETIREMENT_AGE = {"M": 60, "F": 55}
 MIN_AGE, MAX_AGE = 20, 85
@@ -240,6 +244,7 @@ def demo_catalog(seed: int = 1) -> list[dict[str, str]]:
                 "selfpay_ratio": ratio,
                 "unit_price": money_str(fen(price)),
                 "fee_category": base.fee_category,
+                "account_excluded": "true" if base.name in WELLNESS else "",
             })
     return rows
 

@@ -260,3 +260,18 @@ def test_desk_report_month_writes_the_supervision_report_and_the_claim_names_it(
                            str(tmp_path / "s.pdf")], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "supervision.lab_share_max" in done.stderr
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_hours_are_china_standard_time_whatever_offset_a_settlement_was_written_with(tmp_path):
+    desk = make_desk(tmp_path)
+    utc = dt.timezone.utc
+    morning = settle_bill(desk.db, desk.library, desk.cashier, "M001", [BillLine("XA01")],
+                          dt.datetime(2023, 3, 7, 1, 0, tzinfo=utc))  # 09:00 in Beijing
+    night = settle_bill(desk.db, desk.library, desk.cashier, "M002", [BillLine("XA01")],
+                        dt.datetime(2023, 3, 7, 14, 30, tzinfo=utc))  # 22:30 in Beijing: off-hours
+    settle_bill(desk.db, desk.library, desk.cashier, "M003", [BillLine("XA01")], at(3, 8, 23))  # CST, off-hours
+    result = supervise(desk.db, Selection(MARCH))
+    assert (result.hours[9], result.hours[22], result.hours[23], result.hours[1], result.hours[14]) == (1, 1, 1, 0, 0)
+    off = next(a for a in result.alerts if a.key == "off_hours")
+    assert off.value == 2 and off.count == 2 and night.id in {r.id for r in off.settlements}
+    assert morning.id not in {r.id for r in off.settlements}

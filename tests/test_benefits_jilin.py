@@ -216,19 +216,7 @@ def test_2_6_day_surgery_without_deductible_at_the_inpatient_ratio(lib):
     assert a["usage_after"]["inpatient_pool_paid"] == "2550.00"
 
 
-# --- the template: what the province leaves to the city is refused by name ---
-
-@pytest.mark.parametrize("benefit, disease, key", [
-    ("chronic", "I10", "chronic.diseases"),
-    ("special", "N18", "special.diseases"),
-    ("emergency", None, "inpatient.deductible"),
-    ("day_surgery", None, "day_surgery.deductible_basis"),
-])
-def test_the_template_refuses_what_the_city_sets_naming_the_key(library, benefit, disease, key):
-    with pytest.raises(InputError) as err:
-        quote_one(library, benefit_request("jilin", AT, benefit, disease, usage={"inpatient_pool_paid": "0"}))
-    assert f"jilin@2022-08-30: " in str(err.value) and f"({key}) is not set by this pack" in str(err.value)
-
+# --- the template refuses what the province leaves to the city by name: tests/cases/jilin.toml ---
 
 @pytest.mark.parametrize("find, replace, key, says", [
     ('value = "0.70"', 'value = "0.65"', "chronic.ratio", "is not one of 0.60, 0.70"),

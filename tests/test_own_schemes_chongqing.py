@@ -67,11 +67,7 @@ def test_6_own_scheme_lines_keep_the_catalog_rules(lib):
     assert a["schemes"][0]["in_scope"] == "400.00" and a["in_scope"] == "0.00"
 
 
-def test_6_the_shipped_pack_refuses_an_own_scheme_line_naming_the_scheme(library):
-    with pytest.raises(InputError) as err:
-        quote_one(library, bill([("300.00", "A", None), ("100.00", "A", "two_diseases")]))
-    assert str(err.value).startswith("items[1].scheme: chongqing@2024-01-01: “两病”用药支付比例"
-                                     " (own_scheme.two_diseases.ratio) is not set by this pack")
+# the shipped pack refuses an own-scheme line naming the scheme: tests/cases/chongqing.toml
 
 
 def test_own_schemes_are_refused_where_the_pack_has_none(library):

@@ -451,26 +451,32 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
                                 member_id, label, refs, count))
     if off_hours > 0:
         open_from, open_until = int(t.open_from), int(t.open_until)
-        rows = _off_hours_rows(db, where, params, open_from, open_until)
+        rows, count = _off_hours(db, where, params, open_from, open_until)
         alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, label,
-                            tuple(_ref(r) for r in rows[:LISTED]), len(rows)))
+                            tuple(_ref(r) for r in rows), count))
     return Supervision(**{**result.__dict__, "indicators": indicators, "alerts": tuple(alerts)})
 
 
-def _off_hours_rows(db: sqlite_utils.Database, where: str, params: tuple, open_from: int, open_until: int) -> list:
-    """Settlements (not reversed) made outside [open_from, open_until) local time, in order."""
+def _off_hours(db: sqlite_utils.Database, where: str, params: tuple, open_from: int,
+               open_until: int) -> tuple[list[tuple], int]:
+    """Settlements (not reversed) made outside [open_from, open_until) local time: the first LISTED, and how many.
+
+    A timestamp the desk wrote in China Standard Time is judged by its hour text in SQL; any other offset
+    (rare: a settlement made with --at in another zone) is converted row by row.
+    """
+    live = f"{where} AND s.kind = 'settlement' AND s.id NOT IN {UNDONE}"
     hour = "substr(s.at, 12, 2)"
-    outside = f"(substr(s.at, -6) <> '+08:00' OR {hour} < '{open_from:02d}' OR {hour} >= '{open_until:02d}')"
-    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {where} AND s.kind = 'settlement'"
-                      f" AND {outside} AND s.id NOT IN {UNDONE} ORDER BY s.seq", params).fetchall()
-    out = []
-    for r in rows:
-        at = r[AT]
-        hour = _local_hour(at[11:13], at[-6:])
-        hour = _hour(at) if hour is None else hour
-        if not open_from <= hour < open_until:
-            out.append(r)
-    return out
+    outside = f"substr(s.at, -6) = '+08:00' AND ({hour} < '{open_from:02d}' OR {hour} >= '{open_until:02d}')"
+    count = db.execute(f"SELECT COUNT(*) FROM settlements s WHERE {live} AND {outside}", params).fetchone()[0]
+    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {live} AND {outside} ORDER BY s.seq"
+                      f" LIMIT {LISTED}", params).fetchall()
+    for r in db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {live} AND substr(s.at, -6) <> '+08:00'",
+                        params):
+        local = _local_hour(r[AT][11:13], r[AT][-6:])
+        if not open_from <= (_hour(r[AT]) if local is None else local) < open_until:
+            rows.append(r)
+            count += 1
+    return sorted(rows, key=lambda r: r[SEQ])[:LISTED], count
 
 
 LABELS = {

@@ -57,12 +57,14 @@ def add_parser(sub) -> None:
 
 def run_find(args: argparse.Namespace) -> int:
     from desk.money import from_fen, money_str
-    from desk.store.roster import family_of, member_named
+    from desk.store.roster import certifications_of, family_of, member_named
 
     db = open_store(args)
     member = member_named(db, args.key)
     print(f"{member.member_id}  {member.name}  {member.masked_id}  {member.category}  {member.scheme}"
           f"  account {money_str(from_fen(member.account_balance_fen))}" + ("  [演示数据 demo]" if member.demo else ""))
+    for benefit, disease, start, end in certifications_of(db, member.member_id):
+        print(f"  certified: {benefit} {disease}  {start.isoformat()} to {end.isoformat()}")
     for relative, relation in family_of(db, member.member_id):
         balance = money_str(from_fen(relative.account_balance_fen))
         print(f"  family: {relative.member_id} {relative.name} {relation}  account {balance}")

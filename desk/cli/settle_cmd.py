@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from desk.cli.options import acting_user, add_db, guarded, library, open_store, parse_at
+from desk.domain import BENEFIT_LABELS, BENEFITS
 
 ITEM = re.compile(r"^(?P<code>[^*@]+)(?:\*(?P<qty>[0-9.]+))?(?:@(?P<price>[0-9.]+))?$")
 
@@ -22,6 +23,9 @@ def add_parser(sub) -> None:
     parser.add_argument("--prescriber-level", type=int, choices=(0, 1, 2, 3))
     parser.add_argument("--no-account", action="store_true", help="the patient pays all self-pay in cash")
     parser.add_argument("--payer", help="member id of a linked family member whose account pays (家庭共济)")
+    parser.add_argument("--benefit", default="ordinary", choices=BENEFITS,
+                        help="the benefit the bill is settled under (default ordinary, 普通门诊)")
+    parser.add_argument("--disease", help="the certified disease's code, for chronic and special")
     parser.add_argument("--id", help="settlement UUID (settling the same id again returns the first settlement)")
     parser.add_argument("--json", action="store_true", help="print the settlement as JSON")
     pharmacy = parser.add_argument_group("pharmacy (traceability codes, 外配处方)")
@@ -137,6 +141,9 @@ def show(settlement) -> None:
     f = settlement.figures
     label = "冲销 reversal" if settlement.kind == "reversal" else "结算 settlement"
     print(f"{label} receipt {settlement.receipt_no}  id {settlement.id}  {settlement.at}  {settlement.policy_version}")
+    if settlement.benefit != "ordinary":
+        print(f"  benefit {settlement.benefit} {BENEFIT_LABELS[settlement.benefit]}"
+              + (f"  disease {settlement.disease}" if settlement.disease else ""))
     print(f"  total {f['total']}  全自费 {f['full_self_pay']}  先行自付 {f['pre_self_pay']}  in scope {f['in_scope']}"
           f"  deductible {f['deductible']}  ratio {settlement.ratio}")
     print(f"  pool pay {f['pool_pay']}  over cap {f['over_cap']}  account {f['account_pay']}  cash {f['cash_pay']}"
@@ -151,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
     lines, prescription = bill_from_args(args)
     settlement = settle_bill(db, library(args), actor, args.member, lines, parse_at(args.at),
                              prescriber_level=args.prescriber_level, use_account=not args.no_account,
-                             payer_id=args.payer, settlement_id=args.id, prescription=prescription)
+                             payer_id=args.payer, settlement_id=args.id, prescription=prescription,
+                             benefit=args.benefit, disease=args.disease)
     if args.json:
         print(json.dumps({"id": settlement.id, "receipt_no": settlement.receipt_no, **settlement.answer},
                          ensure_ascii=False, indent=2))

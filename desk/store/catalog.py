@@ -14,7 +14,7 @@ from typing import Callable
 
 import sqlite_utils
 
-from desk.domain import CLASS_LABELS, CLASS_SHORT, FEE_CATEGORIES, ITEM_CLASSES
+from desk.domain import CLASS_LABELS, CLASS_SHORT, FEE_CATEGORIES, ITEM_CLASSES, OWN_SCHEME_LABELS, OWN_SCHEMES
 from desk.money import InputError, from_fen, parse_money, parse_ratio, to_fen
 from desk.store import audit
 from desk.store.catalog_drugs import DRUG_COLUMNS, parse_drug, write_drugs
@@ -23,16 +23,19 @@ from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
 COLUMNS = ("code", "name", "spec", "unit", "class", "selfpay_ratio", "unit_price", "fee_category",
-           *DRUG_COLUMNS)
+           "scheme", "account_excluded", *DRUG_COLUMNS)
 REQUIRED = ("code", "name", "class", "unit_price", "fee_category")
 CLASS_ALIASES = {label: code for labels in (CLASS_SHORT, CLASS_LABELS) for code, label in labels.items()}  # 甲, 甲类 → A
 TOP = "\U0010ffff"
 # One catalog row as parse_item gives it, plus updated_at; shared by the file import and the hub's changes.
 UPSERT = ("INSERT INTO catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category, initials,"
-          " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
+          " scheme, account_excluded, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
           " name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
           " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
-          " fee_category = excluded.fee_category, initials = excluded.initials, updated_at = excluded.updated_at")
+          " fee_category = excluded.fee_category, initials = excluded.initials, scheme = excluded.scheme,"
+          " account_excluded = excluded.account_excluded, updated_at = excluded.updated_at")
+TRUE, FALSE = {"true", "1", "yes", "y", "是"}, {"false", "0", "no", "n", "否", ""}
+SCHEME_ALIASES = {label: code for code, label in OWN_SCHEME_LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class CatalogItem:
     selfpay_ratio: Decimal
     unit_price: Decimal
     fee_category: str
+    scheme: str | None = None  # 重庆 第六条: paid under its own scheme
+    account_excluded: bool = False  # public health, fitness, wellness: never from a personal account
 
     @property
     def class_label(self) -> str:
@@ -73,8 +78,17 @@ def parse_item(row: Row) -> tuple:
     if v["fee_category"] not in FEE_CATEGORIES:
         raise InputError("fee_category", f"{v['fee_category']!r} is not one of {', '.join(FEE_CATEGORIES)}")
     price = parse_money(v["unit_price"], "unit_price")
+    scheme = SCHEME_ALIASES.get(v.get("scheme", ""), v.get("scheme", "")) or None
+    if scheme is not None and scheme not in OWN_SCHEMES:
+        raise InputError("scheme", f"{v['scheme']!r} is not one of {', '.join(OWN_SCHEMES)} (or empty)")
+    excluded = (v.get("account_excluded") or "").lower()
+    if excluded not in TRUE | FALSE:
+        raise InputError("account_excluded", f"{v['account_excluded']!r} is not true or false")
+    if scheme and excluded in TRUE:
+        raise InputError("account_excluded", "an own-scheme item is within the basic scope; it cannot be excluded")
+    # the two issue-11 columns go last: the hub's catalog reads the first eight
     return (v["code"].upper(), v["name"], v.get("spec", ""), v.get("unit", ""), cls, str(ratio.normalize()),
-            to_fen(price, "unit_price"), v["fee_category"], initials(v["name"]))
+            to_fen(price, "unit_price"), v["fee_category"], initials(v["name"]), scheme, int(excluded in TRUE))
 
 
 def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *,
@@ -126,12 +140,12 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
     return result
 
 
-_FIELDS = "code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category"
+_FIELDS = "code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category, scheme, account_excluded"
 
 
 def _item(row: tuple) -> CatalogItem:
-    code, name, spec, unit, cls, ratio, price, fee = row
-    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), from_fen(price), fee)
+    code, name, spec, unit, cls, ratio, price, fee, scheme, excluded = row
+    return CatalogItem(code, name, spec, unit, cls, Decimal(ratio), from_fen(price), fee, scheme, bool(excluded))
 
 
 def get_item(db: sqlite_utils.Database, code: str) -> CatalogItem:

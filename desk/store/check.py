@@ -30,7 +30,8 @@ def _usage(db: sqlite_utils.Database) -> list[str]:
         " want AS (SELECT k.member_id, k.year,"
         "   COALESCE(b.deductible_met_fen, 0) + COALESCE((SELECT SUM(deductible_fen) FROM usage_ledger l"
         "     WHERE l.member_id = k.member_id AND l.year = k.year AND l.in_baseline = 0), 0) AS ded,"
-        "   COALESCE(b.ordinary_pool_paid_fen, 0) + COALESCE((SELECT SUM(pool_paid_fen) FROM usage_ledger l"
+        "   COALESCE(b.ordinary_pool_paid_fen, 0) + COALESCE((SELECT SUM(COALESCE(ordinary_pool_fen, pool_paid_fen))"
+        "     FROM usage_ledger l"
         "     WHERE l.member_id = k.member_id AND l.year = k.year AND l.in_baseline = 0), 0) AS pool"
         "   FROM keys k LEFT JOIN usage_baseline b ON b.member_id = k.member_id AND b.year = k.year)"
         " SELECT w.member_id, w.year, w.ded, w.pool, s.deductible_met_fen, s.ordinary_pool_paid_fen FROM want w"
@@ -39,6 +40,32 @@ def _usage(db: sqlite_utils.Database) -> list[str]:
         "    OR s.deductible_met_fen IS NOT w.ded OR s.ordinary_pool_paid_fen IS NOT w.pool").fetchall()
     return [f"usage of {m} in {y}: summary says deductible {sd}, pool {sp} (fen); the ledger gives {d}, {p}"
             for m, y, d, p, sd, sp in rows if not (sd is None and d == 0 and p == 0)]
+
+
+def _benefit_usage(db: sqlite_utils.Database) -> list[str]:
+    """Pool pay by disease and scheme, inpatient-cap pay and the special deductible, rebuilt from the ledger."""
+    rows = db.execute(
+        "WITH keys AS (SELECT member_id, year, kind, key FROM benefit_usage_ledger WHERE in_baseline = 0"
+        "   UNION SELECT member_id, year, kind, key FROM benefit_usage_summary),"
+        " want AS (SELECT k.member_id, k.year, k.kind, k.key, COALESCE(b.amount_fen, 0)"
+        "   + COALESCE((SELECT SUM(amount_fen) FROM benefit_usage_ledger l WHERE l.member_id = k.member_id"
+        "     AND l.year = k.year AND l.kind = k.kind AND l.key = k.key AND l.in_baseline = 0), 0) AS amount"
+        "   FROM keys k LEFT JOIN benefit_usage_baseline b ON b.member_id = k.member_id AND b.year = k.year"
+        "   AND b.kind = k.kind AND b.key = k.key)"
+        " SELECT w.member_id, w.year, w.kind, w.key, w.amount, s.amount_fen FROM want w"
+        " LEFT JOIN benefit_usage_summary s ON s.member_id = w.member_id AND s.year = w.year AND s.kind = w.kind"
+        " AND s.key = w.key WHERE s.amount_fen IS NOT w.amount").fetchall()
+    problems = [f"{kind} usage{' ' + key if key else ''} of {m} in {y}: summary says {have} fen, the ledger gives {want}"
+                for m, y, kind, key, want, have in rows]
+    for receipt, pool, ordinary, others in db.execute(
+            "SELECT s.receipt_no, s.pool_pay_fen, COALESCE(l.ordinary_pool_fen, l.pool_paid_fen),"
+            " (SELECT COALESCE(SUM(amount_fen), 0) FROM benefit_usage_ledger b WHERE b.settlement_id = s.id"
+            "  AND b.kind IN ('disease', 'scheme', 'inpatient'))"
+            " FROM settlements s JOIN usage_ledger l ON l.settlement_id = s.id"):
+        if ordinary + others != pool:
+            problems.append(f"receipt {receipt}: ordinary pool {ordinary} and benefit pool {others} fen do not add up"
+                            f" to its pool pay {pool}")
+    return problems
 
 
 def _accounts(db: sqlite_utils.Database) -> list[str]:
@@ -129,6 +156,6 @@ def _trace_codes(db: sqlite_utils.Database) -> list[str]:
 
 
 def check(db: sqlite_utils.Database) -> CheckReport:
-    problems = _usage(db) + _accounts(db) + _settlements(db) + _receipts(db) + _trace_codes(db)
+    problems = _usage(db) + _benefit_usage(db) + _accounts(db) + _settlements(db) + _receipts(db) + _trace_codes(db)
     counts = db.execute("SELECT (SELECT count(*) FROM settlements), (SELECT count(*) FROM members)").fetchone()
     return CheckReport(counts[0], counts[1], tuple(problems))

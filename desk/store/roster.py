@@ -14,7 +14,8 @@ from typing import Callable
 
 import sqlite_utils
 
-from desk.domain import CATEGORIES, CATEGORY_LABELS, RELATION_LABELS, RELATIONS, SCHEME_LABELS, SCHEMES
+from desk.domain import (BENEFIT_LABELS, CATEGORIES, CATEGORY_LABELS, CERTIFIED_BENEFITS, RELATION_LABELS, RELATIONS,
+                         SCHEME_LABELS, SCHEMES)
 from desk.idcard import mask_id_number, parse_id_number
 from desk.money import InputError, parse_money, to_fen
 from desk.store import audit
@@ -23,7 +24,7 @@ from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
 COLUMNS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
-           "family_doctor_institution", "eligible", "account_balance", "family")
+           "family_doctor_institution", "eligible", "account_balance", "family", "certified")
 REQUIRED = ("member_id", "name", "id_number", "category")
 UNIQUE = ("member_id", "id_number", "card_number", "ecard_code")
 ALIASES = {  # a roster may write the Chinese label for a code
@@ -84,6 +85,8 @@ class MemberRow(MemberRecord):
     line: int = 0
     family: tuple[tuple[str, str], ...] = ()
     family_given: bool = False
+    certified: tuple[tuple[str, str, str, str], ...] = ()  # (benefit, disease, from, to)
+    certified_given: bool = False
 
 
 @dataclass
@@ -128,6 +131,34 @@ def _family(text: str, member_id: str) -> tuple[tuple[str, str], ...]:
     return tuple(links)
 
 
+BENEFIT_ALIASES = {label: code for code, label in BENEFIT_LABELS.items()}
+
+
+def _certified(text: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Certifications (认定) as ``benefit:disease:from:to`` separated by ``;`` — ``chronic:I10:2024-01-01:2024-12-31``.
+
+    The benefit is a code or its label (门诊慢性病); both dates are included (China Standard Time)."""
+    found = []
+    for part in filter(None, (p.strip() for p in (text or "").replace("；", ";").split(";"))):
+        pieces = [p.strip() for p in part.replace("：", ":").split(":")]
+        if len(pieces) != 4:
+            raise InputError("certified", f"{part!r} is not benefit:disease:from:to")
+        benefit, disease, start, end = pieces
+        benefit = BENEFIT_ALIASES.get(benefit, benefit)
+        if benefit not in CERTIFIED_BENEFITS:
+            raise InputError("certified", f"{pieces[0]!r} is not one of {', '.join(CERTIFIED_BENEFITS)}")
+        if not disease:
+            raise InputError("certified", f"{part!r} names no disease")
+        try:
+            first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        except ValueError:
+            raise InputError("certified", f"{part!r}: the dates must be YYYY-MM-DD") from None
+        if last < first:
+            raise InputError("certified", f"{part!r}: ends before it starts")
+        found.append((benefit, disease, first.isoformat(), last.isoformat()))
+    return tuple(found)
+
+
 def parse_member(row: Row, today: dt.date) -> MemberRow:
     """One roster row, checked column by column (InputError names the column)."""
     v = row.values
@@ -154,6 +185,7 @@ def parse_member(row: Row, today: dt.date) -> MemberRow:
         family_doctor_institution=v.get("family_doctor_institution") or None,
         eligible=_flag(v, "eligible", True), account_balance_fen=to_fen(balance, "account_balance"),
         family=_family(v.get("family", ""), v["member_id"]), family_given="family" in v,
+        certified=_certified(v.get("certified", "")), certified_given="certified" in v,
     )
 
 
@@ -248,6 +280,24 @@ def _drop_links(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]])
         db.execute(f"DELETE FROM family_links WHERE member_id IN ({','.join('?' * len(ids))})", ids)
 
 
+def _write_certifications(db: sqlite_utils.Database, written: list[tuple[Row, MemberRow]]) -> None:
+    """A row with a certified column replaces that member's certifications (a re-import updates them)."""
+    given = [m for _, m in written if m.certified_given]
+    if not given:
+        return
+    ids = [m.member_id for m in given]
+    db.execute(f"DELETE FROM certifications WHERE member_id IN ({','.join('?' * len(ids))})", ids)
+    db.conn.executemany("INSERT OR REPLACE INTO certifications (member_id, benefit, disease, valid_from, valid_to)"
+                        " VALUES (?,?,?,?,?)", [(m.member_id, *c) for m in given for c in m.certified])
+
+
+def certifications_of(db: sqlite_utils.Database, member_id: str) -> list[tuple[str, str, dt.date, dt.date]]:
+    """The member's certifications, (benefit, disease, from, to), earliest first."""
+    return [(b, d, dt.date.fromisoformat(f), dt.date.fromisoformat(t)) for b, d, f, t in db.execute(
+        "SELECT benefit, disease, valid_from, valid_to FROM certifications WHERE member_id = ?"
+        " ORDER BY valid_from, benefit, disease", (member_id,))]
+
+
 def _link_family(db: sqlite_utils.Database, linked: list[tuple[Row, MemberRow]], result: ImportResult) -> None:
     """Add the links once every row is written, so a link may name a member further down the file."""
     for row, m in linked:
@@ -323,6 +373,7 @@ def _flush(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo: 
         return []  # the file will be refused: no point writing what will be rolled back
     written = _upsert(db, chunk, demo, stamp, result, deferred)
     _drop_links(db, written)
+    _write_certifications(db, written)
     return [(row, m) for row, m in written if m.family]
 
 

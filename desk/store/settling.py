@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 import sqlite_utils
 
-from desk.domain import FIGURES
-from desk.engine import Bill, Item, Member, Settlement, local_day, settle
+from desk.domain import FIGURES, relation_code
+from desk.engine import Bill, Certification, Item, Member, Settlement, local_day, settle
 from desk.engine.answer import answer, request_of
 from desk.money import FEN, fen, from_fen, to_fen
 from desk.policy.loader import Library
@@ -28,8 +28,8 @@ from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
-from desk.store.roster import MemberRecord, family_of, get_member, member_named
-from desk.store.usage import move_account, record, usage_for
+from desk.store.roster import MemberRecord, certifications_of, family_of, get_member, member_named
+from desk.store.usage import benefit_ledger_of, benefit_moves, move_account, record, record_benefits, usage_for
 from desk.store.users import Actor, require
 
 QUANTITY_STEP = Decimal("0.001")  # a quantity has at most three decimals (拆零)
@@ -89,6 +89,8 @@ class StoredSettlement:
     items: tuple[dict, ...]
     reason: str
     demo: bool
+    benefit: str = "ordinary"
+    disease: str | None = None
 
 
 class LineError(ValueError):
@@ -145,11 +147,13 @@ def _lines_to_items(db: sqlite_utils.Database, lines: list[BillLine]) -> tuple[l
         amount = line_amount(quantity, price)
         if amount > MAX_LINE_AMOUNT:
             raise ImplausibleLine(number, catalog.code, "amount", amount, MAX_LINE_AMOUNT)
-        items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name))
+        items.append(Item(amount, catalog.cls, catalog.selfpay_ratio, catalog.code, catalog.name,
+                          scheme=catalog.scheme, account_excluded=catalog.account_excluded))
         rows.append({"line": number, "code": catalog.code, "name": catalog.name, "class": catalog.cls,
                      "selfpay_ratio": str(catalog.selfpay_ratio), "fee_category": catalog.fee_category,
                      "quantity": f"{quantity.normalize():f}", "unit_price_fen": to_fen(price),  # 10, not 1E+1
-                     "amount_fen": to_fen(amount), "catalog_price_fen": to_fen(catalog.unit_price)})
+                     "amount_fen": to_fen(amount), "scheme": catalog.scheme,
+                     "account_excluded": int(catalog.account_excluded), "catalog_price_fen": to_fen(catalog.unit_price)})
     return items, rows
 
 
@@ -163,18 +167,49 @@ def _overridden_prices(rows: list[dict], approver: Actor | None) -> list[dict]:
     return changed
 
 
-def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> MemberRecord:
+INVERSE = {"spouse": "spouse", "parent": "child", "child": "parent"}
+
+
+def payer_relation(db: sqlite_utils.Database, member_id: str, payer_id: str) -> str | None:
+    """The payer's relation to the patient (the payer is the patient's spouse, parent or child), from the
+    family link in either direction; None when the link states none."""
+    row = db.execute("SELECT relation FROM family_links WHERE member_id = ? AND relative_id = ?",
+                     (member_id, payer_id)).fetchone()
+    if row is not None:  # the patient's link: the payer is the patient's <relation>
+        return relation_code(row[0])
+    row = db.execute("SELECT relation FROM family_links WHERE member_id = ? AND relative_id = ?",
+                     (payer_id, member_id)).fetchone()
+    code = relation_code(row[0]) if row else None  # the payer's link: the patient is the payer's <relation>
+    return INVERSE[code] if code else None
+
+
+def _payer(db: sqlite_utils.Database, member: MemberRecord, payer_id: str | None) -> tuple[MemberRecord, str | None]:
+    """Whose account pays, and the payer's relation to the patient (None for the patient's own account).
+
+    A family account pays only for the holder's spouse, parents and children (濮阳 第七条, 重庆 第十条):
+    a link whose relation the roster does not state is refused as a payer."""
     if not payer_id or payer_id == member.member_id:
-        return member
+        return member, None
     for relative, _ in family_of(db, member.member_id):
         if relative.member_id == payer_id:
-            return relative
+            relation = payer_relation(db, member.member_id, payer_id)
+            if relation is None:
+                raise StoreError(f"payer: the family link between {member.member_id} and {payer_id} states no"
+                                 " relation; a family account pays only for a spouse, parent or child (家庭共济)")
+            return relative, relation
     raise StoreError(f"payer: {payer_id} is not linked to {member.member_id} for family use (家庭共济)")
 
 
-def _engine_member(member: MemberRecord, payer: MemberRecord) -> Member:
+def _refusal(exc: PolicyError) -> str:
+    """The engine's refusal as one line naming the field, as ``desk quote`` says it."""
+    text = str(exc)
+    return f"{exc.field}: {text}" if exc.field and not text.startswith(f"{exc.field}:") else text
+
+
+def _engine_member(db: sqlite_utils.Database, member: MemberRecord, payer: MemberRecord) -> Member:
+    certified = tuple(Certification(b, d, f, t) for b, d, f, t in certifications_of(db, member.member_id))
     return Member(member.category, member.birth_date, member.scheme, member.family_doctor_institution,
-                  member.eligible, False, from_fen(payer.account_balance_fen))
+                  member.eligible, False, from_fen(payer.account_balance_fen), certified)
 
 
 def _insert(db: sqlite_utils.Database, row: dict, items: list[dict]) -> None:
@@ -203,7 +238,8 @@ def _prescriber_level(desk, prescriber_level: int | None, prescription: Prescrip
 
 def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, lines: list[BillLine],
                  at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
-                 payer_id: str | None = None, prescription: Prescription | None = None) -> Settlement:
+                 payer_id: str | None = None, prescription: Prescription | None = None,
+                 benefit: str = "ordinary", disease: str | None = None) -> Settlement:
     """The split the bill would get if settled now: the same reads and engine call, nothing written.
 
     ``member_key`` is a member id (the counter resolves a scan to one once), else an unambiguous code.
@@ -215,18 +251,20 @@ def preview_bill(db: sqlite_utils.Database, library: Library, member_key: str, l
     items, _ = _lines_to_items(db, lines)
     day = local_day(at)
     usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
-    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
-                use_account)
+    payer, relation = _payer(db, member, payer_id)
+    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), benefit,
+                use_account, disease, relation)
     try:
-        return settle(library.get(desk.policy), _engine_member(member, _payer(db, member, payer_id)), usage, bill, at)
+        return settle(library.get(desk.policy), _engine_member(db, member, payer), usage, bill, at)
     except PolicyError as exc:
-        raise StoreError(str(exc)) from None
+        raise StoreError(_refusal(exc)) from None
 
 
 def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, member_key: str, lines: list[BillLine],
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None,
-                prescription: Prescription | None = None, price_approver: Actor | None = None) -> StoredSettlement:
+                prescription: Prescription | None = None, price_approver: Actor | None = None,
+                benefit: str = "ordinary", disease: str | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
     A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
@@ -246,8 +284,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     item_rows = [{k: v for k, v in r.items() if k != "catalog_price_fen"} for r in item_rows]
     day = local_day(at)
     pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
-    bill = Bill(desk.institution, tuple(items), _prescriber_level(desk, prescriber_level, prescription), "ordinary",
-                use_account)
+    level = _prescriber_level(desk, prescriber_level, prescription)
     sid = settlement_id or str(uuid.uuid4())
     settings = pharmacy.get_settings(db)
     with write_transaction(db):
@@ -257,13 +294,14 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
             raise StoreError(f"settlement {sid} exists already")
         member = member_named(db, member_key)  # again, inside the lock: its balance may have moved
-        payer = _payer(db, member, payer_id)
+        payer, relation = _payer(db, member, payer_id)
+        bill = Bill(desk.institution, tuple(items), level, benefit, use_account, disease, relation)
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
-        engine_member = _engine_member(member, payer)
+        engine_member = _engine_member(db, member, payer)
         try:
             result = settle(pack, engine_member, usage, bill, at)
         except PolicyError as exc:
-            raise StoreError(str(exc)) from None
+            raise StoreError(_refusal(exc)) from None
         figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
         funds = {f.fund: to_fen(f.amount) for f in result.funds}
         balance_after = payer.account_balance_fen - figures["account_pay_fen"]
@@ -284,13 +322,15 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                "hifp_pay_fen": funds.get("hifp", 0), "hifob_pay_fen": funds.get("hifob", 0),
                "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
                "inputs": json.dumps(inputs, ensure_ascii=False), "reason": "", "demo": int(desk.demo),
-               "pack_digest": pack.digest}
+               "pack_digest": pack.digest, "benefit": result.benefit, "disease": result.disease}
         _insert(db, row, item_rows)
         pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
                to_fen(after.deductible_met - usage.deductible_met),
-               to_fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"])
+               to_fen(after.same_day_deductible_met - usage.same_day_deductible_met), figures["pool_pay_fen"],
+               to_fen(after.ordinary_pool_paid - usage.ordinary_pool_paid))
+        record_benefits(db, sid, member.member_id, result.year, benefit_moves(usage, after))
         if figures["account_pay_fen"]:
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
         audit.append(db, at.isoformat(), actor.user_id, "settle", sid,
@@ -346,14 +386,19 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "balance_after_fen": 0, "answer": json.dumps(reversed_answer, ensure_ascii=False),
                "inputs": json.dumps({"reverses": original.id, "approved_by": actor.user_id}), "reason": reason.strip(), "demo": int(desk.demo),
                "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
-                                         (original.id,)).fetchone()[0]}
-        ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code FROM usage_ledger"
+                                         (original.id,)).fetchone()[0],
+               "benefit": original.benefit, "disease": original.disease}
+        ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code,"
+                            " COALESCE(ordinary_pool_fen, pool_paid_fen) FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()
         credit = to_fen(original.figures["account_pay"]) if original.payer_id else 0
         row["balance_after_fen"] = get_member(db, original.payer_id or original.member_id).account_balance_fen + credit
         _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
                           for item in original.items])
-        record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2])
+        record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2],
+               -ledger[5])
+        record_benefits(db, rid, original.member_id, original.year,
+                        [(kind, key, -amount) for kind, key, amount in benefit_ledger_of(db, original.id)])
         released = pharmacy.release(db, original.id, rid)
         if credit:
             move_account(db, rid, original.payer_id, credit)
@@ -373,12 +418,13 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         figures={k: from_fen(row[f"{k}_fen"]) for k in FIGURES}, ratio=row["ratio"],
         hifp_pay=from_fen(row["hifp_pay_fen"]),
         hifob_pay=from_fen(row["hifob_pay_fen"]), balance_after=from_fen(row["balance_after_fen"]),
-        answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]))
+        answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]),
+        benefit=row.get("benefit", "ordinary"), disease=row.get("disease"))
 
 
 _COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",
             "year", "policy_version", *(f"{k}_fen" for k in FIGURES), "ratio", "hifp_pay_fen", "hifob_pay_fen",
-            "balance_after_fen", "answer", "reason", "demo")
+            "balance_after_fen", "answer", "reason", "demo", "benefit", "disease")
 
 
 def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement | None:
@@ -387,16 +433,16 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
         return None
     v = dict(zip(_COLUMNS, row))
     items = tuple(dict(zip(("line", "code", "name", "class", "selfpay_ratio", "fee_category", "quantity",
-                            "unit_price_fen", "amount_fen"), r)) for r in db.execute(
-        "SELECT line, code, name, class, selfpay_ratio, fee_category, quantity, unit_price_fen, amount_fen"
-        " FROM settlement_items WHERE settlement_id = ? ORDER BY line", (settlement_id,)))
+                            "unit_price_fen", "amount_fen", "scheme", "account_excluded"), r)) for r in db.execute(
+        "SELECT line, code, name, class, selfpay_ratio, fee_category, quantity, unit_price_fen, amount_fen, scheme,"
+        " account_excluded FROM settlement_items WHERE settlement_id = ? ORDER BY line", (settlement_id,)))
     return StoredSettlement(
         id=v["id"], receipt_no=v["receipt_no"], desk_number=v["desk_number"], kind=v["kind"], reverses=v["reverses"],
         member_id=v["member_id"], payer_id=v["payer_id"], cashier=v["cashier"], at=v["at"], day=v["day"],
         year=v["year"], policy_version=v["policy_version"], figures={k: from_fen(v[f"{k}_fen"]) for k in FIGURES},
         ratio=v["ratio"], hifp_pay=from_fen(v["hifp_pay_fen"]), hifob_pay=from_fen(v["hifob_pay_fen"]),
         balance_after=from_fen(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
-        demo=bool(v["demo"]))
+        demo=bool(v["demo"]), benefit=v["benefit"], disease=v["disease"])
 
 
 def get_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement:

@@ -17,7 +17,7 @@ from desk.sync.protocol import ACCEPTED, DUPLICATE, money
 _SELECT = ("SELECT s.seq, s.id, d.desk_uuid, s.institution_code, s.desk_number, s.receipt_no, s.kind, s.reverses,"
            " s.member_id, s.payer_id, s.cashier, s.at, s.day, s.year, s.policy_version, s.ratio, s.reason, s.demo,"
            " s.answer, s.inputs, s.pack_digest, " + ", ".join(f"s.{f}_fen" for f in SYNC_FIGURES) + ","
-           " l.deductible_fen, l.same_day_fen, l.pool_paid_fen, a.member_id, a.delta_fen"
+           " l.deductible_fen, l.same_day_fen, COALESCE(l.ordinary_pool_fen, l.pool_paid_fen), a.member_id, a.delta_fen"
            " FROM outbox o JOIN settlements s ON s.id = o.settlement_id JOIN desk d ON d.id = 1"
            " LEFT JOIN usage_ledger l ON l.settlement_id = s.id LEFT JOIN account_ledger a ON a.settlement_id = s.id")
 

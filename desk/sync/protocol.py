@@ -192,8 +192,10 @@ def parse_settlement(raw: object) -> Incoming:
     for name, delta in (("deductible", deductible_delta), ("pool_paid", pool_delta), ("same_day", same_day_delta)):
         if delta * sign < 0:
             raise ProtocolError(f"usage.{name}: {usage[name]} is {'negative' if sign > 0 else 'positive'} in a {kind}")
-    if pool_delta != f["pool_pay"]:
-        raise ProtocolError("usage.pool_paid must equal pool_pay")
+    if abs(pool_delta) > abs(f["pool_pay"]):
+        # the ordinary cap's share of the pool pay: all of it on an ordinary bill, none on a chronic one,
+        # the ordinary lines' on a bill with own-scheme lines (the hub's re-settlement checks the figure)
+        raise ProtocolError("usage.pool_paid (the ordinary pool pay) cannot exceed pool_pay")
     account = raw.get("account")
     payer = _text(raw, "payer_id", optional=True)
     if f["account_pay"]:

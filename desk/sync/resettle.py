@@ -133,7 +133,7 @@ def _same_figures(raw: dict, member: Member, usage: Usage, result: Settlement) -
     moved = raw["usage"]
     for name, value in (("deductible", after.deductible_met - usage.deductible_met),
                         ("same_day", after.same_day_deductible_met - usage.same_day_deductible_met),
-                        ("pool_paid", result.pool_pay)):
+                        ("pool_paid", after.ordinary_pool_paid - usage.ordinary_pool_paid)):
         if to_fen(moved.get(name), f"usage.{name}") != _fen(value):
             raise Refused(f"usage.{name}: the desk moved {moved.get(name)}, the engine moves {money(_fen(value))}")
     if canonical(raw.get("answer")) != canonical(answer(result)):
