@@ -46,6 +46,53 @@ app.exec()
 '''
 
 
+IDLE_CHILD = r'''
+import sys, time, datetime as dt
+mode, db, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+from decimal import Decimal
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+if mode == "bare":
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+else:
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    app = make_app(sys.argv[:1])
+    session = Session(db)
+    session.login("super", "8888")
+    window = MainWindow(session)
+window.show()
+if mode == "preview":
+    from desk.store.settling import BillLine, reverse, settle_bill
+    members = [r[0] for r in session.db.execute("SELECT member_id FROM members WHERE eligible = 1 LIMIT 40")]
+    made = [settle_bill(session.db, session.library, session.actor, m, [BillLine("FW0101")], session.now())
+            for m in members]
+    reverse(session.db, session.actor, made[1].id, session.now(), "bench")
+    window.tabs.setCurrentWidget(window.dayend)
+    window.dayend.x_report()
+    window.dayend.last_preview.resize(460, 700)
+def start():
+    global cpu
+    cpu = time.process_time()
+    QTimer.singleShot(int(seconds * 1000), stop)
+def stop():
+    print(f"CPU {time.process_time() - cpu:.3f}", flush=True)
+    QApplication.instance().quit()
+QTimer.singleShot(1000, start)  # after the first paints and renders
+app.exec()
+'''
+
+
+def idle_cpu(mode: str, db: Path, seconds: float) -> float:
+    """Seconds of processor time the program used while nobody touched it for ``seconds``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    out = subprocess.run([sys.executable, "-c", IDLE_CHILD, mode, str(db), str(seconds)], capture_output=True,
+                         text=True, env=env, timeout=seconds + 120, check=True).stdout
+    return float(out.split("CPU ")[1].split()[0])
+
+
 def cold(mode: str, db: Path) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.perf_counter()
@@ -86,6 +133,7 @@ def edit_to_split(db: Path, rounds: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=30.0)
     args = parser.parse_args()
     from desk.policy.loader import Library
     from desk.store.database import open_db
@@ -95,6 +143,7 @@ def main() -> None:
     build_demo(open_db(db), Library(), "puyang")
     cold("desk", db)  # warm the disk cache and .pyc files, as a second start of the day would
     results = {mode: statistics.median(cold(mode, db) for _ in range(args.rounds)) for mode in ("bare", "login", "desk")}
+    idle = {mode: idle_cpu(mode, db, args.idle_seconds) for mode in ("bare", "counter", "preview")}
     edits = edit_to_split(db, args.rounds)
     print(f"counter program, medians of {args.rounds} cold starts (offscreen; process start to first paint)")
     print(f"  floor: bare QApplication + empty window:         {results['bare'] * 1000:7.0f} ms")
@@ -104,6 +153,11 @@ def main() -> None:
           f"  ({results['desk'] / results['bare']:.2f}× floor)   (goal ≤ 1000 ms)")
     print(f"  edit → updated split ({len(edits)} edits of a 6-line bill): median {statistics.median(edits) * 1000:.2f} ms,"
           f" max {max(edits) * 1000:.2f} ms   (goal ≤ 16 ms)")
+    seconds = args.idle_seconds
+    print(f"CPU used over {seconds:.0f} s untouched (offscreen; goal about zero):")
+    for mode, label in (("bare", "floor: bare QApplication + empty window"), ("counter", "idle counter"),
+                        ("preview", "X report preview open (40 settlements, 1 reversal)")):
+        print(f"  {label + ':':50} {idle[mode]:6.3f} s  ({idle[mode] / seconds * 100:5.2f} % of a core)")
 
 
 if __name__ == "__main__":

@@ -108,3 +108,8 @@ def money_str(value: Decimal) -> str:
 
 def ratio_str(value: Decimal) -> str:
     return str(value.quantize(RATIO_STEP))
+
+
+def change_due(tendered: Decimal, due: Decimal) -> Decimal:
+    """找零: what the patient handed over minus the cash due, to the fen (negative: not enough handed over)."""
+    return fen(tendered) - fen(due)

@@ -171,11 +171,22 @@ class HubProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, workers: int = 1) -> "HubProcess":
-        log = open(self.folder / f"hub-{self.port}.log", "ab")
+    @property
+    def log_path(self) -> Path:
+        return self.folder / f"hub-{self.port}.log"
+
+    def start(self, workers: int = 1, extra: tuple[str, ...] = (), files: int | None = None) -> "HubProcess":
+        """Start the hub; ``extra``: more `desk hub serve` options; ``files``: its limit on open files."""
+        log = open(self.log_path, "ab")
+
+        def limit() -> None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))
         self.process = subprocess.Popen([sys.executable, "-m", "desk.cli.main", "hub", "serve", "--db", self.db_url,
-                                         "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)],
-                                        stdout=log, stderr=subprocess.STDOUT)
+                                         "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
+                                         *extra], stdout=log, stderr=subprocess.STDOUT,
+                                        preexec_fn=limit if files else None)
         log.close()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

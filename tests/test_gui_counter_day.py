@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from desk.store.settling import BillLine, reverse, settle_bill
 from gui_support import NOW
@@ -380,3 +380,91 @@ def test_code_times_three_in_the_item_box_adds_one_line_of_three(window, session
     qtbot.keyClick(counter.item_box, Qt.Key.Key_Return)
     assert [(l.item.code, l.quantity) for l in counter.model.lines] == [("FW0101", Decimal("3"))]
     assert counter.split.result is not None and counter.split.result.total == 3 * counter.model.lines[0].unit_price
+
+
+def test_plus_and_minus_change_the_selected_lines_quantity(window, session, qtbot):
+    counter = window.counter
+    counter.scan.setText(members(session, 1)[0])
+    counter.scan_member()
+    counter.add_code("FW0101")
+    counter.item_box.setFocus()
+    qtbot.keyClick(counter.item_box, Qt.Key.Key_Plus)
+    qtbot.keyClick(counter.table, Qt.Key.Key_Plus)
+    assert counter.model.lines[0].quantity == Decimal("3")
+    qtbot.keyClick(counter.table, Qt.Key.Key_Minus)
+    for _ in range(4):
+        qtbot.keyClick(counter.table, Qt.Key.Key_Minus)  # never below one
+    assert counter.model.lines[0].quantity == Decimal("1") and counter.item_box.text() == ""
+    qtbot.keyClicks(counter.item_box, "FW0101*2")  # typed into a box with text, + − * are characters
+    assert counter.item_box.text() == "FW0101*2"
+
+
+def test_save_settings_says_it_saved(session, qtbot):
+    from ui.main_window import MainWindow
+
+    session.login("admin", "000000")
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    page = window.admin
+    assert page.saved_note.text() == ""
+    page.findChild(QPushButton, "save_settings").click()
+    assert page.saved_note.text().startswith("设置已保存")
+
+
+def test_the_cash_handed_over_gives_the_change_in_large_type_and_too_little_is_refused(window, session, qtbot):
+    counter = window.counter
+    counter.scan.setText(members(session, 1)[0])
+    counter.use_account.setChecked(False)  # all of it in cash
+    counter.scan_member()
+    counter.add_code("FW0101")
+    counter.add_code("FW0101")  # the same item again: quantity 2
+    due = counter.split.result.cash_pay
+    assert due > 0
+    counter.tendered.setFocus()
+    qtbot.keyClicks(counter.tendered, "100")
+    change = Decimal("100.00") - due  # worked by hand from the split shown
+    assert counter.change.text() == f"找零 ¥{change:,.2f}"
+    assert "20pt" in counter.change.styleSheet()
+    counter.tendered.setText("1")
+    counter.show_change()
+    assert counter.change.text().startswith("实收不足")
+    before = session.db.execute("SELECT count(*) FROM settlements").fetchone()[0]
+    counter.settle()  # refused before any confirmation: too little handed over
+    assert session.db.execute("SELECT count(*) FROM settlements").fetchone()[0] == before
+    assert counter.tendered.hasFocus()
+    counter.tendered.setText("100")
+    seen = []
+
+    def read_and_accept():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return QTimer.singleShot(10, read_and_accept)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+    QTimer.singleShot(10, read_and_accept)
+    counter.settle()
+    assert seen and f"实收 ¥100.00，找零 ¥{change:,.2f}" in seen[0]
+    assert counter.tendered.text() == "" and counter.change.text() == ""  # the next patient starts clean
+    counter.last_receipt.close()
+
+
+def test_the_z_confirmation_names_the_business_date_and_the_totals(window, session, qtbot):
+    a_day_with_a_reversal(session)  # six settlements of 3 × FW0101 and one reversal, at NOW
+    page = window.dayend
+    window.tabs.setCurrentWidget(page)
+    total = session.db.execute("SELECT SUM(total_fen) FROM settlements WHERE seq >"
+                               " (SELECT COALESCE(MAX(last_seq), 0) FROM day_closes)").fetchone()[0]
+    before = session.db.execute("SELECT count(*) FROM day_closes").fetchone()[0]
+    seen = []
+
+    def read_and_decline():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return QTimer.singleShot(10, read_and_decline)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+    QTimer.singleShot(10, read_and_decline)
+    page.z_report()
+    assert seen and "2026-11-20" in seen[0] and "结算 6 笔" in seen[0] and "冲销 1 笔" in seen[0]
+    assert f"医疗费 ¥{Decimal(total) / 100:,.2f}" in seen[0]
+    assert session.db.execute("SELECT count(*) FROM day_closes").fetchone()[0] == before

@@ -153,7 +153,7 @@ def test_the_counter_page_speaks_english_around_the_data(window, session, qtbot)
 
     grid = counter.split.layout().itemAt(0).layout()
     split_labels = [grid.itemAtPosition(row, 0).widget().text() for row in range(grid.rowCount())]
-    assert split_labels == ["Total medical costs", "Full self-pay", "Pre-self-pay", "In scope", "Deductible", "Ratio",
+    assert split_labels == ["Total medical costs", "Full self-pay", "Pre-self-pay", "In scope", "Toward the deductible (this bill)", "Ratio",
                             "Pooled fund", "Over cap", "Personal account", "Cash to collect"]
     assert counter.split.why.toPlainText().startswith("Policy version ")
     assert [counter.model.headerData(c, Qt.Orientation.Horizontal) for c in range(counter.model.columnCount())] == \

@@ -34,7 +34,7 @@ def test_a_desk_offline_for_a_day_then_syncing(hub, tmp_path):
         settle(b, "M003", ("XA01", "6"), at=day1 + dt.timedelta(hours=n, minutes=30))
     assert sync_once(b.path, backoff=FAST).ok
     offline = f"http://127.0.0.1:{free_port()}"  # nothing listens there: the desk's network is down
-    report = sync_once(a.path, hub_url=offline, backoff=Backoff(attempts=2, first=0.05))
+    report = sync_once(a.path, hub_url=offline, actor=a.desk.admin, backoff=Backoff(attempts=2, first=0.05))
     assert not report.ok and report.outbox_left == 4
     assert status(a.db, day1 + dt.timedelta(days=1)).stale
 

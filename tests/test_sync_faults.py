@@ -45,7 +45,7 @@ def test_connections_cut_mid_upload_and_mid_download(hub, tmp_path):
         faults = [proxy.add(Fault("request", b"POST /v1/settlements", after=700)),  # the body cut short
                   proxy.add(Fault("response", b"POST /v1/settlements", after=0, times=2)),  # committed, answer lost
                   proxy.add(Fault("response", b"GET /v1/changes", after=300))]  # a page cut short
-        report = sync_once(a.path, hub_url=proxy.url, batch=7, backoff=FAST)
+        report = sync_once(a.path, hub_url=proxy.url, actor=a.desk.admin, batch=7, backoff=FAST)
     finally:
         proxy.close()
     assert report.ok, report.error
@@ -76,10 +76,14 @@ def test_the_hub_restarted_mid_sync(hub, tmp_path):
 
 
 SYNC_IN_A_PROCESS = """
+import datetime as dt
 import sys
+from desk.store.database import open_db
+from desk.store.users import login
 from desk.sync.client import sync_once
 from desk.sync.transport import Backoff
-report = sync_once(sys.argv[1], hub_url=sys.argv[2], batch=50, backoff=Backoff(attempts=1))
+admin = login(open_db(sys.argv[1]), "admin", "9999", dt.datetime.now(dt.timezone.utc))
+report = sync_once(sys.argv[1], hub_url=sys.argv[2], actor=admin, batch=50, backoff=Backoff(attempts=1))
 """
 
 

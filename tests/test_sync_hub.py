@@ -12,7 +12,8 @@ import pytest
 
 from desk.sync import outbox
 from desk.sync.client import sync_once
-from sync_support import FAST, assert_consistent, hub_fixture, make_desks, settle
+from desk.sync.transport import Backoff, HubClient, Unauthorized
+from sync_support import FAST, assert_consistent, hub_client, hub_fixture, make_desks, settle
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -22,8 +23,8 @@ def hub(request, tmp_path):
     hub.close()
 
 
-def _token(desk) -> str:
-    return f"Bearer {desk.uuid}:{desk.db.execute('SELECT secret FROM sync_config').fetchone()[0]}"
+def _post(client, body: dict) -> dict:
+    return client.call("POST", "/v1/settlements", body=body)
 
 
 def test_a_duplicated_request_changes_nothing_and_a_changed_one_is_refused(hub, tmp_path):
@@ -33,10 +34,10 @@ def test_a_duplicated_request_changes_nothing_and_a_changed_one_is_refused(hub, 
         settle(a, "M003", ("XB01", "2"), ("FW01", "1"))
     _, batch, members = outbox.next_batch(a.db, 0, 100)
     body = {"settlements": batch, "members": members}
-    with httpx.Client(base_url=hub.url, headers={"Authorization": _token(a)}, timeout=30) as http:
-        first = http.post("/v1/settlements", json=body).json()
+    with hub_client(hub, a) as http:
+        first = _post(http, body)
         figures = hub.store.figures()
-        again = http.post("/v1/settlements", json=body).json()
+        again = _post(http, body)
         assert [r["status"] for r in first["results"]] == ["accepted"] * 6
         assert [r["status"] for r in again["results"]] == ["duplicate"] * 6
         assert hub.store.figures() == figures
@@ -46,15 +47,15 @@ def test_a_duplicated_request_changes_nothing_and_a_changed_one_is_refused(hub, 
         changed["items"][0]["amount"], changed["pool_pay"], changed["hifp_pay"] = "1.00", "0.00", "0.00"
         changed["usage"]["pool_paid"], changed["account_pay"], changed["account"] = "0.00", "0.00", None
         changed["payer_id"] = None
-        refused = http.post("/v1/settlements", json={"settlements": [changed]}).json()["results"]
+        refused = _post(http, {"settlements": [changed]})["results"]
         assert refused[0]["status"] == "rejected" and "other content" in refused[0]["reason"]
         assert hub.store.figures() == figures
 
     # Desk b may not upload a's settlement, even one the hub has never seen.
     settle(a, "M002", ("XA01", "1"))
     _, mine, _ = outbox.next_batch(a.db, 0, 100)
-    with httpx.Client(base_url=hub.url, headers={"Authorization": _token(b)}, timeout=30) as http:
-        answer = http.post("/v1/settlements", json={"settlements": mine}).json()["results"]
+    with hub_client(hub, b) as http:
+        answer = _post(http, {"settlements": mine})["results"]
     assert {r["status"] for r in answer} == {"rejected"}
     assert all("a desk uploads only its own" in r["reason"] for r in answer)
 
@@ -63,20 +64,29 @@ def test_a_duplicated_request_changes_nothing_and_a_changed_one_is_refused(hub, 
     assert_consistent(hub, [a, b])
 
 
-def test_a_forged_or_revoked_token_gets_401(hub, tmp_path):
+def test_a_forged_or_revoked_key_or_an_unsigned_request_gets_401(hub, tmp_path):
     (a,) = make_desks(tmp_path, 1, hub)
     settle(a, "M001", ("XA01", "4"))
-    forged = {"Authorization": f"Bearer {a.uuid}:{'x' * 43}"}
-    unknown = {"Authorization": f"Bearer 00000000-0000-4000-8000-000000000000:{'x' * 43}"}
-    for headers in (forged, unknown, {"Authorization": "Basic abc"}, {}):
+    secret = a.db.execute("SELECT secret FROM sync_config").fetchone()[0]
+    forged = HubClient(hub.url, a.uuid, "x" * 43, backoff=Backoff(attempts=1))
+    unknown = HubClient(hub.url, "00000000-0000-4000-8000-000000000000", secret, backoff=Backoff(attempts=1))
+    for client in (forged, unknown):
+        for method, path, body in (("GET", "/v1/ping", None), ("GET", "/v1/changes", None),
+                                   ("POST", "/v1/settlements", {"settlements": []})):
+            with pytest.raises(Unauthorized):
+                client.call(method, path, body=body)
+    # The old bearer token (the secret itself in a header), or nothing: refused.
+    for headers in ({"Authorization": f"Bearer {a.uuid}:{secret}"}, {"Authorization": "Basic abc"}, {}):
         assert httpx.get(f"{hub.url}/v1/ping", headers=headers).status_code == 401
         assert httpx.get(f"{hub.url}/v1/changes", headers=headers).status_code == 401
         assert httpx.post(f"{hub.url}/v1/settlements", headers=headers, json={"settlements": []}).status_code == 401
-    assert httpx.get(f"{hub.url}/v1/ping", headers={"Authorization": _token(a)}).json()["desk"] == a.uuid
+    with hub_client(hub, a) as client:
+        assert client.call("GET", "/v1/ping")["desk"] == a.uuid
 
     hub.store.revoke_desk(a.uuid, a.desk.at)
     report = sync_once(a.path, backoff=FAST)
     assert "401" in report.error and report.outbox_left == 1
-    assert httpx.get(f"{hub.url}/v1/ping", headers={"Authorization": _token(a)}).status_code == 401
+    with hub_client(hub, a) as client, pytest.raises(Unauthorized):
+        client.call("GET", "/v1/ping")
     assert hub.store.settlement_ids() == set()
     assert a.db.execute("SELECT last_error FROM sync_state").fetchone()[0] == report.error

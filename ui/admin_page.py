@@ -188,8 +188,14 @@ class AdminPage(QWidget):
         form.addRow(self.tr("用量数据过期提醒"), self.stale)
         form.addRow(self.tr("界面语言（重启生效）"), self.language)
         save = QPushButton(self.tr("保存设置"))
+        save.setObjectName("save_settings")
         save.clicked.connect(self.save_settings)
         form.addRow(save)
+        self.saved_note = QLabel("")  # 保存设置 says it saved
+        self.saved_note.setObjectName("settings_saved")
+        self.saved_note.setStyleSheet("color:#146c2e;")
+        form.addRow(self.saved_note)
+        self._language_at_start = self.language.currentData()
         return box
 
     def save_settings(self) -> None:
@@ -206,3 +212,7 @@ class AdminPage(QWidget):
                 except StoreError as exc:
                     log.warning("stale-after setting not saved: %s", exc)
                     QMessageBox.warning(self, self.tr("保存设置"), self.tr("未能保存用量数据过期提醒，详见日志"))
+                    return
+        self.saved_note.setText(self.tr("设置已保存（%1）").replace("%1", self.session.now().strftime("%H:%M:%S"))
+                                + (self.tr("；界面语言重启后生效") if self.language.currentData() != self._language_at_start
+                                   else ""))

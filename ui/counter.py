@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 
 from desk import prescription as rx
 from desk.engine import local_day
-from desk.money import format_yuan, from_fen
+from desk.money import change_due, format_yuan, from_fen, parse_money
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
@@ -154,6 +154,21 @@ class CounterPage(QWidget):
         account_row.addWidget(self.use_account)
         account_row.addWidget(self.payer, 1)
         right.addLayout(account_row)
+        cash_row = QHBoxLayout()  # 实收 and 找零: what the patient hands over, the change in large type
+        self.tendered = QLineEdit()
+        self.tendered.setObjectName("tendered")
+        self.tendered.setPlaceholderText(self.tr("实收现金（F4）"))
+        self.tendered.setMaximumWidth(150)
+        self.tendered.textEdited.connect(self.show_change)
+        self.tendered.returnPressed.connect(self.settle)
+        self.change = QLabel("")
+        self.change.setObjectName("change")
+        self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
+        cash_row.addWidget(QLabel(self.tr("实收")))
+        cash_row.addWidget(self.tendered)
+        cash_row.addWidget(self.change, 1)
+        right.addLayout(cash_row)
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
         buttons.addWidget(self.settle_button, 1)
@@ -172,15 +187,28 @@ class CounterPage(QWidget):
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
         self.fit_columns()  # an empty bill's columns as wide as their titles, no scrollbar under them
+        self.table.installEventFilter(self)
+        self.item_box.installEventFilter(self)
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F12", self.settle), ("Ctrl+Return", self.settle), ("Ctrl+Enter", self.settle),
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
-                           ("F7", self.edit_prescription), ("F8", self.mark_no_code)):
+                           ("F7", self.edit_prescription), ("F8", self.mark_no_code),
+                           ("F4", self.tendered.setFocus)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt's name
+        """+ / − on the bill table, or in the item box while it is empty (else they are typed)."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) \
+                and (watched is self.table or not self.item_box.text()):
+            self.step_quantity(1 if event.key() == Qt.Key.Key_Plus else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell, the name column taking what is left."""
@@ -466,6 +494,16 @@ class CounterPage(QWidget):
             return describe(exc)
         return None
 
+    def step_quantity(self, step: int) -> None:
+        """+ and − change the selected line's quantity by one (never below one; Delete removes a line)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        quantity = self.model.lines[row].quantity + step
+        if quantity >= 1:
+            self.model.setData(self.model.index(row, BillModel.QTY), str(quantity))
+            self.table.selectRow(row)
+
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
@@ -486,6 +524,26 @@ class CounterPage(QWidget):
         self.save_draft()
         self.refresh_split()
 
+    def show_change(self, *_) -> Decimal | None:
+        """找零 = 实收 − 应收现金, as the patient's money is typed; None while nothing (valid) is typed."""
+        text = self.tendered.text().strip()
+        if not text:
+            self.change.setText("")
+            return None
+        try:
+            change = change_due(parse_money(text, "tendered"), self.split.cash())
+        except ValueError:  # InputError is one
+            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
+            self.change.setText(self.tr("“%1”不是金额").replace("%1", text))
+            return None
+        if change < 0:
+            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
+            self.change.setText(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)))
+            return None
+        self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
+        self.change.setText(self.tr("找零 ¥%1").replace("%1", format_yuan(change)))
+        return change
+
     def refresh_split(self) -> None:
         if not self.member:
             self.split.clear(self.tr("尚未刷卡") if self.model.lines else "")
@@ -502,6 +560,7 @@ class CounterPage(QWidget):
             self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
+        self.show_change()
 
     # ---- settle -------------------------------------------------------------------------------
     def settle(self) -> None:
@@ -522,12 +581,21 @@ class CounterPage(QWidget):
             QMessageBox.warning(self, self.tr("未能结算"), refusal)
             self.trace.codes.setFocus() if self.trace.isEnabled() else self.item_box.setFocus()
             return
+        cash_line = ""
+        if self.tendered.text().strip():
+            change = self.show_change()
+            if change is None:  # not an amount, or less than the cash due
+                self.tendered.setFocus()
+                self.tendered.selectAll()
+                return
+            cash_line = self.tr("\n实收 ¥%1，找零 ¥%2").replace("%1", format_yuan(parse_money(self.tendered.text().strip(), "tendered"))) \
+                .replace("%2", format_yuan(change))
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
             self.tr("参保人 %4（%5）\n应收现金 ¥%1\n个人账户支付 ¥%2，统筹基金支付 ¥%3\n\n确认结算？")
             .replace("%4", self.member.name).replace("%5", self.member.member_id)
             .replace("%1", format_yuan(result.cash_pay)).replace("%2", format_yuan(result.account_pay))
-            .replace("%3", format_yuan(result.pool_pay)),
+            .replace("%3", format_yuan(result.pool_pay)).replace("\n\n", cash_line + "\n\n", 1),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -607,6 +675,8 @@ class CounterPage(QWidget):
         self.prescriber.setCurrentIndex(0)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))
         self.split.clear()
+        self.tendered.clear()
+        self.change.setText("")
         self.scan.setFocus()
 
     # ---- the draft ----------------------------------------------------------------------------

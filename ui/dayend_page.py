@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from desk.money import format_yuan
 from desk.receipts.day_slip import render_day
 from desk.reports.day import open_figures
-from desk.store.day_close import close_day, get_close, list_closes
+from desk.store.day_close import close_day, get_close, list_closes, open_business_date
 from desk.store.database import StoreError
 from ui.pdf_preview import preview
 from ui.supervisor import SupervisorDialog
@@ -76,7 +76,15 @@ class DayEndPage(QWidget):
             if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
                 return
             actor = dialog.actor
-        answer = QMessageBox.question(self, self.tr("日结"), self.tr("日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？"))
+        _, f = open_figures(self.session.db)
+        answer = QMessageBox.question(
+            self, self.tr("日结"),
+            self.tr("日结营业日 %1：结算 %2 笔，冲销 %3 笔\n医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7\n\n"
+                    "日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？")
+            .replace("%1", open_business_date(self.session.db, self.session.now()))
+            .replace("%2", str(f.settlements)).replace("%3", str(f.reversals))
+            .replace("%4", format_yuan(f.sums["total"])).replace("%5", format_yuan(f.sums["pool_pay"]))
+            .replace("%6", format_yuan(f.sums["account_pay"])).replace("%7", format_yuan(f.sums["cash_pay"])))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

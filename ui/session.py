@@ -8,6 +8,7 @@ from typing import Callable
 from desk.domain import CST
 from desk.policy.loader import Library
 from desk.store.database import open_db
+from desk.store.packs import desk_library
 from desk.store.identity import DeskInfo, get_desk
 from desk.store.users import Actor, login
 
@@ -22,7 +23,8 @@ class Session:
     def __init__(self, path: Path, library: Library | None = None, now: Callable[[], dt.datetime] = china_now):
         self.path = Path(path)
         self.db = open_db(self.path)
-        self.library = library or Library()
+        # Only the shipped packs and those an administrator installed (desk policy install).
+        self.library = library or desk_library(self.db)
         self.now = now
         self.actor: Actor | None = None
 

@@ -12,7 +12,7 @@ from desk.money import format_yuan
 _ = QT_TRANSLATE_NOOP  # marks the labels for lupdate; SplitPanel.tr translates them at run time
 ROWS = (("total", _("SplitPanel", "医疗费总额")), ("full_self_pay", _("SplitPanel", "全自费")),
         ("pre_self_pay", _("SplitPanel", "先行自付")), ("in_scope", _("SplitPanel", "政策范围内")),
-        ("deductible", _("SplitPanel", "起付标准")), ("ratio", _("SplitPanel", "支付比例")),
+        ("deductible", _("SplitPanel", "本单计入起付")), ("ratio", _("SplitPanel", "支付比例")),
         ("pool_pay", _("SplitPanel", "统筹基金支付")), ("over_cap", _("SplitPanel", "超限额")),
         ("account_pay", _("SplitPanel", "个人账户支付")), ("cash_pay", _("SplitPanel", "应收现金")))
 
@@ -58,7 +58,7 @@ class SplitPanel(QGroupBox):
     def clear(self, message: str = "") -> None:
         self.result = None
         for key, value in self.values.items():
-            value.setText("0.0000" if key == "ratio" else "0.00")
+            value.setText("—" if key == "ratio" else "0.00")  # no bill, no ratio: not "0.0000"
         self.funds.setText("")
         self.why.clear()
         self.message.setText(message)

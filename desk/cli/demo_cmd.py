@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import add_db, guarded, library, open_store
+from desk.cli.options import add_db, guarded, desk_library, open_store
 
 
 def add_parser(sub) -> None:
@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.type == "pharmacy":
         from desk.demo_pharmacy import build_demo_pharmacy as build_demo
-    report = build_demo(open_store(args), library(args), args.place, members=args.members, seed=args.seed)
+    db = open_store(args)
+    report = build_demo(db, desk_library(db), args.place, members=args.members, seed=args.seed)
     print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
           f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")
     if args.type == "pharmacy":

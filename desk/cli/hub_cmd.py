@@ -17,8 +17,6 @@ def add_parser(sub) -> None:
         parser = actions.add_parser(name, help=help)
         parser.add_argument("--db", default=os.environ.get("DESK_HUB_DB"), metavar="PATH|URL",
                             help="the hub's database: a SQLite file or postgresql://… (default $DESK_HUB_DB)")
-        parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
-                            help="also read policy packs from DIR (the hub reads annual caps from them)")
         parser.set_defaults(run=guarded(run))
         return parser
 
@@ -28,6 +26,13 @@ def add_parser(sub) -> None:
     serve.add_argument("--workers", type=int, default=1, help="hub processes to run (default 1)")
     serve.add_argument("--threads", type=int, default=4,
                        help="database calls running at once in each hub process (default 4)")
+    serve.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="close a connection whose request head has not arrived in this time (default 10)")
+    serve.add_argument("--body-timeout", type=float, default=60.0, metavar="SECONDS",
+                       help="close a connection whose request body has not arrived in this time (default 60)")
+    serve.add_argument("--max-connections", type=int, default=512, metavar="N",
+                       help="open connections per hub process (default 512); beyond, the oldest still sending"
+                            " its request head is closed")
     add = action("add-desk", "register a desk; prints its secret once", run_add)
     add.add_argument("desk_uuid", metavar="DESK_UUID", help="the desk's UUID (`desk sync status` shows it)")
     add.add_argument("--name", required=True, help="a name for people: clinic and counter")
@@ -38,6 +43,9 @@ def add_parser(sub) -> None:
     roster.add_argument("file", type=Path)
     catalog = action("load-catalog", "load or update catalog items (the desk's catalog file format)", run_catalog)
     catalog.add_argument("file", type=Path)
+    install = action("install-pack", "install a policy pack on the hub (validated, kept with its SHA-256): uploads"
+                                     " settled under it are re-settled and counted", run_install)
+    install.add_argument("file", type=Path)
     action("check", "recompute every member's figures from the settlements; exit 1 on a difference", run_check)
     action("overruns", "list the overruns: caps and accounts two desks together went beyond", run_overruns)
     admin = action("add-admin", "register an administrator who may GET /v1/report; prints the secret once", run_admin)
@@ -51,12 +59,11 @@ def add_parser(sub) -> None:
 
 
 def _store(args: argparse.Namespace):
-    from desk.policy.loader import Library
     from desk.sync.hub_store import HubStore
 
     if not args.db:
         raise ValueError("--db: say where the hub's database is (a file or postgresql://…), or set $DESK_HUB_DB")
-    store = HubStore(args.db, Library(args.policy_dir))
+    store = HubStore(args.db)
     store.migrate()
     return store
 
@@ -67,21 +74,29 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.threads < 1:
         print("desk hub serve: --threads must be at least 1", file=sys.stderr)
         return 2
+    if min(args.header_timeout, args.body_timeout) <= 0 or args.max_connections < 1:
+        print("desk hub serve: the timeouts must be positive and --max-connections at least 1", file=sys.stderr)
+        return 2
+    from desk.sync.hub_guard import BURST, GuardedH11Protocol, raise_file_limit
+
     store = _store(args)
-    print(f"desk hub: serving {store.db.describe()} on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    cap = raise_file_limit(args.max_connections)
+    os.environ["DESK_HUB_GUARD"] = f"{args.header_timeout},{args.body_timeout},{cap}"
+    GuardedH11Protocol.head, GuardedH11Protocol.body, GuardedH11Protocol.cap = args.header_timeout, args.body_timeout, cap
+    print(f"desk hub: serving {store.db.describe()} on http://{args.host}:{args.port} (at most {cap} connections"
+          " a process)", file=sys.stderr, flush=True)
+    guarded = dict(http="desk.sync.hub_guard:GuardedH11Protocol", timeout_keep_alive=5, log_level="warning",
+                   host=args.host, port=args.port, access_log=False, backlog=BURST)
     if args.workers > 1:
         store.close()
         os.environ["DESK_HUB_DB"] = args.db
-        os.environ["DESK_HUB_POLICY_DIRS"] = os.pathsep.join(str(d) for d in args.policy_dir)
         os.environ["DESK_HUB_THREADS"] = str(args.threads)
-        uvicorn.run("desk.cli.hub_report_route:app_from_environment", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level="warning")
+        uvicorn.run("desk.cli.hub_report_route:app_from_environment", factory=True, workers=args.workers, **guarded)
         return 0
     from desk.cli.hub_report_route import report_route
     from desk.sync.hub_app import create_app
 
-    uvicorn.run(create_app(store, args.threads, [report_route(store)]), host=args.host, port=args.port,
-                log_level="warning")
+    uvicorn.run(create_app(store, args.threads, [report_route(store)]), **guarded)
     return 0
 
 
@@ -140,6 +155,16 @@ def run_catalog(args: argparse.Namespace) -> int:
 
     items = _read(args.file, COLUMNS, REQUIRED, parse_item)
     print(f"{args.file}: {_store(args).load_catalog(items, now())} items loaded; desks get them at their next sync")
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{args.file}: cannot be read: {exc.strerror}") from None
+    pack_id, digest = _store(args).install_pack(data, now())
+    print(f"{args.file}: installed {pack_id}, sha256 {digest}; uploads settled under it are now counted")
     return 0
 
 

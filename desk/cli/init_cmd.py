@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.options import add_db, guarded, library, now, open_store, read_pin
+from desk.cli.options import add_db, guarded, desk_library, now, open_store, read_pin
 
 
 def add_parser(sub) -> None:
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from desk.store.identity import init_desk
 
     db = open_store(args)
-    desk = init_desk(db, library(args), institution_code=args.institution_code,
+    desk = init_desk(db, desk_library(db), institution_code=args.institution_code,
                      institution_name=args.institution_name, level=args.level, type=args.type, policy=args.policy,
                      desk_number=args.desk_number, admin_id=args.admin_id, admin_name=args.admin_name,
                      admin_pin=read_pin(f"PIN for {args.admin_id}: "), now=now(),

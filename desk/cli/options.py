@@ -14,8 +14,6 @@ from desk.domain import CST
 def add_db(parser: argparse.ArgumentParser, *, user: bool = False) -> None:
     parser.add_argument("--db", type=Path, default=None, metavar="PATH",
                         help="the desk database (default: the user data folder, or $DESK_DB)")
-    parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
-                        help="also read policy packs from DIR")
     if user:
         parser.add_argument("--user", default=os.environ.get("DESK_USER"), metavar="ID",
                             help="who acts (default $DESK_USER); the PIN comes from $DESK_PIN or a prompt")
@@ -40,9 +38,18 @@ def open_store(args: argparse.Namespace):
 
 
 def library(args: argparse.Namespace):
+    """The packs of `desk quote` and `desk policy check`: the shipped ones and any --policy-dir.
+    Commands that settle use ``desk_library`` instead."""
     from desk.policy.loader import Library
 
     return Library(getattr(args, "policy_dir", []))
+
+
+def desk_library(db):
+    """The packs a desk settles under: shipped, and installed by an administrator (never a folder)."""
+    from desk.store.packs import desk_library as installed
+
+    return installed(db)
 
 
 def settlement_id(db, text: str) -> str:

@@ -1,11 +1,11 @@
-"""`desk policy list|check`: what packs the desk has, and whether a new one may be loaded."""
+"""`desk policy list|check|install`: what packs there are, whether a new one may be loaded, installing it."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from desk.cli.options import library
+from desk.cli.options import acting_user, add_db, guarded, library, now, open_store
 from desk.policy.loader import Library, PackError, read_pack
 from desk.policy.pack import PolicyError
 
@@ -21,6 +21,10 @@ def add_parser(sub) -> None:
     for parser in (listing, check):
         parser.add_argument("--policy-dir", action="append", type=Path, default=[], metavar="DIR",
                             help="also read policy packs from DIR (before the shipped ones)")
+    install = actions.add_parser("install", help="install a pack on this desk (admin): validated, kept with its"
+                                                 " SHA-256; settling uses only shipped and installed packs")
+    install.add_argument("file", type=Path)
+    add_db(install, user=True)
     policy.set_defaults(run=run)
 
 
@@ -57,6 +61,22 @@ def _check(library: Library, path) -> int:
 
 def run(args: argparse.Namespace) -> int:
     packs = library(args)
+    if args.policy_command == "install":
+        return guarded(run_install)(args)
     if args.policy_command == "list":
         return _list(packs)
     return _check(packs, args.file)
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from desk.store.packs import install_pack
+
+    db = open_store(args)
+    actor = acting_user(db, args)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{args.file}: cannot be read: {exc.strerror}") from None
+    pack = install_pack(db, actor, data, now())
+    print(f"{args.file}: installed {pack.id} ({pack.name}), sha256 {pack.digest}")
+    return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk.cli.options import acting_user, add_db, guarded, library, now, open_store, settlement_id
+from desk.cli.options import acting_user, add_db, guarded, desk_library, now, open_store, settlement_id
 
 
 def add_parser(sub) -> None:
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = open_store(args)
     actor = acting_user(db, args)
-    pdf, copy = print_receipt(db, library(args), actor, settlement_id(db, args.settlement), args.format, now())
+    pdf, copy = print_receipt(db, desk_library(db), actor, settlement_id(db, args.settlement), args.format, now())
     args.out.write_bytes(pdf)
     print(f"{args.out}: receipt {args.format}" + (f", 重打 copy {copy}" if copy > 1 else ""))
     return 0

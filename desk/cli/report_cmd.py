@@ -145,12 +145,12 @@ def run_month(args: argparse.Namespace) -> int:
 def _write_supervision(db, period_text: str, out: Path, desk_number: str | None, thresholds_path, args):
     from desk.analytics import Selection, load_thresholds, supervise
     from desk.analytics.period import parse_period
-    from desk.cli.options import library
+    from desk.cli.options import desk_library
     from desk.receipts.supervision_pdf import render_supervision
     from desk.store.identity import get_desk
 
     result = supervise(db, Selection(parse_period(period_text), desk_number), load_thresholds(thresholds_path),
-                       library(args))
+                       desk_library(db))
     out.write_bytes(render_supervision(get_desk(db), result, now()))
     return result
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from desk.cli.options import acting_user, add_db, guarded, library, open_store, parse_at
+from desk.cli.options import acting_user, add_db, guarded, desk_library, open_store, parse_at
 from desk.domain import BENEFIT_LABELS, BENEFITS
 
 ITEM = re.compile(r"^(?P<code>[^*@]+)(?:\*(?P<qty>[0-9.]+))?(?:@(?P<price>[0-9.]+))?$")
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_store(args)
     actor = acting_user(db, args)
     lines, prescription = bill_from_args(args)
-    settlement = settle_bill(db, library(args), actor, args.member, lines, parse_at(args.at),
+    settlement = settle_bill(db, desk_library(db), actor, args.member, lines, parse_at(args.at),
                              prescriber_level=args.prescriber_level, use_account=not args.no_account,
                              payer_id=args.payer, settlement_id=args.id, prescription=prescription,
                              benefit=args.benefit, disease=args.disease)

@@ -21,7 +21,10 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
 def add_parser(sub) -> None:
     sync = sub.add_parser("sync", help="upload settlements to the hub and download other counters' usage")
     _db_option(sync, None)
-    sync.add_argument("--hub", metavar="URL", help="this time, the hub at URL instead of the one set up")
+    sync.add_argument("--hub", metavar="URL", help="this time, the hub at URL instead of the one set up"
+                      " (an administrator: --user, PIN from $DESK_PIN or a prompt; audited)")
+    sync.add_argument("--user", default=os.environ.get("DESK_USER"), metavar="ID",
+                      help="the administrator who syncs with --hub (default $DESK_USER)")
     when = sync.add_mutually_exclusive_group()
     when.add_argument("--once", action="store_true", help="sync once and exit (the default)")
     when.add_argument("--every", type=float, metavar="SECONDS", help="keep syncing, every SECONDS, until interrupted")
@@ -71,8 +74,18 @@ def _db_path(args: argparse.Namespace) -> Path:
 def run_sync(args: argparse.Namespace) -> int:
     from desk.sync.client import sync_once
 
+    actor = None
+    if args.hub:
+        db = open_store(args)
+        try:
+            from desk.store.users import require
+
+            actor = acting_user(db, args)
+            require(actor, "settings")  # another hub than the one set up: an administrator's act
+        finally:
+            db.conn.close()
     while True:
-        report = sync_once(_db_path(args), hub_url=args.hub, progress=_progress, batch=args.batch,
+        report = sync_once(_db_path(args), hub_url=args.hub, actor=actor, progress=_progress, batch=args.batch,
                            on_retry=_retrying)
         if sys.stderr.isatty():
             print(file=sys.stderr)

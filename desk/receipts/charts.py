@@ -125,6 +125,8 @@ def structure_chart(s: Supervision, width: float = 260, height: float = 180, wor
               f"{names.get(c, c)} {(a / total * 100).quantize(Decimal('0.1'))}%") for n, (c, a) in enumerate(parts)]
     legend = _legend(font, pairs, side + 30, height - 30, columns=len(pairs))
     legend.boxAnchor = "nw"
+    legend.deltay = min(14, (height - 40) / len(pairs))  # nine categories still fit above the drawing's bottom
+    legend.dy = min(7, legend.deltay - 1)
     d.add(legend)
     return d
 

@@ -83,6 +83,14 @@ def last_closed_seq(db: sqlite_utils.Database) -> int:
     return row[0] if row else 0
 
 
+def open_business_date(db: sqlite_utils.Database, now: dt.datetime, after: int | None = None) -> str:
+    """The business date the next Z report closes: the day of its first settlement (today if none),
+    which the day-end confirmation names before the supervisor closes it."""
+    after = last_closed_seq(db) if after is None else after
+    first_day = db.execute("SELECT day FROM settlements WHERE seq > ? ORDER BY seq LIMIT 1", (after,)).fetchone()
+    return first_day[0] if first_day else now.date().isoformat()
+
+
 def close_day(db: sqlite_utils.Database, actor: Actor, now: dt.datetime) -> DayClose:
     """Make the next Z report; it is final, numbered per desk, and never changes."""
     require(actor, "close_day")
@@ -92,8 +100,7 @@ def close_day(db: sqlite_utils.Database, actor: Actor, now: dt.datetime) -> DayC
         after = last_closed_seq(db)
         last = db.execute("SELECT COALESCE(MAX(seq), ?) FROM settlements", (after,)).fetchone()[0]
         closed = figures(db, "s.seq > ? AND s.seq <= ?", (after, last))
-        first_day = db.execute("SELECT day FROM settlements WHERE seq > ? ORDER BY seq LIMIT 1", (after,)).fetchone()
-        business_date = first_day[0] if first_day else now.date().isoformat()
+        business_date = open_business_date(db, now, after)
         db.execute("INSERT INTO day_closes (number, desk_number, business_date, after_seq, last_seq, closed_at,"
                    " closed_by, figures) VALUES (?,?,?,?,?,?,?,?)",
                    (number, desk.desk_number, business_date, after, last, now.isoformat(), actor.user_id,

@@ -126,11 +126,12 @@ def status(db: sqlite_utils.Database, now: dt.datetime | None = None) -> SyncSta
                       download, error, freshness(db, now))
 
 
-def check_hub(db_path: Path | str, *, hub_url: str | None = None, backoff: Backoff = Backoff(attempts=1)) -> str:
-    """The name the hub registered this desk under (proves the URL and the secret work)."""
+def check_hub(db_path: Path | str, *, backoff: Backoff = Backoff(attempts=1)) -> str:
+    """The name the hub registered this desk under (proves the URL and the key work: the answer is
+    signed with the desk's key)."""
     db = open_db(db_path)
     try:
-        url, secret, ca_file = _config(db, hub_url)
+        url, secret, ca_file = _config(db, None)
         with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff) as hub:
             return hub.call("GET", PING)["name"]
     finally:
@@ -144,16 +145,34 @@ def _config(db: sqlite_utils.Database, hub_url: str | None) -> tuple[str, str, s
     return hub_url or row[0], row[1], row[2]
 
 
-def sync_once(db_path: Path | str, *, hub_url: str | None = None, progress: Progress | None = None,
-              cancel: threading.Event | None = None, batch: int = 200, page: int = 2000,
-              backoff: Backoff = Backoff(), on_retry: Callable[[str, float], None] | None = None) -> SyncReport:
+def _ad_hoc_hub(db: sqlite_utils.Database, actor: Actor | None, hub_url: str) -> str:
+    """Syncing once with another hub than the one set up is an administrator's act, audited with
+    the URL: a cashier cannot point the desk at a hub of their own."""
+    if actor is None:
+        raise SyncError(f"--hub {hub_url}: syncing with another hub than the one set up needs an administrator"
+                        " (--user with an admin's PIN)")
+    try:
+        require(actor, "settings")
+        url = check_url(hub_url)
+    except (StoreError, SyncError) as exc:
+        raise SyncError(f"--hub {hub_url}: {exc}") from None
+    with write_transaction(db):
+        audit.append(db, _now().isoformat(), actor.user_id, "sync.hub_once", url, {})
+    return url
+
+
+def sync_once(db_path: Path | str, *, hub_url: str | None = None, actor: Actor | None = None,
+              progress: Progress | None = None, cancel: threading.Event | None = None, batch: int = 200,
+              page: int = 2000, backoff: Backoff = Backoff(),
+              on_retry: Callable[[str, float], None] | None = None) -> SyncReport:
     """Upload the outbox, then download the hub's changes; never raises for the network or the hub
-    (the report's ``error`` says what stopped it), so a background thread can simply show the report."""
+    (the report's ``error`` says what stopped it), so a background thread can simply show the report.
+    ``hub_url`` (this time, another hub than the one set up) needs an administrator's ``actor``."""
     report = SyncReport()
     db = open_db(db_path)
     try:
         try:
-            url, secret, ca_file = _config(db, hub_url)
+            url, secret, ca_file = _config(db, _ad_hoc_hub(db, actor, hub_url) if hub_url else None)
             with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff, cancel=cancel,
                            on_retry=on_retry) as hub:
                 _upload(db, hub, report, progress, max(1, min(batch, MAX_BATCH)))

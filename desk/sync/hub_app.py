@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import os
+import re
+import time
 from typing import Awaitable, Callable, Sequence
 
 import anyio.to_thread
@@ -28,50 +29,106 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from desk.domain import CST
+from desk.sync import signing
 from desk.sync.hub_db import HubStorageError
 from desk.sync.hub_store import HubDesk, HubStore
-from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
+from desk.sync.protocol import (CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS,
+                                ProtocolError, load_json)
 
 log = logging.getLogger("desk.hub")
 THREADS = 4  # storage calls running at once in one hub process
 Handler = Callable[[Request, HubDesk], Awaitable[Response]]
+NUMBER = re.compile(r"^[0-9]{1,19}$")
+LARGEST = (1 << 63) - 1  # a change number fits a BIGINT
 
 
-def _error(status: int, message: str, **headers: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers or None)
+def _error(status: int, message: str, **fields) -> JSONResponse:
+    return JSONResponse({"error": message, **fields}, status_code=status)
+
+
+def _json(body: bytes) -> object:
+    """The body as JSON, or BadRequest: not JSON, or nested deeper than protocol.MAX_DEPTH."""
+    try:
+        return load_json(body)
+    except ProtocolError as exc:
+        raise BadRequest(str(exc)) from None
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _query(request: Request, allowed: dict[str, tuple[int, int, int]]) -> dict[str, int]:
+    """The query's parameters as integers, each given at most once, in its range; BadRequest else."""
+    out: dict[str, int] = {}
+    for name, value in request.query_params.multi_items():
+        if name not in allowed or name in out:
+            raise BadRequest(f"query parameter {name[:40]!r}: not expected here (or given twice)")
+        low, high, _ = allowed[name]
+        if not NUMBER.match(value) or not low <= int(value) <= high:
+            raise BadRequest(f"query parameter {name}: {value[:40]!r} is not a whole number from {low} to {high}")
+        out[name] = int(value)
+    return {name: out.get(name, default) for name, (_, _, default) in allowed.items()}
 
 
 def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[Route] = ()) -> Starlette:
-    """The hub's routes over ``store``; every route needs ``Authorization: Bearer <desk uuid>:<secret>``.
+    """The hub's routes over ``store``; every desk request must be signed by a registered desk
+    (desk.sync.signing), and every answer to it is signed with the same key (``extra_routes``, the
+    administrators' report, check their own credentials).
     ``threads``: storage calls running at once (the thread pool's size)."""
     if threads < 1:
         raise ValueError("threads: at least 1")
 
     def authenticated(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            scheme, _, token = request.headers.get("authorization", "").partition(" ")
+            signed = signing.well_formed(request.headers)
+            if signed is None:
+                return _error(401, "requests must be signed by a registered desk")
+            desk_id, when, nonce, signature = signed
             try:
-                desk = await run_in_threadpool(store.authenticate, token.strip()) if scheme.lower() == "bearer" else None
+                found = await run_in_threadpool(store.desk_key, desk_id)
             except HubStorageError as exc:
                 log.warning("authenticating: %s", exc)
                 return _error(503, "the hub's database is unavailable; try again later")
-            if desk is None:
-                return _error(401, "unknown or revoked desk, or a wrong secret", **{"WWW-Authenticate": "Bearer"})
+            if found is None:
+                return _error(401, "unknown or revoked desk, or a wrong signature")
+            desk, key = found
+            body = await request.body()
+            query = request.scope.get("query_string", b"").decode("latin-1")
+            expected = signing.request_signature(key, desk_id, request.method, request.url.path, query, when, nonce,
+                                                 body)
+            if not signing.verify(expected, signature):
+                return _error(401, "unknown or revoked desk, or a wrong signature")
+
+            def answer(response: Response) -> Response:  # signed for this request: the desk trusts only that
+                now = int(time.time())
+                response.headers[signing.HUB_TIME] = str(now)
+                response.headers[signing.HUB_SIGNATURE] = signing.answer_signature(
+                    key, desk_id, nonce, response.status_code, now, response.body)
+                return response
+
+            now = int(time.time())
+            if abs(now - when) > signing.WINDOW:
+                return answer(_error(401, f"the request is dated {when}, the hub's clock says {now}: more than"
+                                          f" {signing.WINDOW} s apart (a replay, or a clock to set)", hub_time=now))
             try:
-                return await handler(request, desk)
+                if not await run_in_threadpool(store.first_use, desk_id, nonce, now, signing.WINDOW):
+                    return answer(_error(401, "this signed request was received before: a replay is refused"))
+                return answer(await handler(request, desk))
+            except BadRequest as exc:
+                return answer(_error(400, str(exc)))
             except HubStorageError as exc:
                 log.warning("%s %s for desk %s: %s", request.method, request.url.path, desk.desk_uuid, exc)
-                return _error(503, "the hub's database is unavailable; try again later")
+                return answer(_error(503, "the hub's database is unavailable; try again later"))
         return endpoint
 
     async def ping(request: Request, desk: HubDesk) -> Response:
+        _query(request, {})
         return JSONResponse({"desk": desk.desk_uuid, "name": desk.name})
 
     async def upload(request: Request, desk: HubDesk) -> Response:
-        try:
-            payload = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            return _error(400, "the body is not JSON")
+        _query(request, {})
+        payload = _json(await request.body())
         batch = payload.get("settlements") if isinstance(payload, dict) else None
         if not isinstance(batch, list):
             return _error(400, "settlements: a list is expected")
@@ -83,20 +140,12 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
                                          for o in outcomes], "overruns": len(overruns)})
 
     async def changes(request: Request, desk: HubDesk) -> Response:
-        try:
-            after = int(request.query_params.get("after", "0"))
-            limit = min(MAX_PAGE, max(1, int(request.query_params.get("limit", "1000"))))
-        except ValueError:
-            return _error(400, "after and limit must be integers")
-        if after < 0:
-            return _error(400, "after must not be negative")
-        return JSONResponse(await run_in_threadpool(store.changes, desk, after, limit))
+        given = _query(request, {"after": (0, LARGEST, 0), "limit": (1, MAX_PAGE, 1000)})
+        return JSONResponse(await run_in_threadpool(store.changes, desk, given["after"], given["limit"]))
 
     async def known(request: Request, desk: HubDesk) -> Response:
-        try:
-            payload = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            return _error(400, "the body is not JSON")
+        _query(request, {})
+        payload = _json(await request.body())
         ids = payload.get("ids") if isinstance(payload, dict) else None
         if not isinstance(ids, list) or not all(isinstance(i, str) and len(i) <= 64 for i in ids):
             return _error(400, "ids: a list of settlement ids is expected")
@@ -106,7 +155,10 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        from desk.sync.hub_guard import quiet_logs
+
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        quiet_logs()  # after the server set its logging up: a few lines a second at most, no tracebacks
         yield
 
     app = Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
@@ -121,12 +173,6 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
 
 def app_from_environment() -> Starlette:
     """The app as uvicorn's worker processes build it (`desk hub serve --workers N`): the database
-    and policy folders come from $DESK_HUB_DB and $DESK_HUB_POLICY_DIRS (os.pathsep-separated), the
-    thread pool's size from $DESK_HUB_THREADS."""
-    from pathlib import Path
-
-    from desk.policy.loader import Library
-
-    dirs = [Path(d) for d in os.environ.get("DESK_HUB_POLICY_DIRS", "").split(os.pathsep) if d]
-    return create_app(HubStore(os.environ["DESK_HUB_DB"], Library(dirs)),
-                      int(os.environ.get("DESK_HUB_THREADS") or THREADS))
+    comes from $DESK_HUB_DB, the thread pool's size from $DESK_HUB_THREADS; the packs are the
+    shipped ones and those installed on the hub (`desk hub install-pack`)."""
+    return create_app(HubStore(os.environ["DESK_HUB_DB"]), int(os.environ.get("DESK_HUB_THREADS") or THREADS))

@@ -75,8 +75,10 @@ class Overrun:
 
 
 def secret_hash(secret: str) -> str:
-    """SHA-256 of a desk's secret. The secret is 32 random bytes, so a slow password hash adds
-    nothing against guessing, and every request can be checked without costing the hub a core."""
+    """SHA-256 of a desk's secret: the key both sides sign with (desk.sync.signing). The secret is
+    32 random bytes, so a slow password hash adds nothing against guessing; the hub never holds
+    the secret, but whoever reads this hash from the hub's database can sign as the desk, so the
+    hub's database is kept like a key store."""
     return "sha256$" + hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
@@ -92,11 +94,10 @@ def _family_text(links: tuple[tuple[str, str], ...]) -> str:
 class HubStore:
     """The hub's storage; ``url`` is a SQLite path or a postgresql:// URL."""
 
-    def __init__(self, url: str, library: Library | None = None):
+    def __init__(self, url: str):
         self.db = HubDB(url)
-        self._given = library
-        self._library: Library | None = library
-        self.caps = Caps(library or Library())
+        self._library: Library | None = None
+        self.caps = Caps(Library())
 
     @property
     def library(self) -> Library:
@@ -108,8 +109,7 @@ class HubStore:
     def _refresh_packs(self) -> None:
         with self.db.read() as tx:
             rows = tx.all("SELECT content, pack_id FROM hub_packs ORDER BY installed_at, digest")
-        self._library = Library(self._given.dirs[:-1] if self._given else None,
-                                [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in rows])
+        self._library = Library(None, [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in rows])
         self.caps = Caps(self._library)
 
     def install_pack(self, data: bytes, now: dt.datetime) -> tuple[str, str]:
@@ -245,16 +245,28 @@ class HubStore:
                           " FROM hub_desks ORDER BY created_at, desk_uuid")
         return [HubDesk(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
 
-    def authenticate(self, token: str) -> HubDesk | None:
-        """The active desk a bearer token ``<desk uuid>:<secret>`` belongs to, else None."""
-        desk_uuid, _, secret = (token or "").partition(":")
-        if not desk_uuid or not secret:
-            return None
+    def desk_key(self, desk_uuid: str) -> tuple[HubDesk, bytes] | None:
+        """The active desk ``desk_uuid`` and the key its requests are signed with, else None. The
+        key is what the hub keeps of the secret (its SHA-256): the secret itself never reaches it."""
         row = self.db.query_one("SELECT desk_uuid, name, active, institution_code, desk_number, created_at,"
                                 " revoked_at, secret_hash FROM hub_desks WHERE desk_uuid = ?", (desk_uuid,))
-        if row is None or not hmac.compare_digest(row[7], secret_hash(secret)) or not row[2]:
+        if row is None or not row[2] or not str(row[7]).startswith("sha256$"):
             return None
-        return HubDesk(row[0], row[1], True, row[3], row[4], row[5], row[6])
+        try:
+            key = bytes.fromhex(row[7].partition("$")[2])
+        except ValueError:
+            return None
+        return HubDesk(row[0], row[1], True, row[3], row[4], row[5], row[6]), key
+
+    def first_use(self, desk_uuid: str, nonce: str, now: int, window: int) -> bool:
+        """Record a signed request's nonce; False when the hub has seen it (a replay). Nonces older
+        than twice the signing window are forgotten now and then: their requests are refused by
+        their timestamp anyway."""
+        row = self.db.query_one("INSERT INTO hub_nonces (desk_uuid, nonce, seen_at) VALUES (?,?,?)"
+                                " ON CONFLICT DO NOTHING RETURNING 1", (desk_uuid, nonce, now))
+        if random.random() < 0.01:
+            self.db.query_one("DELETE FROM hub_nonces WHERE seen_at < ?", (now - 2 * window,))
+        return row is not None
 
     # -- roster and catalog ------------------------------------------------------------------
 

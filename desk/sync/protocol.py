@@ -29,6 +29,9 @@ MAX_BATCH = 1000  # settlements in one upload
 MAX_PAGE = 5000  # changes in one download
 MAX_KNOWN = 5000  # settlement ids in one POST /v1/known
 MAX_BODY = 32 * 1024 * 1024
+MAX_DEPTH = 16  # nesting of arrays and objects in a request body (an upload needs 8)
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(rb"[^\[\]{}]+")
 
 MONEY = re.compile(r"^-?[0-9]{1,12}\.[0-9]{2}$")
 TEXT_FIELDS = ("id", "desk_uuid", "institution_code", "desk_number", "kind", "member_id", "cashier", "at", "day",
@@ -50,6 +53,21 @@ def amount_fen(text: object, field: str) -> int:
     if not isinstance(text, str) or not MONEY.match(text):
         raise ProtocolError(f"{field}: {text!r} is not an amount like \"12.30\"")
     return to_fen(Decimal(text), field)
+
+
+def load_json(body: bytes) -> Any:
+    """A request body as JSON; ProtocolError when it is not JSON or nests deeper than MAX_DEPTH
+    (checked before parsing, so a body of a million brackets costs a scan, not a recursion)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.sub(b"", _STRING.sub(b"", body)):
+        depth += 1 if bracket in b"[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            raise ProtocolError(f"the body nests arrays and objects deeper than {MAX_DEPTH} levels")
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise ProtocolError("the body is not JSON") from None
 
 
 def canonical(obj: Any) -> str:

@@ -149,14 +149,24 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <source>设置已保存（%1）</source>
+        <translation>Settings saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="217"/>
+        <source>；界面语言重启后生效</source>
+        <translation>; the interface language changes at the next start</translation>
     </message>
     <message>
         <source>收款员</source>
@@ -283,138 +293,196 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="62"/>
+        <location filename="../../ui/counter.py" line="66"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="66"/>
+        <location filename="../../ui/counter.py" line="70"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="81"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="81"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="81"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="78"/>
+        <location filename="../../ui/counter.py" line="82"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="78"/>
+        <location filename="../../ui/counter.py" line="82"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="84"/>
+        <location filename="../../ui/counter.py" line="88"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="117"/>
+        <location filename="../../ui/counter.py" line="121"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="134"/>
+        <location filename="../../ui/counter.py" line="138"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="141"/>
+        <location filename="../../ui/counter.py" line="145"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="145"/>
+        <location filename="../../ui/counter.py" line="149"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
+        <location filename="../../ui/counter.py" line="160"/>
+        <source>实收现金（F4）</source>
+        <translation>Cash handed over (F4)</translation>
+    </message>
+    <message>
         <location filename="../../ui/counter.py" line="168"/>
-        <location filename="../../ui/counter.py" line="521"/>
+        <source>实收</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="187"/>
+        <location filename="../../ui/counter.py" line="676"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="196"/>
+        <location filename="../../ui/counter.py" line="240"/>
+        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="243"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="208"/>
+        <location filename="../../ui/counter.py" line="247"/>
+        <source>更换参保人</source>
+        <translation>Change patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="248"/>
+        <source>当前费用明细属于 %1（%2）。
+改为 %3（%4）结算？</source>
+        <translation>The bill on screen is for %1 (%2).
+Settle it for %3 (%4) instead?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="263"/>
+        <source>。本单仍为 %1（%2）</source>
+        <translation>. This bill is still for %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="276"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="353"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="298"/>
+        <location filename="../../ui/counter.py" line="357"/>
+        <source>目录中没有“%1”</source>
+        <translation>No “%1” in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="391"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="316"/>
+        <location filename="../../ui/counter.py" line="409"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="342"/>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="342"/>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="343"/>
+        <location filename="../../ui/counter.py" line="436"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="374"/>
+        <location filename="../../ui/counter.py" line="467"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="426"/>
+        <location filename="../../ui/counter.py" line="537"/>
+        <source>“%1”不是金额</source>
+        <translation>“%1” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="541"/>
+        <source>实收不足，尚差 ¥%1</source>
+        <translation>Not enough handed over: ¥%1 short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="544"/>
+        <source>找零 ¥%1</source>
+        <translation>Change ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="444"/>
+        <location filename="../../ui/counter.py" line="568"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="448"/>
+        <location filename="../../ui/counter.py" line="572"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="461"/>
+        <location filename="../../ui/counter.py" line="591"/>
+        <source>
+实收 ¥%1，找零 ¥%2</source>
+        <translation>
+Tendered ¥%1, change ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="594"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="462"/>
         <source>应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
@@ -425,35 +493,60 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="457"/>
-        <location filename="../../ui/counter.py" line="478"/>
-        <location filename="../../ui/counter.py" line="481"/>
-        <location filename="../../ui/counter.py" line="484"/>
+        <location filename="../../ui/counter.py" line="581"/>
+        <location filename="../../ui/counter.py" line="633"/>
+        <location filename="../../ui/counter.py" line="636"/>
+        <location filename="../../ui/counter.py" line="639"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="492"/>
+        <location filename="../../ui/counter.py" line="595"/>
+        <source>参保人 %4（%5）
+应收现金 ¥%1
+个人账户支付 ¥%2，统筹基金支付 ¥%3
+
+确认结算？</source>
+        <translation>Patient %4 (%5)
+Cash due ¥%1
+Personal account ¥%2, pooled fund ¥%3
+
+Settle?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="612"/>
+        <source>%1：目录价 ¥%2，改为 ¥%3</source>
+        <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="615"/>
+        <source>改价须主管授权：
+%1</source>
+        <translation>A changed price needs a supervisor:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="647"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="496"/>
+        <location filename="../../ui/counter.py" line="651"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="497"/>
+        <location filename="../../ui/counter.py" line="652"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="502"/>
+        <location filename="../../ui/counter.py" line="657"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="502"/>
+        <location filename="../../ui/counter.py" line="657"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -506,22 +599,32 @@ Settle now?</translation>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="81"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="82"/>
+        <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
+医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
+
+日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
+        <translation>Close business day %1: %2 settlements, %3 reversals
+Medical costs ¥%4, pooled fund ¥%5, account ¥%6, cash ¥%7
+
+After the close this business day cannot change; later settlements count to the next one. Close the day?</translation>
+    </message>
+    <message>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="85"/>
+        <location filename="../../ui/dayend_page.py" line="93"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="101"/>
+        <location filename="../../ui/dayend_page.py" line="109"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -605,6 +708,49 @@ Settle now?</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="25"/>
+        <source>第 %1 行 %2 的数量 %3 超过合理上限 %4，请核对</source>
+        <translation>Line %1 (%2): quantity %3 is above the plausible limit of %4; please check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>第 %1 行 %2 的金额 ¥%3 超过单行合理上限 ¥%4，请核对数量和单价</source>
+        <translation>Line %1 (%2): amount ¥%3 is above the plausible limit of ¥%4 for one line; check quantity and price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>第 %1 行 %2 的单价 ¥%3 与目录价 ¥%4 不同，须主管授权</source>
+        <translation>Line %1 (%2): price ¥%3 differs from the catalog price ¥%4 and needs a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="37"/>
+        <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
+        <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="39"/>
+        <source>权限不足：</source>
+        <translation>Not permitted: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
+        <source>登录失败：</source>
+        <translation>Login failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>该日期没有适用的医保政策：</source>
+        <translation>No insurance policy in force on that date: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>项目不在目录中：</source>
+        <translation>Item not in the catalog: </translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="15"/>
@@ -667,97 +813,97 @@ Settle now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -777,7 +923,7 @@ Settle now?</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -901,39 +1047,40 @@ Settle now?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="58"/>
-        <location filename="../../ui/pdf_preview.py" line="96"/>
+        <location filename="../../ui/pdf_preview.py" line="69"/>
+        <location filename="../../ui/pdf_preview.py" line="122"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="59"/>
-        <location filename="../../ui/pdf_preview.py" line="104"/>
+        <location filename="../../ui/pdf_preview.py" line="70"/>
+        <location filename="../../ui/pdf_preview.py" line="130"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="60"/>
+        <location filename="../../ui/pdf_preview.py" line="71"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="86"/>
+        <location filename="../../ui/pdf_preview.py" line="112"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="100"/>
+        <location filename="../../ui/pdf_preview.py" line="106"/>
+        <location filename="../../ui/pdf_preview.py" line="126"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="109"/>
+        <location filename="../../ui/pdf_preview.py" line="135"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="109"/>
+        <location filename="../../ui/pdf_preview.py" line="135"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1192,27 +1339,27 @@ Settle now?</translation>
         <translation>Select a settlement in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="106"/>
+        <location filename="../../ui/settlements_page.py" line="105"/>
         <source>查看结算单 %1</source>
         <translation>View receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="113"/>
+        <location filename="../../ui/settlements_page.py" line="111"/>
         <source>重打结算单 %1</source>
         <translation>Reprint receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="122"/>
+        <location filename="../../ui/settlements_page.py" line="127"/>
         <source>冲销结算单 %1（总额 %2）</source>
         <translation>Reverse receipt %1 (total %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="131"/>
+        <location filename="../../ui/settlements_page.py" line="136"/>
         <source>未能冲销</source>
         <translation>Could not reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="136"/>
+        <location filename="../../ui/settlements_page.py" line="141"/>
         <source>冲销单 %1</source>
         <translation>Reversal slip %1</translation>
     </message>
@@ -1295,9 +1442,9 @@ Settle now?</translation>
         <translation>In scope</translation>
     </message>
     <message>
-        <source>起付标准</source>
+        <source>本单计入起付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
-        <translation>Deductible</translation>
+        <translation>Toward the deductible (this bill)</translation>
     </message>
     <message>
         <source>支付比例</source>
