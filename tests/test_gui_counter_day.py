@@ -468,3 +468,24 @@ def test_the_z_confirmation_names_the_business_date_and_the_totals(window, sessi
     assert seen and "2026-11-20" in seen[0] and "结算 6 笔" in seen[0] and "冲销 1 笔" in seen[0]
     assert f"医疗费 ¥{Decimal(total) / 100:,.2f}" in seen[0]
     assert session.db.execute("SELECT count(*) FROM day_closes").fetchone()[0] == before
+
+
+def test_when_a_relatives_account_pays_the_split_and_the_receipt_name_whose_account_it_is(window, session, qtbot):
+    member_id, relative_id, relative = session.db.execute(
+        "SELECT f.member_id, f.relative_id, m.name FROM family_links f JOIN members m ON m.member_id = f.relative_id"
+        " WHERE m.account_balance_fen > 5000 ORDER BY f.member_id LIMIT 1").fetchone()
+    counter = window.counter
+    counter.scan.setText(member_id)
+    counter.scan_member()
+    counter.add_code("FW0101")
+    counter.payer.setCurrentIndex(counter.payer.findData(relative_id))
+    assert counter.split.result.account_pay > 0
+    label = counter.split.names["account_pay"].text()
+    assert label.startswith("共济账户支付") and relative in label
+    counter.payer.setCurrentIndex(0)
+    assert counter.split.names["account_pay"].text() == "个人账户支付"
+    counter.payer.setCurrentIndex(counter.payer.findData(relative_id))
+    counter.settle_confirmed()
+    receipt = pdftotext(counter.last_receipt.data).replace(" ", "")
+    assert "共济账户余额" in receipt and "个人账户余额" not in receipt and relative in receipt
+    counter.last_receipt.close()

@@ -33,7 +33,8 @@ def test_the_figures_on_the_receipt_are_the_engines(settled, tmp_path, paper):
                        ("现金支付", "cash_pay")):
         assert value_of(page, label) == answer[key], label
     assert value_of(page, "统筹支付比例") == "60.00%"
-    assert value_of(page, "个人账户余额") == str(s.balance_after)
+    assert value_of(page, "共济账户余额") == str(s.balance_after)  # 王伟's balance, not the patient's (issue 12)
+    assert "个人账户余额" not in page
     assert value_of(page, "普通门诊统筹已支付") == answer["usage_after"]["ordinary_pool_paid"]
     assert value_of(page, "限额剩余") == str(Decimal("1500.00") - Decimal(answer["usage_after"]["ordinary_pool_paid"]))
     assert "王伟（配偶）的个人账户（家庭共济）" in page.replace(" ", "")
@@ -73,7 +74,7 @@ def test_a_reversal_receipt_says_so_and_names_the_original(settled, tmp_path):
     assert "冲销" in page and value_of(page, "冲销原结算单号") == f"{s.receipt_no:06d}"
     assert "冲销原因：开错药品" in page.replace(" ", "")
     assert value_of(page, "医疗费总额") == f"-{s.figures['total']}"
-    assert value_of(page, "个人账户余额") == "500.00"  # the family account got its money back
+    assert value_of(page, "共济账户余额") == "500.00"  # the family account got its money back
 
 
 def test_a_reprint_says_so_with_its_count_and_is_audited(settled, tmp_path):

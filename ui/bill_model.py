@@ -14,6 +14,7 @@ from desk.store.settling import BillLine, LineError, line_amount, line_quantity,
 from ui import labels
 
 FULL_SELF_PAY = QT_TRANSLATE_NOOP("BillModel", "全自费")
+NO_ACCOUNT = QT_TRANSLATE_NOOP("BillModel", "〔个人账户不予支付〕")
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,18 @@ class BillModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             item = line.item
             shown = format_yuan if role == Qt.ItemDataRole.DisplayRole else money_str  # an editor gets no separators
-            return (item.code, item.name, item.spec, labels.item_class(item.cls),
-                    f"{item.selfpay_ratio:.0%}" if item.cls == "B" else (self.tr(FULL_SELF_PAY) if item.cls == "C" else ""),
+            name = f"{item.name} {self.tr(NO_ACCOUNT)}" if item.account_excluded else item.name
+            return (item.code, name, item.spec, labels.item_class(item.cls),
+                    self.tr(FULL_SELF_PAY) if item.cls == "C" or item.account_excluded
+                    else (f"{item.selfpay_ratio:.0%}" if item.cls == "B" else ""),
                     f"{line.quantity.normalize():f}", shown(line.unit_price), shown(line.amount),
                     self._codes(line))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.QTY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CODES and line.traced and not (
                 line.drug.trace_codes or line.drug.no_code_reason):
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 4) and line.item.account_excluded:
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4) and line.item.cls == "C":
             return QColor("#b3261e")

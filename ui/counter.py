@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QVBoxLayout, QWidget)
 
 from desk import prescription as rx
-from desk.engine import local_day
+from desk.engine import Certification, Member, local_day
+from desk.engine import benefits
 from desk.money import change_due, format_yuan, from_fen, parse_money
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
-from desk.store.roster import AmbiguousMember, MemberRecord, family_of, find_member, get_member, member_by_id_or_code
+from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
+                               member_by_id_or_code)
 from desk.store import pharmacy
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
@@ -142,6 +144,10 @@ class CounterPage(QWidget):
         self.payer = QComboBox()
         self.payer.setObjectName("payer")
         self.payer.currentIndexChanged.connect(self.edited)
+        self.benefit = QComboBox()
+        self.benefit.setObjectName("benefit")
+        self.benefit.setToolTip(self.tr("结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇"))
+        self.benefit.currentIndexChanged.connect(self.edited)
         self.settle_button = QPushButton(self.tr("结算 (F12)"))
         self.settle_button.setObjectName("settle")
         self.settle_button.setStyleSheet("font-size:14pt; padding:8px;")
@@ -149,6 +155,10 @@ class CounterPage(QWidget):
         new_button = QPushButton(self.tr("新结算 (F2)"))
         new_button.clicked.connect(self.new_bill)
         right = QVBoxLayout()
+        benefit_row = QHBoxLayout()
+        benefit_row.addWidget(QLabel(self.tr("待遇")))
+        benefit_row.addWidget(self.benefit, 1)
+        right.addLayout(benefit_row)
         right.addWidget(self.split, 1)
         account_row = QHBoxLayout()
         account_row.addWidget(self.use_account)
@@ -274,15 +284,50 @@ class CounterPage(QWidget):
         self.payer.blockSignals(True)
         self.payer.clear()
         self.payer.addItem(self.tr("本人账户 ¥%1").replace("%1", format_yuan(from_fen(member.account_balance_fen))), None)
+        self.payer_names = {}  # member id → "王伟，配偶": named on the split when that account pays
         for relative, relation in family_of(self.session.db, member.member_id):
+            self.payer_names[relative.member_id] = f"{relative.name}，{labels.relation(relation)}"
             balance = format_yuan(from_fen(relative.account_balance_fen))
             self.payer.addItem(f"{self.tr('共济')}：{labels.relation(relation)} {relative.name} ¥{balance}",
                                relative.member_id)
         index = self.payer.findData(self.draft.payer_id)
         self.payer.setCurrentIndex(max(index, 0))
         self.payer.blockSignals(False)
+        self.fill_benefits()
         self.refresh_member()
         self.edited()
+
+    def member_offers(self) -> list:
+        """The benefits this member may be settled under here today (the engine's reading of the pack)."""
+        session = self.session
+        try:
+            rules = session.library.get(session.desk.policy).on(local_day(session.now()))
+        except Exception as exc:  # no policy in force: the split panel says why
+            log.info("no benefits for %s: %s", self.member.member_id if self.member else "-", exc)
+            return [benefits.Offer("ordinary")]
+        engine_member = Member("employed", certified=tuple(
+            Certification(b, d, f, t) for b, d, f, t in certifications_of(session.db, self.member.member_id)))
+        return benefits.offers(rules, engine_member, local_day(session.now()), session.desk.level)
+
+    def fill_benefits(self) -> None:
+        options = self.member_offers()
+        chosen = benefits.default_offer(options)
+        self.benefit.blockSignals(True)
+        self.benefit.clear()
+        for option in options:
+            if option.disease and not (option.in_force and option.allowed):
+                continue  # shown on the member card with its dates; it cannot settle this bill
+            text = labels.benefit(option.benefit)
+            if option.disease:
+                text = self.tr("%1：%2（%3）").replace("%1", text).replace("%2", option.disease_name)                     .replace("%3", option.disease)
+            self.benefit.addItem(text, f"{option.benefit}|{option.disease or ''}")
+        self.benefit.setCurrentIndex(max(self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}"), 0))
+        self.benefit.blockSignals(False)
+
+    def chosen_benefit(self) -> tuple[str, str | None]:
+        """(benefit, disease) as the cashier picked it (the item's data is "benefit|disease")."""
+        benefit, _, disease = (self.benefit.currentData() or "ordinary|").partition("|")
+        return benefit, disease or None
 
     def refresh_member(self) -> None:
         if not self.member:
@@ -299,7 +344,7 @@ class CounterPage(QWidget):
             log.info("no standing for %s: %s", self.member.member_id, exc)
             state = None
         self.card.show_member(self.member, state, family_of(session.db, self.member.member_id), now.date(),
-                              freshness(session.db, now))
+                              freshness(session.db, now), self.member_offers())
 
     # ---- items --------------------------------------------------------------------------------
     def suggest(self, text: str) -> None:
@@ -555,11 +600,13 @@ class CounterPage(QWidget):
             result = preview_bill(self.session.db, self.session.library, self.member.member_id, self.model.bill_lines(),
                                   self.session.now(), prescriber_level=self.prescriber.currentData(),
                                   use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
-                                  prescription=self.prescription)
+                                  prescription=self.prescription, benefit=self.chosen_benefit()[0],
+                                  disease=self.chosen_benefit()[1])
         except StoreError as exc:
             self.split.show_error(describe(exc))
             return
         self.split.show_split(result)
+        self.split.name_payer(getattr(self, "payer_names", {}).get(self.payer.currentData()))
         self.show_change()
 
     # ---- settle -------------------------------------------------------------------------------
@@ -628,7 +675,8 @@ class CounterPage(QWidget):
                                  self.model.bill_lines(), session.now(), prescriber_level=self.prescriber.currentData(),
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
                                  settlement_id=self.draft.settlement_id, prescription=self.prescription,
-                                 price_approver=approver)
+                                 price_approver=approver, benefit=self.chosen_benefit()[0],
+                                 disease=self.chosen_benefit()[1])
         except TraceCodeError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
             return None
@@ -671,6 +719,7 @@ class CounterPage(QWidget):
         self.scan.clear()
         self.item_box.clear()
         self.payer.clear()
+        self.benefit.clear()
         self.use_account.setChecked(True)
         self.prescriber.setCurrentIndex(0)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))

@@ -20,6 +20,9 @@ CLASS_SHORT = {"A": QT_TRANSLATE_NOOP("Domain", "甲"), "B": QT_TRANSLATE_NOOP("
 RELATION = {"spouse": QT_TRANSLATE_NOOP("Domain", "配偶"), "parent": QT_TRANSLATE_NOOP("Domain", "父母"),
             "child": QT_TRANSLATE_NOOP("Domain", "子女")}
 RELATIVE = QT_TRANSLATE_NOOP("Domain", "家属")
+BENEFIT = {"ordinary": QT_TRANSLATE_NOOP("Domain", "普通门诊"), "chronic": QT_TRANSLATE_NOOP("Domain", "门诊慢性病"),
+           "special": QT_TRANSLATE_NOOP("Domain", "门诊特殊疾病"), "emergency": QT_TRANSLATE_NOOP("Domain", "急诊抢救"),
+           "day_surgery": QT_TRANSLATE_NOOP("Domain", "日间手术")}
 INSTITUTION_TYPE = {"clinic": QT_TRANSLATE_NOOP("Domain", "诊所"), "hospital": QT_TRANSLATE_NOOP("Domain", "医院"),
                     "pharmacy": QT_TRANSLATE_NOOP("Domain", "零售药店")}
 
@@ -49,3 +52,7 @@ def relation(written: str | None) -> str:
 
 def institution_type(code: str) -> str:
     return _tr(INSTITUTION_TYPE[code])
+
+
+def benefit(code: str) -> str:
+    return _tr(BENEFIT[code])

@@ -14,14 +14,14 @@ WARN = "color:#a15c00;"
 
 
 class MemberCard(QGroupBox):
-    FIELDS = ("name", "id", "category", "doctor", "account", "family", "deductible", "pool", "fresh")
+    FIELDS = ("name", "id", "category", "doctor", "account", "family", "certified", "deductible", "pool", "fresh")
 
     def __init__(self, parent=None):
         super().__init__(self.tr("参保人"), parent)
         form = QFormLayout(self)
         form.setHorizontalSpacing(14)
         labels = (self.tr("姓名"), self.tr("身份证号"), self.tr("类别"), self.tr("家庭医生"), self.tr("个人账户"),
-                  self.tr("共济账户"), self.tr("起付标准"), self.tr("统筹支付"), self.tr("用量数据"))
+                  self.tr("共济账户"), self.tr("认定病种"), self.tr("起付标准"), self.tr("统筹支付"), self.tr("用量数据"))
         self.values: dict[str, QLabel] = {}
         for key, label in zip(self.FIELDS, labels):
             value = QLabel("—")
@@ -46,7 +46,7 @@ class MemberCard(QGroupBox):
         self.message.setStyleSheet("color:#b3261e; font-weight:bold;" if error else "color:#555;")
 
     def show_member(self, member: MemberRecord, standing: Standing | None, family: list[tuple[MemberRecord, str]],
-                    today: dt.date, fresh: Freshness) -> None:
+                    today: dt.date, fresh: Freshness, offers: list | None = None) -> None:
         v = self.values
         v["name"].setText(member.name + (self.tr("　【演示数据】") if member.demo else ""))
         v["id"].setText(f"{member.masked_id}　{member.age_on(today)}{self.tr('岁')}")
@@ -56,12 +56,26 @@ class MemberCard(QGroupBox):
         v["account"].setText(f"¥ {format_yuan(from_fen(member.account_balance_fen))}")
         v["family"].setText("; ".join(f"{labels.relation(r)} {m.name} ¥{format_yuan(from_fen(m.account_balance_fen))}"
                                       for m, r in family) or self.tr("无"))
+        self._certified(offers or [])
         if standing is None:
             for key in ("deductible", "pool", "fresh"):
                 v[key].setText("—")
         else:
             self._standing(standing, fresh)
         self.show_message("")
+
+    def _certified(self, offers: list) -> None:
+        """Each certification with its dates; one not in force today, or not paid at this level, says so."""
+        lines = []
+        for o in (o for o in offers if o.disease):
+            text = self.tr("%1 %2（%3）%4 至 %5").replace("%1", labels.benefit(o.benefit)).replace("%2", o.disease_name) \
+                .replace("%3", o.disease).replace("%4", o.start.isoformat()).replace("%5", o.end.isoformat())
+            if not o.in_force:
+                text += self.tr("【不在有效期内】")
+            elif not o.allowed:
+                text += self.tr("【本机构级别不适用】")
+            lines.append(text)
+        self.values["certified"].setText("\n".join(lines) or self.tr("无"))
 
     def _standing(self, s: Standing, fresh: Freshness) -> None:
         v = self.values

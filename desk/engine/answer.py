@@ -98,6 +98,8 @@ def answer(result: Settlement) -> dict[str, Any]:
         "funds": [{"fund": f.fund, "name": f.name, "amount": money_str(f.amount)} for f in result.funds],
         "schemes": [{"scheme": p.scheme, "in_scope": money_str(p.in_scope), "ratio": ratio_str(p.ratio),
                      "pool_pay": money_str(p.pool_pay), "over_cap": money_str(p.over_cap)} for p in result.schemes],
+        **({"disease_name": result.disease_name, "cap": money_str(result.cap), "cap_left": money_str(result.cap_left)}
+           if result.benefit != "ordinary" and result.cap is not None else {}),
         "usage_after": _usage_dict(result.usage_after),
         "explain": [
             {k: v for k, v in (("step", s.step), ("amount", None if s.amount is None else money_str(s.amount)),

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desk.engine.inputs import Bill, Certification, Member, Usage
+from desk.engine.inputs import Bill, Certification, Institution, Member, Usage
 from desk.engine.result import Step
 from desk.money import ONE, ZERO
 from desk.policy.diseases import Disease
@@ -252,3 +252,42 @@ def terms(rules: Resolved, member: Member, usage: Usage, benefit: str, row: Dise
             codes = table.codes() if table is not None else ()
             used = sum((v for k, v in usage.disease_pool_paid.items() if k in codes), ZERO)
     return Terms(applied, ratio, cap, used, after, moves, cap_name, cap_source, ratio_source)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A benefit the counter may offer for a member: a certified disease's (with its dates) or one needing none."""
+
+    benefit: str
+    disease: str | None = None
+    disease_name: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    in_force: bool = True
+    allowed: bool = True  # paid at this institution's level
+
+
+def offers(rules: Resolved, member: Member, day: dt.date, level: int, specialty: bool = False) -> list[Offer]:
+    """Ordinary first, then each certification the member holds under a benefit the pack defines (in force or
+    not, so the card can show the dates), then the benefits that need none (急诊抢救, 日间手术)."""
+    found = [Offer("ordinary")]
+    bill = Bill(Institution(level, specialty=specialty), ())
+    for cert in member.certified:
+        if not defines(rules, cert.benefit):
+            continue
+        table = rules.values.get(f"{cert.benefit}.diseases")
+        row = table.get(cert.disease) if table is not None else None
+        levels = rules.values.get(f"{cert.benefit}.levels")
+        allowed = levels is not None and _level_allowed(rules, cert.benefit, bill, level)
+        found.append(Offer(cert.benefit, cert.disease, row.name if row else "", cert.start, cert.end,
+                           cert.in_force(day), allowed))
+    for benefit in BENEFITS:
+        if benefit not in CERTIFIED_BENEFITS and benefit != "ordinary" and defines(rules, benefit):
+            levels = rules.values.get(f"{benefit}.levels")
+            found.append(Offer(benefit, allowed=levels is not None and _level_allowed(rules, benefit, bill, level)))
+    return found
+
+
+def default_offer(options: list[Offer]) -> Offer:
+    """The certified benefit in force and paid here comes before ordinary (吉林 六（三）); else ordinary."""
+    return next((o for o in options if o.disease and o.in_force and o.allowed), options[0])

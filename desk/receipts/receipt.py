@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desk.domain import CATEGORY_LABELS, CLASS_LABELS, RELATION_LABELS, SCHEME_LABELS
+from desk.domain import BENEFIT_LABELS, CATEGORY_LABELS, CLASS_LABELS, OWN_SCHEME_LABELS, RELATION_LABELS, SCHEME_LABELS
 from desk.money import from_fen, money_str
 from desk.policy.loader import Library
 from desk.prescription import Prescription
@@ -113,6 +113,11 @@ def _header(slip: Slip, r: ReceiptData) -> None:
     slip.pair("身份证号", r.masked_id)
     slip.pair("人员类别", f"{r.category}　{r.scheme}")
     slip.pair("医保政策", f"{r.policy_name} {s.policy_version}")
+    benefit = s.answer.get("benefit", "ordinary")
+    if benefit != "ordinary":
+        disease = s.answer.get("disease")
+        slip.pair("待遇类别", BENEFIT_LABELS.get(benefit, benefit)
+                  + (f"　{s.answer.get('disease_name', '')}（{disease}）" if disease else ""))
     slip.rule()
     prescription_block(slip, r.prescription)
 
@@ -127,6 +132,10 @@ def _items(slip: Slip, r: ReceiptData) -> None:
         for item in items:
             ratio = Decimal(item["selfpay_ratio"])
             note = {"C": " 全自费", "B": f" 先行自付{ratio:.0%}" if ratio else ""}.get(item["class"], "")
+            if item.get("account_excluded"):
+                note = " 全自费 个人账户不予支付"
+            elif item.get("scheme"):
+                note += f" {OWN_SCHEME_LABELS.get(item['scheme'], item['scheme'])}"
             slip.text(item["name"])
             price = money_str(from_fen(item["unit_price_fen"]))
             slip.pair(f"  {CLASS_LABELS[item['class']]}{note} {item['quantity']}×{price}",
@@ -153,7 +162,8 @@ def _figures(slip: Slip, r: ReceiptData) -> None:
     if r.payer_note and f["account_pay"]:
         slip.text(f"  由{r.payer_note}支付", 0.9)
     slip.pair("现金支付", money_str(f["cash_pay"]), 1.2)
-    slip.pair("个人账户余额", money_str(s.balance_after))
+    # whose balance it is: a relative's account that paid (家庭共济) is not the patient's own
+    slip.pair("共济账户余额" if r.payer_note else "个人账户余额", money_str(s.balance_after))
     slip.rule()
 
 
@@ -171,6 +181,12 @@ def _usage(slip: Slip, r: ReceiptData) -> None:
         slip.pair("起付标准已累计", money_str(Decimal(after.get("deductible_met", "0"))))
     else:
         slip.pair("当日本机构已计起付", money_str(Decimal(after.get("same_day_deductible_met", "0"))))
+    if "cap" in s.answer:  # a benefit beside ordinary: its own cap (a disease's, or the inpatient one)
+        cap, left = Decimal(s.answer["cap"]), Decimal(s.answer["cap_left"])
+        whose = s.answer.get("disease_name") or BENEFIT_LABELS.get(s.answer.get("benefit"), "")
+        slip.pair(f"{whose}年度限额", money_str(cap))
+        slip.pair(f"{whose}已使用", money_str(cap - left))
+        slip.pair(f"{whose}剩余", money_str(left))
     slip.pair("普通门诊统筹已支付", money_str(paid))
     if r.annual_cap is not None:
         slip.pair("年度最高支付限额", money_str(r.annual_cap))

@@ -202,22 +202,22 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/bill_model.py" line="116"/>
+        <location filename="../../ui/bill_model.py" line="121"/>
         <source>“%1”不是数字</source>
         <translation>“%1” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="118"/>
+        <location filename="../../ui/bill_model.py" line="123"/>
         <source>数量须为正数，最多三位小数</source>
         <translation>Quantity must be positive, at most 3 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="120"/>
+        <location filename="../../ui/bill_model.py" line="125"/>
         <source>单价须为非负金额，最多两位小数</source>
         <translation>Unit price must be 0 or more, at most 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>编码</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Code</translation>
@@ -228,64 +228,69 @@
         <translation>Full self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="35"/>
+        <location filename="../../ui/bill_model.py" line="17"/>
+        <source>〔个人账户不予支付〕</source>
+        <translation>[not payable from an account]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bill_model.py" line="36"/>
         <source>名称</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>规格</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="36"/>
+        <location filename="../../ui/bill_model.py" line="37"/>
         <source>类别</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="37"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>先行自付</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Pre-self-pay</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="37"/>
+        <location filename="../../ui/bill_model.py" line="38"/>
         <source>数量</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="38"/>
+        <location filename="../../ui/bill_model.py" line="39"/>
         <source>单价</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="38"/>
+        <location filename="../../ui/bill_model.py" line="39"/>
         <source>金额</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="39"/>
+        <location filename="../../ui/bill_model.py" line="40"/>
         <source>追溯码</source>
         <translation>Traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="86"/>
+        <location filename="../../ui/bill_model.py" line="91"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="88"/>
+        <location filename="../../ui/bill_model.py" line="93"/>
         <source>待扫码</source>
         <translation>Scan codes</translation>
     </message>
     <message>
-        <location filename="../../ui/bill_model.py" line="89"/>
+        <location filename="../../ui/bill_model.py" line="94"/>
         <source>%1盒</source>
         <translation>%1 box(es)</translation>
     </message>
@@ -293,192 +298,207 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="66"/>
+        <location filename="../../ui/counter.py" line="68"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="70"/>
+        <location filename="../../ui/counter.py" line="72"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="83"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="82"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="82"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="88"/>
+        <location filename="../../ui/counter.py" line="90"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="121"/>
+        <location filename="../../ui/counter.py" line="123"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="138"/>
+        <location filename="../../ui/counter.py" line="140"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="145"/>
+        <location filename="../../ui/counter.py" line="149"/>
+        <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
+        <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="151"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="149"/>
+        <location filename="../../ui/counter.py" line="155"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="160"/>
+        <location filename="../../ui/counter.py" line="159"/>
+        <source>待遇</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="170"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="168"/>
+        <location filename="../../ui/counter.py" line="178"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="187"/>
-        <location filename="../../ui/counter.py" line="676"/>
+        <location filename="../../ui/counter.py" line="197"/>
+        <location filename="../../ui/counter.py" line="725"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="243"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="247"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="258"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="263"/>
+        <location filename="../../ui/counter.py" line="273"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="276"/>
+        <location filename="../../ui/counter.py" line="286"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="353"/>
+        <location filename="../../ui/counter.py" line="322"/>
+        <source>%1：%2（%3）</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="398"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="357"/>
+        <location filename="../../ui/counter.py" line="402"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="391"/>
+        <location filename="../../ui/counter.py" line="436"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="409"/>
+        <location filename="../../ui/counter.py" line="454"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="435"/>
+        <location filename="../../ui/counter.py" line="480"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="435"/>
+        <location filename="../../ui/counter.py" line="480"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="436"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="467"/>
+        <location filename="../../ui/counter.py" line="512"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="537"/>
+        <location filename="../../ui/counter.py" line="582"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="541"/>
+        <location filename="../../ui/counter.py" line="586"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="544"/>
+        <location filename="../../ui/counter.py" line="589"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="549"/>
+        <location filename="../../ui/counter.py" line="594"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="568"/>
+        <location filename="../../ui/counter.py" line="615"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="619"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="591"/>
+        <location filename="../../ui/counter.py" line="638"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="594"/>
+        <location filename="../../ui/counter.py" line="641"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -493,15 +513,15 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="581"/>
-        <location filename="../../ui/counter.py" line="633"/>
-        <location filename="../../ui/counter.py" line="636"/>
-        <location filename="../../ui/counter.py" line="639"/>
+        <location filename="../../ui/counter.py" line="628"/>
+        <location filename="../../ui/counter.py" line="681"/>
+        <location filename="../../ui/counter.py" line="684"/>
+        <location filename="../../ui/counter.py" line="687"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="595"/>
+        <location filename="../../ui/counter.py" line="642"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -514,39 +534,39 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="612"/>
+        <location filename="../../ui/counter.py" line="659"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="615"/>
+        <location filename="../../ui/counter.py" line="662"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="647"/>
+        <location filename="../../ui/counter.py" line="695"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="651"/>
+        <location filename="../../ui/counter.py" line="699"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="652"/>
+        <location filename="../../ui/counter.py" line="700"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="657"/>
+        <location filename="../../ui/counter.py" line="705"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="657"/>
+        <location filename="../../ui/counter.py" line="705"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -693,16 +713,41 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="23"/>
+        <source>普通门诊</source>
+        <translation>Ordinary outpatient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>门诊慢性病</source>
+        <translation>Outpatient chronic disease</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>门诊特殊疾病</source>
+        <translation>Outpatient special disease</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>急诊抢救</source>
+        <translation>Emergency and rescue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>日间手术</source>
+        <translation>Day surgery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>诊所</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>医院</source>
         <translation>Hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
     </message>
@@ -981,6 +1026,11 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Usage data</translation>
     </message>
     <message>
+        <location filename="../../ui/member_card.py" line="24"/>
+        <source>认定病种</source>
+        <translation>Certified diseases</translation>
+    </message>
+    <message>
         <location filename="../../ui/member_card.py" line="51"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
@@ -997,31 +1047,47 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/member_card.py" line="58"/>
+        <location filename="../../ui/member_card.py" line="78"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
         <location filename="../../ui/member_card.py" line="71"/>
+        <source>%1 %2（%3）%4 至 %5</source>
+        <translation>%1 %2 (%3) %4 to %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="74"/>
+        <source>【不在有效期内】</source>
+        <translation> [not in force today]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="76"/>
+        <source>【本机构级别不适用】</source>
+        <translation> [not paid at this institution&apos;s level]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_card.py" line="85"/>
         <source>年度 %1，已累计 %2，尚余 %3</source>
         <translation>Annual %1, met %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="74"/>
+        <location filename="../../ui/member_card.py" line="88"/>
         <source>每次 %1，今日本机构已计 %2</source>
         <translation>Per visit %1, met here today %2</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="79"/>
+        <location filename="../../ui/member_card.py" line="93"/>
         <source>已付 %1 / 限额 %2，尚余 %3</source>
         <translation>Paid %1 / cap %2, %3 left</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="83"/>
+        <location filename="../../ui/member_card.py" line="97"/>
         <source>%1 年度，中心数据 %2 小时前同步</source>
         <translation>Year %1, centre data synced %2 h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/member_card.py" line="87"/>
+        <location filename="../../ui/member_card.py" line="101"/>
         <source>%1 年度，仅本机记录（尚未与中心同步）</source>
         <translation>Year %1, this desk&apos;s records only (not yet synced)</translation>
     </message>
@@ -1412,14 +1478,29 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>SplitPanel</name>
     <message>
-        <location filename="../../ui/split_panel.py" line="22"/>
+        <location filename="../../ui/split_panel.py" line="23"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="54"/>
+        <location filename="../../ui/split_panel.py" line="63"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="95"/>
+        <source>共济账户支付（%1）</source>
+        <translation>Family account pays (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="101"/>
+        <source>&#x3000;%1（%2）</source>
+        <translation> · %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_panel.py" line="103"/>
+        <source>：年度限额 %1，已用 %2，尚余 %3</source>
+        <translation>: annual cap %1, used %2, left %3</translation>
     </message>
     <message>
         <source>医疗费总额</source>
