@@ -6,7 +6,6 @@ the counter uses. Everything is written in one transaction: a half-built demo ne
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from desk.store.catalog import import_catalog
 from desk.store.database import StoreError, write_transaction
 from desk.store.day_close import close_day
 from desk.store.identity import init_desk
+from desk.store.private_files import csv_text, write_private
 from desk.store.roster import import_roster
 from desk.store.settling import BillLine, settle_bill
 from desk.store.users import add_user, login
@@ -40,10 +40,7 @@ class DemoReport:
 
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_private(path, csv_text(columns, ([row.get(c, "") for c in columns] for row in rows)))
     return path
 
 

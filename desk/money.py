@@ -6,25 +6,52 @@ crossing (never ``int(x * 100)``, which truncates, nor ``fen / 100``, which is a
 ``format_yuan`` is the one way an amount is written for a person (thousands separators).
 Parsing is strict because a wrong figure at the counter costs someone real money: floats
 are read through their shortest repr (so 0.1 is "0.1", not 0.1000000000000000055),
-and negative, non-finite, non-numeric and sub-fen amounts are refused by name.
+and negative, non-finite, non-numeric and sub-fen amounts are refused by name. Text must be
+ASCII digits with an optional point (no full-width ２, no Arabic-Indic ٢, no ``1_000``, no
+exponent): Python's Decimal accepts all of those, a cashier never means them.
+
+Ceilings keep every figure far inside Decimal's 28 digits, so no sum can overflow and no absurd
+bill is answered: one bill line at most MAX_LINE (1,000,000.00 yuan), a bill at most MAX_BILL
+(10,000,000.00 yuan), any other amount (a balance, a year's usage, a policy figure) at most
+MAX_AMOUNT (100,000,000.00 yuan). A negative zero is zero ("-0.00" is read as "0.00").
 """
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 RATIO_STEP = Decimal("0.0001")
 ZERO = Decimal("0.00")
 ONE = Decimal("1")
+MAX_LINE = Decimal("1000000.00")
+MAX_BILL = Decimal("10000000.00")
+MAX_AMOUNT = Decimal("100000000.00")
+MAX_TEXT = 40  # characters of a number given as text
+DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 class InputError(ValueError):
-    """Bad input, with the field it is about; the message is meant for a person."""
+    """Bad input, with the field it is about; the message is meant for a person.
 
-    def __init__(self, field: str, message: str):
+    ``kind`` names the refusal for a front end that words it itself (``not_a_number``, ``negative``,
+    ``too_large``, ``precision``, ``unknown_field``, ``required``, ``choice``, ``bad``).
+    """
+
+    def __init__(self, field: str, message: str, *, kind: str = "bad"):
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.reason = message
+        self.kind = kind
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as a refusal quotes it: its repr, cut short (a megabyte of input is not echoed)."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        text = f"<deeply nested {type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def fen(value: Decimal) -> Decimal:
@@ -61,33 +88,48 @@ def format_yuan(amount: Decimal) -> str:
 
 def _to_decimal(value: object, field: str) -> Decimal:
     if isinstance(value, bool) or value is None:
-        raise InputError(field, f"{value!r} is not a number")
+        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number")
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
+        if abs(value) > 10 ** 15:  # checked before Decimal() so no giant integer is converted
+            raise InputError(field, f"{shown(value)} is too large", kind="too_large")
         number = Decimal(value)
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip()
+        if len(text) > MAX_TEXT and DECIMAL_TEXT.fullmatch(text):
+            raise InputError(field, f"{shown(value)} has too many digits", kind="too_large")
+        if text.lstrip("+-").lower() in ("nan", "snan", "inf", "infinity"):
+            raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number")
+        if not DECIMAL_TEXT.fullmatch(text):
+            raise InputError(field, f"{shown(value)} is not a number (digits 0-9 and a decimal point)",
+                             kind="not_a_number")
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise InputError(field, f"{value!r} is not a number") from None
+            raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number") from None
     else:
-        raise InputError(field, f"{value!r} is not a number")
+        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number")
     if not number.is_finite():
-        raise InputError(field, f"{value!r} is not a finite number")
+        raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number")
+    if number.is_zero():
+        number = abs(number)  # -0.00 is 0.00
     return number
 
 
-def parse_money(value: object, field: str) -> Decimal:
-    """A non-negative amount in yuan with at most two decimals, as a fen-quantized Decimal."""
+def parse_money(value: object, field: str, maximum: Decimal = MAX_AMOUNT) -> Decimal:
+    """A non-negative amount in yuan with at most two decimals, at most ``maximum``, as a fen-quantized Decimal."""
     number = _to_decimal(value, field)
     if number < 0:
-        raise InputError(field, f"{value} is negative")
+        raise InputError(field, f"{_plain(number)} is negative", kind="negative")
+    if number > maximum:
+        raise InputError(field, f"{_plain(number)} is more than {maximum:,} yuan (the ceiling for this figure)",
+                         kind="too_large")
     if number != number.quantize(FEN):
-        raise InputError(field, f"{value} has more than two decimals (the fen is the smallest unit)")
+        raise InputError(field, f"{_plain(number)} has more than two decimals (the fen is the smallest unit)",
+                         kind="precision")
     return number.quantize(FEN)
 
 
@@ -95,10 +137,16 @@ def parse_ratio(value: object, field: str) -> Decimal:
     """A fraction between 0 and 1 with at most four decimals."""
     number = _to_decimal(value, field)
     if number < 0 or number > ONE:
-        raise InputError(field, f"{value} is not a ratio between 0 and 1")
+        raise InputError(field, f"{_plain(number)} is not a ratio between 0 and 1", kind="choice")
     if number != number.quantize(RATIO_STEP):
-        raise InputError(field, f"{value} has more than four decimals")
+        raise InputError(field, f"{_plain(number)} has more than four decimals", kind="precision")
     return number.quantize(RATIO_STEP)
+
+
+def _plain(number: Decimal) -> str:
+    """A number as a refusal quotes it, cut short when it is absurdly long."""
+    text = str(number)
+    return text if len(text) <= 40 else f"{number:.6E}"
 
 
 def money_str(value: Decimal) -> str:

@@ -6,6 +6,7 @@ and the value, so a hospital system's developer can fix the request from one lin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,12 +15,14 @@ from desk.domain import (BENEFITS, CATEGORIES, CERTIFIED_BENEFITS, INSTITUTION_T
 from desk.engine import Bill, Institution, Item, Member, Usage, settle
 from desk.engine.answer import answer, request_of
 from desk.engine.inputs import Certification
-from desk.money import ZERO, InputError, parse_money, parse_ratio
+from desk.money import MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, shown
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 
 __all__ = ["answer", "parse_request", "quote", "quote_one", "request_of"]  # the contract, both ways
 
+# Unknown keys are refused at every level: a misspelt `selfpay_ratio` or `deductable_met` read as its
+# default would change what the pool pays (contract, version 2).
 REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "disease", "member", "usage", "items",
                 "use_account", "payer_relation"}
 INSTITUTION_KEYS = {"id", "level", "type", "designated", "specialty"}
@@ -29,17 +32,33 @@ USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met",
               "disease_pool_paid", "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid"}
 ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio", "scheme", "account_excluded"}
 CERTIFICATION_KEYS = {"benefit", "disease", "from", "to"}
+POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a bill's year; outside, no policy applies and dates overflow
+MAX_TEXT = 200  # characters of an id, a code or a name
+PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
+
+
+def _known(raw: dict, keys: set[str], field: str) -> None:
+    """Refuse the first unknown key (shown quoted when it is not a plain name, so the line stays one line)."""
+    unknown = sorted(str(k) for k in raw if k not in keys)
+    if unknown:
+        key = unknown[0] if PLAIN_KEY.fullmatch(unknown[0]) else shown(unknown[0])
+        raise InputError(f"{field}{key}", "unknown field" if field else "is not a field of a quote request",
+                         kind="unknown_field")
 
 
 def _object(raw: Any, field: str, keys: set[str] | None = None) -> dict:
     """An object whose keys are all known: a misspelt usage figure read as zero would charge twice."""
     if not isinstance(raw, dict):
-        raise InputError(field, f"must be an object, not {type(raw).__name__}")
+        raise InputError(field, f"must be an object, not {_json_type(raw)}")
     if keys is not None:
-        unknown = sorted(str(k) for k in raw if k not in keys)
-        if unknown:
-            raise InputError(f"{field}.{unknown[0]}", "unknown field")
+        _known(raw, keys, f"{field}.")
     return raw
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def _date(value: Any, field: str) -> dt.date:
@@ -48,12 +67,12 @@ def _date(value: Any, field: str) -> dt.date:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise InputError(field, f"{value!r} is not a date (YYYY-MM-DD)")
+    raise InputError(field, f"{shown(value)} is not a date (YYYY-MM-DD)")
 
 
 def _code(value: Any, field: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(field, f"{value!r} is not a disease code")
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
+        raise InputError(field, f"{shown(value)} is not a disease code")
     return value.strip()
 
 
@@ -70,19 +89,26 @@ def parse_certification(raw: Any, field: str) -> Certification:
 def _amounts(raw: Any, field: str, keys: tuple[str, ...] | None = None) -> dict[str, Decimal]:
     """An object of code → amount (usage by disease or by scheme)."""
     raw = _object({} if raw is None else raw, field, None if keys is None else set(keys))
-    return {_code(k, field): parse_money(v, f"{field}.{k}") for k, v in raw.items()}
+    return {_code(k, field): parse_money(v, f"{field}.{k if PLAIN_KEY.fullmatch(k) else shown(k)}")
+            for k, v in raw.items()}
 
 
 def _required(raw: dict, key: str, field: str) -> Any:
     if key not in raw or raw[key] is None:
-        raise InputError(f"{field}{key}", "is required")
+        raise InputError(f"{field}{key}", "is required", kind="required")
     return raw[key]
 
 
 def _choice(value: Any, choices: tuple, field: str) -> Any:
-    if isinstance(value, bool) or value not in choices:
-        raise InputError(field, f"{value!r} is not one of {', '.join(map(str, choices))}")
+    if isinstance(value, (bool, dict, list)) or value not in choices:
+        raise InputError(field, f"{shown(value)} is not one of {', '.join(map(str, choices))}", kind="choice")
     return value
+
+
+def _default(raw: dict, key: str, default: Any) -> Any:
+    """The value, or the default when the key is absent or null (never for a false or empty value)."""
+    value = raw.get(key)
+    return default if value is None else value
 
 
 def _flag(raw: dict, key: str, default: bool, field: str) -> bool:
@@ -90,7 +116,7 @@ def _flag(raw: dict, key: str, default: bool, field: str) -> bool:
     if value is None:
         return default
     if not isinstance(value, bool):
-        raise InputError(f"{field}{key}", f"{value!r} is not true or false")
+        raise InputError(f"{field}{key}", f"{shown(value)} is not true or false", kind="choice")
     return value
 
 
@@ -99,23 +125,34 @@ def _text(raw: dict, key: str, field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int)) or isinstance(value, bool):
-        raise InputError(f"{field}{key}", f"{value!r} is not a string")
-    return str(value)
+        raise InputError(f"{field}{key}", f"{shown(value)} is not a string")
+    text = str(value)
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{field}{key}", f"is longer than {MAX_TEXT} characters", kind="too_large")
+    return text
 
 
 def _level(value: Any, field: str) -> int:
+    """0-3; a JSON number with a zero fraction (2.0) is that whole number, as JSON itself reads it."""
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() \
+            and abs(value) < 10:
+        value = int(value)
+    if not isinstance(value, int):
+        raise InputError(field, f"{shown(value)} is not one of {', '.join(map(str, LEVELS))}", kind="choice")
     return _choice(value, LEVELS, field)
 
 
 def parse_at(value: Any) -> dt.datetime:
-    if not isinstance(value, str):
-        raise InputError("at", f"{value!r} is not an ISO 8601 date-time")
+    if not isinstance(value, str) or len(value) > 64:
+        raise InputError("at", f"{shown(value)} is not an ISO 8601 date-time")
     try:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise InputError("at", f"{value!r} is not an ISO 8601 date-time") from None
+        raise InputError("at", f"{shown(value)} is not an ISO 8601 date-time") from None
     if at.tzinfo is None:
-        raise InputError("at", f"{value!r} has no UTC offset (e.g. +08:00)")
+        raise InputError("at", f"{shown(value)} has no UTC offset (e.g. +08:00)")
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise InputError("at", f"{shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}", kind="too_large")
     return at
 
 
@@ -128,12 +165,12 @@ def parse_member(raw: Any) -> Member:
         except ValueError:
             birth = None
         if birth is None:
-            raise InputError("member.birth_date", f"{raw.get('birth_date')!r} is not a date (YYYY-MM-DD)")
+            raise InputError("member.birth_date", f"{shown(raw.get('birth_date'))} is not a date (YYYY-MM-DD)")
     signed = raw.get("family_doctor_institution")
     return Member(
         category=_choice(_required(raw, "category", "member."), CATEGORIES, "member.category"),
         birth_date=birth,
-        scheme=_choice(raw.get("scheme") or "employer", SCHEMES, "member.scheme"),
+        scheme=_choice(_default(raw, "scheme", "employer"), SCHEMES, "member.scheme"),
         family_doctor_institution=_text(raw, "family_doctor_institution", "member.") if signed is not None else None,
         eligible=_flag(raw, "eligible", True, "member."),
         inpatient=_flag(raw, "inpatient", False, "member."),
@@ -173,7 +210,7 @@ def parse_item(raw: Any, index: int) -> Item:
     cls = _choice(_required(raw, "class", f"{field}."), ITEM_CLASSES, f"{field}.class")
     ratio = raw.get("selfpay_ratio")
     return Item(
-        amount=parse_money(_required(raw, "amount", f"{field}."), f"{field}.amount"),
+        amount=parse_money(_required(raw, "amount", f"{field}."), f"{field}.amount", MAX_LINE),
         cls=cls,
         selfpay_ratio=ZERO if ratio is None else parse_ratio(ratio, f"{field}.selfpay_ratio"),
         code=_text(raw, "code", f"{field}."),
@@ -185,17 +222,15 @@ def parse_item(raw: Any, index: int) -> Item:
 
 def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     raw = _object(raw, "request")
-    unknown = set(raw) - REQUEST_KEYS
-    if unknown:
-        raise InputError(sorted(unknown)[0], "is not a field of a quote request")
+    _known(raw, REQUEST_KEYS, "")
     policy = _required(raw, "policy", "")
-    if not isinstance(policy, str):
-        raise InputError("policy", f"{policy!r} is not a policy id")
+    if not isinstance(policy, str) or not POLICY_ID.fullmatch(policy):
+        raise InputError("policy", f"{shown(policy)} is not a policy id (lower-case letters, digits, _ and -)")
     at = parse_at(_required(raw, "at", ""))
     inst_raw = _object(_required(raw, "institution", ""), "institution", INSTITUTION_KEYS)
     institution = Institution(
         level=_level(_required(inst_raw, "level", "institution."), "institution.level"),
-        type=_choice(inst_raw.get("type") or "clinic", INSTITUTION_TYPES, "institution.type"),
+        type=_choice(_default(inst_raw, "type", "clinic"), INSTITUTION_TYPES, "institution.type"),
         designated=_flag(inst_raw, "designated", True, "institution."),
         id=_text(inst_raw, "id", "institution."),
         specialty=_flag(inst_raw, "specialty", False, "institution."),
@@ -204,11 +239,16 @@ def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
     items_raw = _required(raw, "items", "")
     if not isinstance(items_raw, list) or not items_raw:
         raise InputError("items", "must be a non-empty list of bill lines")
+    items = tuple(parse_item(item, i) for i, item in enumerate(items_raw))
+    total = sum((item.amount for item in items), ZERO)
+    if total > MAX_BILL:
+        raise InputError("items", f"the bill's total {money_str(total)} is more than {MAX_BILL:,} yuan"
+                                  " (the ceiling for one bill)", kind="too_large")
     bill = Bill(
         institution=institution,
-        items=tuple(parse_item(item, i) for i, item in enumerate(items_raw)),
+        items=items,
         prescriber_level=None if prescriber is None else _level(prescriber, "prescriber_level"),
-        benefit=_choice(raw.get("benefit") or "ordinary", BENEFITS, "benefit"),
+        benefit=_choice(_default(raw, "benefit", "ordinary"), BENEFITS, "benefit"),
         use_account=_flag(raw, "use_account", True, ""),
         disease=None if raw.get("disease") is None else _code(raw["disease"], "disease"),
         payer_relation=(None if raw.get("payer_relation") is None

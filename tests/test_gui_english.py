@@ -223,7 +223,7 @@ def test_the_login_dialog_is_english(english, session, qtbot):
     qtbot.keyClicks(dialog.user, "cashier")
     qtbot.keyClicks(dialog.pin, "9999")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    assert dialog.error.text() == "Login failed: Wrong PIN, 4 tries left" and session.actor is None
+    assert dialog.error.text() == "Login failed: Wrong user ID or PIN" and session.actor is None
     desk = session.desk  # the institution's name and the policy pack's name are data
     names = (desk.institution_name, session.library.get(desk.policy).name)
     data = {label for label in dialog.findChildren(QLabel) if any(name in label.text() for name in names)}

@@ -186,15 +186,16 @@ def test_desk_settle_and_members_find_and_check_through_the_command(tmp_path, ch
     from test_store_cli import desk
 
     db_path = tmp_path / "desk.sqlite"
+    login_supervisor(changchun[0])  # a dated bill is a supervisor's late entry (补录)
     found = desk(db_path, "members", "find", "A1")
     assert "certified: chronic I10  2023-01-01 to 2023-12-31" in found.stdout
     installed = desk(db_path, "policy", "install", str(EXAMPLE_PACKS / "changchun.toml"), user="admin", pin="9999")
     assert installed.returncode == 0, installed.stderr
     done = desk(db_path, "settle", "A1", "XA01*16", "--at", AT.isoformat(), "--benefit", "chronic", "--disease", "I10",
-                "--json", user="cash1", pin="1111")
+                "--json", "--late-reason", "补录", user="sup1", pin="2222")
     assert done.returncode == 0, done.stderr
     assert '"pool_pay": "140.00"' in done.stdout and '"benefit": "chronic"' in done.stdout
     refused = desk(db_path, "settle", "A1", "XA01*4", "--at", AT.isoformat(), "--benefit", "chronic", "--disease",
-                   "X99", user="cash1", pin="1111")
+                   "X99", "--late-reason", "补录", user="sup1", pin="2222")
     assert refused.returncode == 2 and refused.stderr.strip().splitlines()[-1].count("disease: 'X99'") == 1
     assert desk(db_path, "check").returncode == 0

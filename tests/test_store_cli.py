@@ -44,19 +44,29 @@ def test_demo_desk_is_consistent_and_marked(demo_db):
 
 
 def test_settle_then_reverse_by_receipt_number_from_the_cli(demo_db):
+    """The desk's clock dates a bill: a cashier's --at is refused; a supervisor records a late entry (补录)
+    with a reason for a day not yet closed (today, before now), never for a day the demo's Z reports closed."""
+    import datetime as dt
+
     card = _member(demo_db)
     code = desk(demo_db, "catalog", "search", "amxl").stdout.split()[0]
-    settled = desk(demo_db, "settle", card, f"{code}*2", "--at", "2026-11-20T09:30:00+08:00", "--json",
-                   user="cashier", pin="1234")
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+    at = f"{today.isoformat()}T00:01:00+08:00"
+    cashier = desk(demo_db, "settle", card, f"{code}*2", "--at", at, user="cashier", pin="1234")
+    assert cashier.returncode == 2 and "that needs a supervisor" in cashier.stderr
+    closed = desk(demo_db, "settle", card, f"{code}*2", "--at", "2026-11-20T09:30:00+08:00", "--late-reason", "停电",
+                  user="super", pin="8888")
+    assert closed.returncode == 2 and "is closed" in closed.stderr, closed.stderr
+    settled = desk(demo_db, "settle", card, f"{code}*2", "--at", at, "--late-reason", "停电补录", "--json",
+                   user="super", pin="8888")
     assert settled.returncode == 0, settled.stderr
     assert '"policy_version": "chongqing@2024-01-01"' in settled.stdout
     receipt = next(line for line in settled.stdout.splitlines() if '"receipt_no"' in line).split(":")[1].strip(" ,")
     refused = desk(demo_db, "reverse", receipt, "--reason", "test", user="cashier", pin="1234")
     assert refused.returncode == 2 and "that needs a supervisor" in refused.stderr
-    back = desk(demo_db, "reverse", receipt, "--reason", "开错", "--at", "2026-11-20T10:00:00+08:00",
-                user="super", pin="8888")
+    back = desk(demo_db, "reverse", receipt, "--reason", "开错", "--at", at, user="super", pin="8888")
     assert back.returncode == 0 and "冲销" in back.stdout
-    day = desk(demo_db, "report", "day", "--date", "2026-11-20")
+    day = desk(demo_db, "report", "day", "--date", today.isoformat())
     assert day.returncode == 0 and f"of receipt {receipt}" in day.stdout
     usage = desk(demo_db, "usage", card)
     assert usage.returncode == 0 and "deductible met" in usage.stdout
@@ -65,9 +75,9 @@ def test_settle_then_reverse_by_receipt_number_from_the_cli(demo_db):
 
 @pytest.mark.parametrize("args, user, pin, says", [
     (("settle", "NOBODY", "X1"), "cashier", "1234", "member: no member"),
-    (("settle", "x", "X1"), "cashier", "0000", "wrong PIN"),
+    (("settle", "x", "X1"), "cashier", "0000", "wrong user id or PIN"),
     (("settle", "x", "X1"), None, None, "user: say who acts"),
-    (("settle", "x", "X1*-2"), "cashier", "1234", "item: 'X1*-2' is not CODE"),
+    (("settle", "x", "X1*-2"), "cashier", "1234", "item 1: 'X1*-2': the quantity '-2' must be a number"),
     (("usage", "NOBODY"), None, None, "member: no member"),
     (("users", "add", "bob", "--name", "Bob", "--role", "cashier"), "cashier", "1234", "that needs an admin"),
 ])
@@ -98,6 +108,6 @@ def test_receipt_and_day_reports_from_the_cli(demo_db, tmp_path):
     assert reprint.returncode == 0 and "reprint" in reprint.stdout
     month = desk(demo_db, "report", "month", "2026-03", "--out-dir", str(tmp_path / "m"))
     assert month.returncode == 0
-    assert {p.name for p in (tmp_path / "m").iterdir()} == {"claim-2026-03.pdf", "claim-2026-03.csv", "setlinfo-2026-03.csv",
+    assert {p.name for p in (tmp_path / "m").iterdir()} == {"claim-2026-03.pdf", "claim-2026-03.csv", "claim-benefits-2026-03.csv", "setlinfo-2026-03.csv",
                                                            "overruns-2026-03.csv", "supervision-2026-03.pdf",
                                                            "drugsale-2026-03.jsonl", "drugsale-2026-03.csv"}

@@ -416,7 +416,7 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
     path = tmp_path / "noise.sqlite"
     noise = random.Random(7).randbytes(8192)
     path.write_bytes(noise)
-    with pytest.raises(StoreError, match=f"^{re.escape(str(path))} is not a desk database: file is not a database"):
+    with pytest.raises(StoreError, match=f"^{re.escape(str(path))} is not a desk database"):
         open_db(path)
     assert path.read_bytes() == noise
 

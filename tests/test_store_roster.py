@@ -215,7 +215,8 @@ def test_every_bad_row_is_listed_not_only_the_first(desk, tmp_path):
 @pytest.mark.parametrize("content, says", [
     (",".join(c for c in ROSTER_HEADER if c != "category") + "\n", "line 1: the header lacks column(s) category"),
     (",".join([*ROSTER_HEADER, "colour"]) + "\n", "line 1: unknown column(s) colour"),
-    ((",".join(ROSTER_HEADER) + "\n" + csv_line(MEMBERS[0]) + "\n").encode("gbk"), "is not UTF-8"),
+    ((",".join(ROSTER_HEADER) + "\n" + csv_line(MEMBERS[0]) + "\n").encode("gbk") + b"\xff\xff\n",
+     "line 3: is not gb18030 text"),  # GBK is read (detected); a byte no encoding reads names its line
     ("", "is empty"),
 ], ids=["header-lacks-column", "header-unknown-column", "not-utf8", "empty"])
 def test_a_file_that_is_not_a_roster_is_refused(desk, tmp_path, content, says):
@@ -335,7 +336,7 @@ def many(n: int) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("category, encoding, says", [("student", "utf-8", "line 2402, column category"),
-                                                      ("employed", "gbk", "is not UTF-8")],
+                                                      ("employed", "gbk", "line 2402: is not utf-8 text")],
                          ids=["bad-value", "not-utf8"])
 def test_a_problem_late_in_a_large_file_rolls_back_the_rows_already_written(desk, tmp_path, category, encoding, says):
     """Rows are written a chunk at a time, so a bad row or bad bytes near the end must undo the earlier chunks."""

@@ -205,7 +205,7 @@ class CounterPage(QWidget):
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
-                           ("F4", self.tendered.setFocus)):
+                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -219,6 +219,21 @@ class CounterPage(QWidget):
             self.step_quantity(1 if event.key() == Qt.Key.Key_Plus else -1)
             return True
         return super().eventFilter(watched, event)
+
+    def shortcuts_text(self) -> str:
+        """The counter's keys. F1 stays the scan box (a scanner's habit); the list is F9."""
+        keys = ((self.tr("F1"), self.tr("刷卡框（选中原内容，新卡直接覆盖）")), (self.tr("F3"), self.tr("添加项目框")),
+                (self.tr("F4"), self.tr("实收现金")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
+                (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
+                (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
+                (self.tr("F12 / Ctrl+Enter"), self.tr("结算")), (self.tr("F2 / Esc"), self.tr("新结算")),
+                (self.tr("F9"), self.tr("本快捷键列表")))
+        return "\n".join(f"{key}\t{what}" for key, what in keys)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_box = QMessageBox(QMessageBox.Icon.Information, self.tr("快捷键"), self.shortcuts_text(),
+                                         QMessageBox.StandardButton.Close, self)
+        self.shortcuts_box.open()
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell, the name column taking what is left."""

@@ -6,10 +6,11 @@ pressing settle twice (or settling again after a crash) cannot settle the bill t
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from desk.store.private_files import write_private
 
 
 @dataclass
@@ -28,13 +29,8 @@ def draft_path(db_path: Path) -> Path:
 
 
 def save(path: Path, draft: Draft) -> None:
-    """Write atomically (temp file, fsync, rename): a crash leaves the old draft or the new one."""
-    temp = path.with_suffix(".tmp")
-    with open(temp, "w", encoding="utf-8") as handle:
-        json.dump(asdict(draft), handle, ensure_ascii=False)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    """Write atomically (temp file, fsync, rename), readable by the owner only (it names the member)."""
+    write_private(path, json.dumps(asdict(draft), ensure_ascii=False))
 
 
 def load(path: Path) -> Draft | None:

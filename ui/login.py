@@ -58,21 +58,17 @@ class LoginDialog(QDialog):
         try:
             self.session.login(self.user.text(), self.pin.text())
         except StoreError as exc:
-            self.error.setText(self.tr("登录失败：%1").replace("%1", self.plain(str(exc))))
+            self.error.setText(self.tr("登录失败：%1").replace("%1", self.plain(exc)))
             self.pin.clear()
             self.pin.setFocus()
             return
         self.accept()
 
-    def plain(self, message: str) -> str:
-        """The core's reason in the cashier's words (the core speaks to scripts and logs too)."""
-        import re
-
-        if "is now locked" in message or "is locked after" in message:
+    def plain(self, error: StoreError) -> str:
+        """The core's refusal in the cashier's words, chosen by its kind (the core speaks to scripts too)."""
+        kind = getattr(error, "kind", None)
+        if kind == "locked":
             return self.tr("连续输错密码，该工号已锁定，请主管解锁或稍后再试")
-        if "wrong PIN" in message:
-            left = re.search(r"\((\d+) tries left", message)
-            return self.tr("密码错误") + (self.tr("，还可再试 %1 次").replace("%1", left.group(1)) if left else "")
-        if "unknown or disabled" in message:
-            return self.tr("工号不存在或已停用")
-        return message
+        if kind == "credentials":
+            return self.tr("工号或密码错误")
+        return str(error)

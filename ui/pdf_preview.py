@@ -129,9 +129,12 @@ class PdfPreview(QDialog):
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), "", "PDF (*.pdf)")
         if path:
+            from desk.store.database import StoreError
+            from desk.store.private_files import write_private
+
             try:
-                Path(path).write_bytes(self.data)
-            except OSError as exc:
+                write_private(path, self.data)  # a receipt or report names patients: owner-only
+            except (OSError, StoreError) as exc:
                 QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法保存文件：%1").replace("%1", str(exc)))
 
 

@@ -43,7 +43,10 @@ class SupervisorDialog(QDialog):
         try:
             actor: Actor = self.session.check_pin(self.user.text(), self.pin.text())
         except StoreError as exc:
-            self.error.setText(self.tr("授权失败：%1").replace("%1", str(exc)))
+            kind = getattr(exc, "kind", None)
+            reason = (self.tr("工号或密码错误") if kind == "credentials" else
+                      self.tr("连续输错密码，该工号已锁定") if kind == "locked" else str(exc))
+            self.error.setText(self.tr("授权失败：%1").replace("%1", reason))
             self.pin.clear()
             return
         if not actor.may(self.action):

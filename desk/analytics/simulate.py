@@ -20,7 +20,6 @@ and the result is validated like a pack: the schema, then its framework's bounds
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import io
 import json
@@ -36,6 +35,7 @@ from desk.engine.inputs import CST
 from desk.money import ZERO, fen, from_fen
 from desk.policy.loader import Library, PackError, parse_pack
 from desk.policy.pack import Pack, PolicyError
+from desk.store.private_files import CsvWriter
 
 BUCKETS = (Decimal(0), Decimal(100), Decimal(300), Decimal(600), Decimal(1000), Decimal(2000))  # burden bands, yuan
 
@@ -332,7 +332,7 @@ def summary_lines(c: Comparison) -> list[str]:
 
 def members_csv(c: Comparison) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     a, b = c.base.policy, c.other.policy
     writer.writerow(["member_id", "category", "visits", f"pool_{a}", f"burden_{a}", f"pool_{b}", f"burden_{b}",
                      "burden_difference"])

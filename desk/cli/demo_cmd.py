@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.type == "pharmacy":
         from desk.demo_pharmacy import build_demo_pharmacy as build_demo
-    db = open_store(args)
+    db = open_store(args, create=True)
     report = build_demo(db, desk_library(db), args.place, members=args.members, seed=args.seed)
     print(f"demo desk for {report.place}: {report.members:,} members, {report.catalog:,} catalog items,"
           f" {report.settlements:,} past settlements ({report.refused} refused by the policy)")

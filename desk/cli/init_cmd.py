@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from desk.store.identity import init_desk
 
-    db = open_store(args)
+    db = open_store(args, create=True)
     desk = init_desk(db, desk_library(db), institution_code=args.institution_code,
                      institution_name=args.institution_name, level=args.level, type=args.type, policy=args.policy,
                      desk_number=args.desk_number, admin_id=args.admin_id, admin_name=args.admin_name,

@@ -13,8 +13,17 @@ def add_import(actions, what: str) -> argparse.ArgumentParser:
     parser.add_argument("file", type=Path)
     parser.add_argument("--skip-bad", action="store_true", help="import the good rows; write the bad ones to --rejects")
     parser.add_argument("--rejects", type=Path, help="where --skip-bad writes rejected rows (default FILE.rejects.csv)")
+    parser.add_argument("--encoding", help="the file's encoding (default: UTF-8 if it reads as UTF-8, else GB18030/GBK)")
     add_db(parser, user=True)
     return parser
+
+
+def check_rejects_target(args: argparse.Namespace) -> None:
+    """A missing folder for the rejects file is refused before anything is imported."""
+    if args.skip_bad:
+        from desk.store.private_files import check_target
+
+        check_target(args.rejects or args.file.with_suffix(".rejects.csv"))
 
 
 def report_import(args: argparse.Namespace, result, what: str) -> int:
@@ -32,9 +41,10 @@ def report_import(args: argparse.Namespace, result, what: str) -> int:
 def importing(what: str, importer: Callable[[], Callable]) -> Callable[[argparse.Namespace], int]:
     """The run function of `desk members|catalog import`: the importer (named lazily) and its report."""
     def run(args: argparse.Namespace) -> int:
+        check_rejects_target(args)
         db = open_store(args)
         result = importer()(db, acting_user(db, args), args.file, now(), skip_bad=args.skip_bad,
-                            progress=progress(what))
+                            progress=progress(what), encoding=args.encoding)
         return report_import(args, result, what)
     return run
 

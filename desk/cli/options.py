@@ -23,18 +23,30 @@ def now() -> dt.datetime:
     return dt.datetime.now(CST)
 
 
-def parse_at(text: str | None) -> dt.datetime:
+def parse_at(text: str | None, field: str = "--at") -> dt.datetime:
+    """An ISO 8601 date-time given on the command line (China Standard Time when it names no offset)."""
+    from desk.money import InputError
+
     if not text:
         return now()
-    at = dt.datetime.fromisoformat(text)
-    return at if at.tzinfo else at.replace(tzinfo=CST)
+    try:
+        at = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(field, f"{text!r} is not an ISO 8601 date and time (2026-03-15T10:00:00+08:00)") from None
+    at = at if at.tzinfo else at.replace(tzinfo=CST)
+    try:
+        at.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise InputError(field, f"{text!r} is out of range") from None
+    return at
 
 
-def open_store(args: argparse.Namespace):
+def open_store(args: argparse.Namespace, *, create: bool = False):
+    """The desk database the command names; only `desk init` and `desk demo` create one."""
     from desk.store.database import default_path, open_db
 
     path = args.db or (Path(os.environ["DESK_DB"]) if os.environ.get("DESK_DB") else default_path())
-    return open_db(path)
+    return open_db(path, create=create)
 
 
 def library(args: argparse.Namespace):
@@ -54,12 +66,18 @@ def desk_library(db):
 
 def settlement_id(db, text: str) -> str:
     """A settlement named by its UUID or by its receipt number on this desk."""
-    if text.isdigit():
+    import re
+
+    if re.fullmatch(r"[0-9]+", text.strip()):
+        from desk.store.database import StoreError
         from desk.store.settling import find_by_receipt
 
-        found = find_by_receipt(db, int(text))
-        return found.id if found else text
-    return text
+        number = int(text)
+        found = find_by_receipt(db, number) if number < 2 ** 63 else None
+        if found is None:
+            raise StoreError(f"settlement: no receipt number {text.strip()} on this desk", kind="no_settlement")
+        return found.id
+    return text.strip()
 
 
 def read_pin(prompt: str = "PIN: ") -> str:

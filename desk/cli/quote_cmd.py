@@ -34,6 +34,8 @@ def read_payload(text: str):
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise InputError("", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError("", "malformed JSON: nested too deeply") from None
     except ValueError as exc:
         raise InputError("", f"malformed JSON: {exc}") from None
 

@@ -18,10 +18,12 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desk.receipts.receipt import print_receipt
+    from desk.store.private_files import check_target, write_private
 
+    check_target(args.out)  # before the print is recorded
     db = open_store(args)
     actor = acting_user(db, args)
     pdf, copy = print_receipt(db, desk_library(db), actor, settlement_id(db, args.settlement), args.format, now())
-    args.out.write_bytes(pdf)
+    write_private(args.out, pdf)
     print(f"{args.out}: receipt {args.format}" + (f", 重打 copy {copy}" if copy > 1 else ""))
     return 0

@@ -74,14 +74,19 @@ def run_x(args: argparse.Namespace) -> int:
     from desk.receipts.day_slip import render_day
     from desk.reports.day import open_figures
     from desk.store.identity import get_desk
+    from desk.store.private_files import check_target, write_private
 
+    check_target(args.out)
     db = open_store(args)
     actor = acting_user(db, args)
     from desk.sync.overruns import overruns_for
 
-    _, figures = open_figures(db)
-    args.out.write_bytes(render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
-                                    printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat())))
+    from desk.reports.benefits import pool_by_benefit
+
+    after, figures = open_figures(db)
+    write_private(args.out, render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
+                                       printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat()),
+                                       benefits=pool_by_benefit(db, "s.seq > ?", (after,))))
     print(f"{args.out}: X report, {figures.settlements} settlements and {figures.reversals} reversals since the last Z")
     return 0
 
@@ -90,8 +95,10 @@ def run_z(args: argparse.Namespace) -> int:
     from desk.receipts.day_slip import render_day
     from desk.store.day_close import close_day, get_close
     from desk.store.identity import get_desk
+    from desk.store.private_files import check_target, write_private
     from desk.store.users import require
 
+    check_target(args.out)  # before the day is closed
     db = open_store(args)
     actor = acting_user(db, args)
     if args.reprint:
@@ -99,11 +106,14 @@ def run_z(args: argparse.Namespace) -> int:
         close = get_close(db, args.reprint)
     else:
         close = close_day(db, actor, now())
+    from desk.reports.benefits import pool_by_benefit
     from desk.sync.overruns import overruns_for
 
-    args.out.write_bytes(render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
+    write_private(args.out, render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
                                     printed_by=actor.name, reprint=bool(args.reprint),
-                                    overruns=overruns_for(db, close.business_date)))
+                                    overruns=overruns_for(db, close.business_date),
+                                    benefits=pool_by_benefit(db, "s.seq > ? AND s.seq <= ?",
+                                                             (close.after_seq, close.last_seq))))
     print(f"{args.out}: Z report {close.number} for {close.business_date}"
           f" ({close.figures.settlements} settlements, {close.figures.reversals} reversals)"
           + (" — reprint" if args.reprint else ""))
@@ -116,6 +126,7 @@ def run_month(args: argparse.Namespace) -> int:
     from desk.store.identity import get_desk
 
     from desk.reports.month import overruns_csv
+    from desk.store.private_files import write_private
     from desk.sync.overruns import overruns_for
 
     db = open_store(args)
@@ -123,21 +134,28 @@ def run_month(args: argparse.Namespace) -> int:
     overruns = overruns_for(db, args.month)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     pdf = args.out_dir / f"claim-{args.month}.pdf"
-    pdf.write_bytes(render_claim(get_desk(db), args.month, rows, now(), overruns,
-                                 supervision=f"supervision-{args.month}.pdf"))
+    from desk.reports.benefits import pool_by_benefit
+    from desk.reports.month import benefits_csv, month_range
+
+    first, after = month_range(args.month)
+    benefits = pool_by_benefit(db, "s.day >= ? AND s.day < ?", (first.isoformat(), after.isoformat()))
+    write_private(pdf, render_claim(get_desk(db), args.month, rows, now(), overruns,
+                                    supervision=f"supervision-{args.month}.pdf", benefits=benefits))
+    write_private(args.out_dir / f"claim-benefits-{args.month}.csv", benefits_csv(benefits))
     _write_supervision(db, args.month, args.out_dir / f"supervision-{args.month}.pdf", None, None, args)
-    (args.out_dir / f"overruns-{args.month}.csv").write_text(overruns_csv(overruns), encoding="utf-8")
-    (args.out_dir / f"claim-{args.month}.csv").write_text(claim_csv(rows), encoding="utf-8")
-    (args.out_dir / f"setlinfo-{args.month}.csv").write_text(setlinfo_csv(db, args.month), encoding="utf-8")
+    write_private(args.out_dir / f"overruns-{args.month}.csv", overruns_csv(overruns))
+    write_private(args.out_dir / f"claim-{args.month}.csv", claim_csv(rows))
+    write_private(args.out_dir / f"setlinfo-{args.month}.csv", setlinfo_csv(db, args.month))
     from desk.reports.drug_sales import drug_csv, drug_jsonl, drug_records
 
     drugs = drug_records(db, args.month)
-    (args.out_dir / f"drugsale-{args.month}.jsonl").write_text(drug_jsonl(drugs), encoding="utf-8")
-    (args.out_dir / f"drugsale-{args.month}.csv").write_text(drug_csv(drugs), encoding="utf-8")
+    write_private(args.out_dir / f"drugsale-{args.month}.jsonl", drug_jsonl(drugs))
+    write_private(args.out_dir / f"drugsale-{args.month}.csv", drug_csv(drugs))
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
           f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
-          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf,"
+          f" claim-benefits-{args.month}.csv, setlinfo-{args.month}.csv, overruns-{args.month}.csv,"
+          f" supervision-{args.month}.pdf,"
           f" drugsale-{args.month}.jsonl and .csv ({len(drugs)} drug lines, 3505/3506) in {args.out_dir}")
     return 0
 
@@ -151,7 +169,9 @@ def _write_supervision(db, period_text: str, out: Path, desk_number: str | None,
 
     result = supervise(db, Selection(parse_period(period_text), desk_number), load_thresholds(thresholds_path),
                        desk_library(db))
-    out.write_bytes(render_supervision(get_desk(db), result, now()))
+    from desk.store.private_files import write_private
+
+    write_private(out, render_supervision(get_desk(db), result, now()))
     return result
 
 

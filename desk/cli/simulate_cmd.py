@@ -43,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
     print("\n".join(summary_lines(comparison)))
     if args.out_dir:
         from desk.receipts.simulate_pdf import render_simulation
+        from desk.store.private_files import write_private
 
         args.out_dir.mkdir(parents=True, exist_ok=True)
-        (args.out_dir / "simulate-members.csv").write_text(members_csv(comparison), encoding="utf-8")
-        (args.out_dir / "simulate.pdf").write_bytes(render_simulation(comparison))
+        write_private(args.out_dir / "simulate-members.csv", members_csv(comparison))
+        write_private(args.out_dir / "simulate.pdf", render_simulation(comparison))
         print(f"wrote simulate-members.csv and simulate.pdf in {args.out_dir}")
     return 0

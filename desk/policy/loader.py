@@ -177,6 +177,7 @@ class Library:
     def __init__(self, dirs: list[Path] | None = None, installed: list[tuple[bytes, str]] | None = None):
         self.dirs = [*(dirs or []), shipped_dir()]
         self._packs: dict[str, Pack] = {}
+        self._loading: list[str] = []  # packs being read, to refuse a loop of `follows`
         self._by_digest: dict[str, Pack] = {}
         self._installed: dict[str, tuple[bytes, str]] = {}  # digest → (bytes, label)
         self._installed_ids: dict[str, str] = {}  # pack id → digest of the newest install
@@ -195,13 +196,22 @@ class Library:
     def get(self, pack_id: str) -> Pack:
         pack = self._packs.get(pack_id)
         if pack is None:
-            if pack_id in self._installed_ids:
-                pack = self._load_installed(self._installed_ids[pack_id])
-            else:
-                path = self.path_of(pack_id) if pack_id.replace("_", "").replace("-", "").isalnum() else None
-                if path is None:
-                    raise PolicyError(f"unknown policy {pack_id!r} (known: {', '.join(self.ids())})")
-                pack = self.check(read_pack(path))
+            plain = isinstance(pack_id, str) and len(pack_id) <= 64 and pack_id.replace("_", "").replace("-", "").isalnum()
+            if plain and pack_id in self._loading:  # a city that follows itself, or two that follow each other
+                raise PackError(str(self.path_of(pack_id) or pack_id), "follows", "the packs follow each other in a"
+                                f" loop: {' → '.join([*self._loading, pack_id])}")
+            self._loading.append(pack_id)
+            try:
+                if pack_id in self._installed_ids:
+                    pack = self._load_installed(self._installed_ids[pack_id])
+                else:
+                    path = self.path_of(pack_id) if plain else None
+                    if path is None:
+                        shown = repr(pack_id) if len(repr(pack_id)) <= 40 else repr(pack_id)[:39] + "…"
+                        raise PolicyError(f"unknown policy {shown} (known: {', '.join(self.ids())})")
+                    pack = self.check(read_pack(path))
+            finally:
+                self._loading.remove(pack_id)
             self._packs[pack_id] = pack
             self._by_digest.setdefault(pack.digest, pack)
         return pack

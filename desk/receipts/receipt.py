@@ -104,6 +104,12 @@ def _header(slip: Slip, r: ReceiptData) -> None:
     slip.pair("结算单号", f"{s.receipt_no:06d}")
     slip.text(f"结算流水 {s.id}", 0.85)
     slip.pair("结算时间", dt.datetime.fromisoformat(s.at).strftime("%Y-%m-%d %H:%M:%S"))
+    if s.late_entry:  # recorded after the fact by a supervisor: the receipt says so, with when and why
+        slip.text("【补录】", 1.1, align="center")
+        if s.entered_at:
+            slip.pair("补录时间", dt.datetime.fromisoformat(s.entered_at).strftime("%Y-%m-%d %H:%M:%S"))
+        if s.kind != "reversal":
+            slip.text(f"补录原因：{s.reason}")
     slip.pair("经办人" if s.kind == "reversal" else "收款员", r.cashier_name)
     if s.kind == "reversal":
         slip.pair("冲销原结算单号", f"{r.original_receipt:06d}")

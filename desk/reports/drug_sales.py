@@ -7,7 +7,6 @@ carries the original sale's batch, expiry and the codes it gave back.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -18,6 +17,7 @@ import sqlite_utils
 from desk.money import from_fen, money_str
 from desk.reports.month import month_range
 from desk.store.pharmacy import lines_of
+from desk.store.private_files import CsvWriter
 
 DRUG_CATEGORIES = ("西药", "中成药", "中药饮片")
 FIELDS = ("infno", "med_list_codg", "fixmedins_hilist_id", "fixmedins_hilist_name", "fixmedins_bchno", "setl_id",
@@ -71,7 +71,7 @@ def drug_jsonl(records: list[dict]) -> str:
 
 def drug_csv(records: list[dict]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow(FIELDS)
     for r in records:
         writer.writerow([";".join(t["drug_trac_codg"] for t in r[f]) if f == "drugtracinfo" else r[f] for f in FIELDS])

@@ -7,7 +7,6 @@ are exported with the national platform's setlinfo field names.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -18,6 +17,7 @@ import sqlite_utils
 
 from desk.money import from_fen
 from desk.store.database import StoreError
+from desk.store.private_files import CsvWriter
 
 COLUMNS = ("total", "in_scope", "hifp_pay", "hifob_pay", "pool_pay", "account_pay", "cash_pay")
 HEADINGS = {"day": "日期", "count": "净结算笔数", "total": "医疗费总额", "in_scope": "政策范围内",
@@ -59,7 +59,7 @@ def claim_rows(db: sqlite_utils.Database, month: str) -> list[ClaimRow]:
 
 def claim_csv(rows: list[ClaimRow]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow([HEADINGS["day"], HEADINGS["count"], *(HEADINGS[c] for c in COLUMNS)])
     for row in rows:
         writer.writerow([row.day, row.count, *(str(row.sums[c]) for c in COLUMNS)])
@@ -77,7 +77,7 @@ def setlinfo_csv(db: sqlite_utils.Database, month: str) -> str:
     """Every settlement and reversal of the month, one line each, in setlinfo field names."""
     first, after = month_range(month)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow(SETLINFO)
     for row in db.execute(
             "SELECT s.id, s.desk_number || '-' || s.receipt_no, s.institution_code, s.member_id, m.name, m.id_number,"
@@ -100,9 +100,19 @@ def setlinfo_csv(db: sqlite_utils.Database, month: str) -> str:
 def overruns_csv(overruns: list) -> str:
     """The hub's overruns of the month, for the claim: the agency may refuse these amounts."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow(["day", "member_id", "kind", "amount", "limit", "total_after", "settlement_id", "settlements"])
     for o in overruns:
         writer.writerow([o.day, o.member_id, o.kind, o.amount, o.limit, o.total_after, o.settlement_id,
                          ";".join(o.settlements)])
+    return out.getvalue()
+
+
+def benefits_csv(rows: list) -> str:
+    """Pool pay by benefit and disease for the month (desk/reports/benefits.py), beside the claim."""
+    out = io.StringIO()
+    writer = CsvWriter(out)
+    writer.writerow(["benefit", "key", "label", "count", "pool_pay"])
+    for r in rows:
+        writer.writerow([r.benefit, r.key, r.label, r.count, str(r.pool)])
     return out.getvalue()

@@ -92,14 +92,15 @@ def parse_item(row: Row) -> tuple:
 
 
 def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *,
-                   skip_bad: bool = False, progress: Callable[[int, int], None] | None = None):
+                   skip_bad: bool = False, progress: Callable[[int, int], None] | None = None,
+                   encoding: str | None = None):
     """Import or update catalog items in one transaction; bad rows refuse the file unless skip_bad."""
     from desk.store.roster import ImportResult
 
     require(actor, "import")
     path = Path(path)
     good, drugs, result, seen = [], [], ImportResult(), {}
-    for item in read_rows(path, COLUMNS, REQUIRED):
+    for item in read_rows(path, COLUMNS, REQUIRED, encoding):
         result.read += 1
         if isinstance(item, RowError):
             result.rejected.append((None, item))

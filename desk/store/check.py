@@ -1,7 +1,7 @@
 """`desk check`: recompute what the desk maintains and report every difference.
 
 Summaries and balances are rebuilt from the baselines and the append-only ledgers; each
-settlement is checked against its ledger rows and items; receipt numbers must run 1..N
+settlement is checked against its ledger rows, its items and its audit row; receipt numbers must run 1..N
 without a gap; each reversal must mirror its original exactly.
 """
 from __future__ import annotations
@@ -155,7 +155,68 @@ def _trace_codes(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
+AUDITED = ("total", "pool_pay", "account_pay", "cash_pay")
+
+
+def _same(want: object, have: object, amount: bool) -> bool:
+    if amount:
+        try:
+            return Decimal(str(have)) == Decimal(str(want))
+        except ArithmeticError:
+            return False
+    return str(want) == str(have)
+
+
+def _audit_rows(db: sqlite_utils.Database) -> list[str]:
+    """Each settlement against the audit row written in its transaction: ids, receipt, member, cashier and
+    figures. An edit of a settlement (or of its ledgers to match) that left the audit log alone shows here;
+    one that rewrote the audit log too is the anchors' to find (`desk audit verify --hub`)."""
+    import json
+
+    from desk.money import from_fen
+
+    db.execute("DROP TABLE IF EXISTS temp.check_audit")
+    db.execute("CREATE TEMP TABLE check_audit AS SELECT seq, subject, actor, action, detail FROM audit"
+               " WHERE action IN ('settle', 'reverse')")
+    db.execute("CREATE INDEX temp.check_audit_subject ON check_audit(subject)")
+    problems = []
+    try:
+        for (receipt, sid, kind, member, cashier, reverses, total, pool, account, cash, seq, actor, action,
+             detail) in db.execute(
+                "SELECT s.receipt_no, s.id, s.kind, s.member_id, s.cashier, s.reverses, s.total_fen, s.pool_pay_fen,"
+                " s.account_pay_fen, s.cash_pay_fen, a.seq, a.actor, a.action, a.detail FROM settlements s"
+                " LEFT JOIN temp.check_audit a ON a.subject = s.id ORDER BY s.seq"):
+            if seq is None:
+                problems.append(f"receipt {receipt}: has no audit row")
+                continue
+            try:
+                d = json.loads(detail)
+            except ValueError:
+                d = {}
+            # A reversal is booked to the till's cashier; the audit row's actor is the approving supervisor.
+            want = {"action": "settle" if kind == "settlement" else "reverse", "cashier": cashier, "receipt": receipt}
+            have = {"action": action, "cashier": d.get("cashier", actor) if kind == "reversal" else actor,
+                    "receipt": d.get("receipt")}
+            if kind == "settlement":
+                want["member"], have["member"] = member, d.get("member")
+                for name, fen_value in zip(AUDITED, (total, pool, account, cash)):
+                    want[name], have[name] = str(from_fen(fen_value)), d.get(name)
+            else:
+                want["reverses"], have["reverses"] = reverses, d.get("reverses")
+            wrong = [k for k in want if not _same(want[k], have[k], k in AUDITED)]
+            if wrong:
+                problems.append(f"receipt {receipt}: differs from its audit row {seq} in "
+                                + ", ".join(f"{k} ({want[k]} here, {have[k]} in the audit log)" for k in wrong))
+        for seq, subject in db.execute("SELECT a.seq, a.subject FROM temp.check_audit a"
+                                       " WHERE NOT EXISTS (SELECT 1 FROM settlements s WHERE s.id = a.subject)"):
+            problems.append(f"audit row {seq}: records settlement {subject}, which is not in the database")
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.check_audit")
+    return problems
+
+
 def check(db: sqlite_utils.Database) -> CheckReport:
-    problems = _usage(db) + _benefit_usage(db) + _accounts(db) + _settlements(db) + _receipts(db) + _trace_codes(db)
+    problems = (_usage(db) + _benefit_usage(db) + _accounts(db) + _settlements(db) + _receipts(db) + _trace_codes(db)
+                + _audit_rows(db))
     counts = db.execute("SELECT (SELECT count(*) FROM settlements), (SELECT count(*) FROM members)").fetchone()
     return CheckReport(counts[0], counts[1], tuple(problems))

@@ -310,7 +310,7 @@ def _link_family(db: sqlite_utils.Database, linked: list[tuple[Row, MemberRow]],
 
 
 def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.datetime, *, skip_bad: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+                  progress: Callable[[int, int], None] | None = None, encoding: str | None = None) -> ImportResult:
     """Import a roster file in one transaction; see the module docstring for what happens to bad rows.
 
     Rows are parsed and written a chunk at a time inside that transaction (memory stays flat on a
@@ -324,7 +324,7 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
     demo = int(bool(demo_row and demo_row[0]))
     with write_transaction(db):
         linked, chunk, deferred = [], [], []
-        for item in read_rows(path, COLUMNS, REQUIRED):
+        for item in read_rows(path, COLUMNS, REQUIRED, encoding):
             result.read += 1
             parsed = parser.parse(item)
             if isinstance(parsed, RowError):
@@ -389,10 +389,10 @@ def _count_lines(path: Path) -> int:
 
 def write_rejects(path: Path, rejected: list[tuple[Row | None, RowError]]) -> None:
     """The rejected rows with their reasons, for the administrator to fix and import again."""
-    import csv
+    from desk.store.private_files import CsvWriter, open_private
 
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+    with open_private(path) as handle:
+        writer = CsvWriter(handle)
         writer.writerow(["line", "column", "reason", "row"])
         for row, error in sorted(rejected, key=lambda r: r[1].line):
             writer.writerow([error.line, error.column, error.reason, row.raw if row else error.raw])

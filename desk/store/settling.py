@@ -26,6 +26,7 @@ from desk.prescription import Prescription
 from desk.store import audit, pharmacy
 from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
+from desk.store.dating import LateEntry, check_late_entry
 from desk.store.identity import get_desk
 from desk.store.pharmacy import DrugLine
 from desk.store.roster import MemberRecord, certifications_of, family_of, get_member, member_named
@@ -89,6 +90,8 @@ class StoredSettlement:
     items: tuple[dict, ...]
     reason: str
     demo: bool
+    late_entry: bool = False  # 补录: recorded by a supervisor after the fact (``reason`` says why)
+    entered_at: str | None = None  # the desk's clock when it was recorded (None on rows before migration 008)
     benefit: str = "ordinary"
     disease: str | None = None
 
@@ -264,14 +267,19 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                 at: dt.datetime, *, prescriber_level: int | None = None, use_account: bool = True,
                 payer_id: str | None = None, settlement_id: str | None = None,
                 prescription: Prescription | None = None, price_approver: Actor | None = None,
-                benefit: str = "ordinary", disease: str | None = None) -> StoredSettlement:
+                benefit: str = "ordinary", disease: str | None = None,
+                late: LateEntry | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
     A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
     prescription drugs need a valid external prescription, whose institution's level settles the bill.
     A line priced other than the catalog needs ``price_approver``, a supervisor, recorded in the audit log.
+    ``at`` is the desk's clock, and dates the settlement; ``late`` is a supervisor's late entry
+    (补录) dated when the bill happened, for a business day not yet closed (desk.store.dating).
     """
     require(actor, "settle")
+    if late is not None:
+        require(actor, "late_entry")
     desk = get_desk(db)
     pack = library.get(desk.policy)
     if settlement_id:
@@ -282,13 +290,15 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     items, item_rows = _lines_to_items(db, lines)
     overridden = _overridden_prices(item_rows, price_approver)
     item_rows = [{k: v for k, v in r.items() if k != "catalog_price_fen"} for r in item_rows]
-    day = local_day(at)
+    entered_at, bill_at = at, (late.at if late else at)
+    day = local_day(bill_at)
     pharmacy.check_prescription(db, desk.type, [r["code"] for r in item_rows], prescription, day)
     level = _prescriber_level(desk, prescriber_level, prescription)
     sid = settlement_id or str(uuid.uuid4())
     settings = pharmacy.get_settings(db)
     with write_transaction(db):
         receipt = _next_receipt(db)  # first statement: takes the write lock before any usage is read
+        late_reason = check_late_entry(db, actor, late, entered_at) if late else ""
         drugs = pharmacy.plan(db, [(r["code"], Decimal(r["quantity"]), line.drug) for r, line in zip(item_rows, lines)],
                               day, settings.enforced(desk.type))
         if settlement_id and find_settlement(db, sid):  # settled by another process since we looked
@@ -299,7 +309,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         usage = usage_for(db, member.member_id, day.year, day, desk.institution_code)
         engine_member = _engine_member(db, member, payer)
         try:
-            result = settle(pack, engine_member, usage, bill, at)
+            result = settle(pack, engine_member, usage, bill, bill_at)
         except PolicyError as exc:
             raise StoreError(_refusal(exc)) from None
         figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
@@ -317,12 +327,13 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         row = {"id": sid, "receipt_no": receipt, "desk_number": desk.desk_number,
                "institution_code": desk.institution_code, "kind": "settlement", "reverses": None,
                "member_id": member.member_id, "payer_id": payer.member_id if figures["account_pay_fen"] else None,
-               "cashier": actor.user_id, "at": at.isoformat(), "day": day.isoformat(), "year": result.year,
+               "cashier": actor.user_id, "at": bill_at.isoformat(), "day": day.isoformat(), "year": result.year,
                "policy_version": result.policy_version, **figures, "ratio": str(result.ratio),
                "hifp_pay_fen": funds.get("hifp", 0), "hifob_pay_fen": funds.get("hifob", 0),
                "balance_after_fen": balance_after, "answer": json.dumps(answer(result), ensure_ascii=False),
-               "inputs": json.dumps(inputs, ensure_ascii=False), "reason": "", "demo": int(desk.demo),
-               "pack_digest": pack.digest, "benefit": result.benefit, "disease": result.disease}
+               "inputs": json.dumps(inputs, ensure_ascii=False), "reason": late_reason, "demo": int(desk.demo),
+               "pack_digest": pack.digest, "benefit": result.benefit, "disease": result.disease,
+               "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         _insert(db, row, item_rows)
         pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
@@ -333,12 +344,14 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
         record_benefits(db, sid, member.member_id, result.year, benefit_moves(usage, after))
         if figures["account_pay_fen"]:
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
-        audit.append(db, at.isoformat(), actor.user_id, "settle", sid,
-                     {"receipt": receipt, "member": member.member_id, "total": str(result.total),
-                      "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
-                      "cash_pay": str(result.cash_pay)})
+        detail = {"receipt": receipt, "member": member.member_id, "total": str(result.total),
+                  "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
+                  "cash_pay": str(result.cash_pay)}
+        if late:
+            detail["late_entry"] = {"at": bill_at.isoformat(), "reason": late_reason}
+        audit.append(db, entered_at.isoformat(), actor.user_id, "settle", sid, detail)
         for line in overridden:
-            audit.append(db, at.isoformat(), price_approver.user_id, "override_price", sid,
+            audit.append(db, entered_at.isoformat(), price_approver.user_id, "override_price", sid,
                          {"receipt": receipt, "cashier": actor.user_id, "line": line["line"], "code": line["code"],
                           "catalog_price": str(from_fen(line["catalog_price_fen"])),
                           "price": str(from_fen(line["unit_price_fen"]))})
@@ -346,12 +359,13 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
 
 
 def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str, *,
-            cashier: Actor | None = None) -> StoredSettlement:
+            cashier: Actor | None = None, late: LateEntry | None = None) -> StoredSettlement:
     """A reversing settlement (冲销) that gives back the usage and the account money of the original.
 
     ``actor`` approves (a supervisor); the reversal is booked to ``cashier``, the till's cashier who
     pays the money back out of the drawer (default: the approver), so the Z report's per-cashier
     totals match each drawer. The approver is recorded in the reversal's inputs and the audit log.
+    ``at`` is the desk's clock; ``late`` dates the reversal earlier, under the late-entry rules.
     """
     require(actor, "reverse")
     till = cashier or actor
@@ -359,8 +373,12 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         raise StoreError("reason: a reversal needs a reason")
     desk = get_desk(db)
     rid = str(uuid.uuid4())
+    entered_at = at
     with write_transaction(db):
         receipt = _next_receipt(db)
+        if late:
+            check_late_entry(db, actor, late, entered_at)
+            at = late.at
         original = find_settlement(db, settlement_id)
         if original is None:
             raise StoreError(f"settlement: no settlement {settlement_id!r} on this desk")
@@ -387,7 +405,8 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
                "inputs": json.dumps({"reverses": original.id, "approved_by": actor.user_id}), "reason": reason.strip(), "demo": int(desk.demo),
                "pack_digest": db.execute("SELECT pack_digest FROM settlements WHERE id = ?",
                                          (original.id,)).fetchone()[0],
-               "benefit": original.benefit, "disease": original.disease}
+               "benefit": original.benefit, "disease": original.disease,
+               "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         ledger = db.execute("SELECT deductible_fen, same_day_fen, pool_paid_fen, day, institution_code,"
                             " COALESCE(ordinary_pool_fen, pool_paid_fen) FROM usage_ledger"
                             " WHERE settlement_id = ?", (original.id,)).fetchone()
@@ -402,10 +421,12 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         released = pharmacy.release(db, original.id, rid)
         if credit:
             move_account(db, rid, original.payer_id, credit)
-        audit.append(db, at.isoformat(), actor.user_id, "reverse", rid,
-                     {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
-                      "reason": reason.strip(), "cashier": till.user_id,
-                      **({"trace_units_released": released} if released else {})})
+        detail = {"receipt": receipt, "reverses": original.id, "original_receipt": original.receipt_no,
+                  "reason": reason.strip(), "cashier": till.user_id,
+                  **({"trace_units_released": released} if released else {})}
+        if late:
+            detail["late_entry"] = {"at": at.isoformat(), "reason": (late.reason or "").strip() or reason.strip()}
+        audit.append(db, entered_at.isoformat(), actor.user_id, "reverse", rid, detail)
     return get_settlement(db, rid)
 
 
@@ -419,12 +440,13 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         hifp_pay=from_fen(row["hifp_pay_fen"]),
         hifob_pay=from_fen(row["hifob_pay_fen"]), balance_after=from_fen(row["balance_after_fen"]),
         answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]),
+        late_entry=bool(row["late_entry"]), entered_at=row["entered_at"],
         benefit=row.get("benefit", "ordinary"), disease=row.get("disease"))
 
 
 _COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",
             "year", "policy_version", *(f"{k}_fen" for k in FIGURES), "ratio", "hifp_pay_fen", "hifob_pay_fen",
-            "balance_after_fen", "answer", "reason", "demo", "benefit", "disease")
+            "balance_after_fen", "answer", "reason", "demo", "benefit", "disease", "late_entry", "entered_at")
 
 
 def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement | None:
@@ -442,7 +464,8 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
         year=v["year"], policy_version=v["policy_version"], figures={k: from_fen(v[f"{k}_fen"]) for k in FIGURES},
         ratio=v["ratio"], hifp_pay=from_fen(v["hifp_pay_fen"]), hifob_pay=from_fen(v["hifob_pay_fen"]),
         balance_after=from_fen(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
-        demo=bool(v["demo"]), benefit=v["benefit"], disease=v["disease"])
+        demo=bool(v["demo"]), benefit=v["benefit"], disease=v["disease"], late_entry=bool(v["late_entry"]),
+        entered_at=v["entered_at"])
 
 
 def get_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement:

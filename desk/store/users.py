@@ -21,6 +21,7 @@ ROLES = ("cashier", "supervisor", "admin")
 NEEDS = {
     "settle": "cashier",
     "reverse": "supervisor",
+    "late_entry": "supervisor",
     "close_day": "supervisor",
     "override_price": "supervisor",
     "import": "admin",
@@ -31,12 +32,16 @@ MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
 PIN = re.compile(r"[0-9]{4,12}")  # ASCII digits only: a keypad cannot type a full-width ２
 USER_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
-WHAT = {"settle": "settle bills", "reverse": "reverse settlements", "close_day": "close the day",
+WHAT = {"settle": "settle bills", "reverse": "reverse settlements",
+        "late_entry": "record a late entry (补录) or date a settlement", "close_day": "close the day",
         "override_price": "approve a price other than the catalog's",
         "import": "import rosters or catalogs", "users": "manage users", "settings": "change desk settings"}
 ARTICLE = {"cashier": "a cashier", "supervisor": "a supervisor", "admin": "an admin"}
 # OWASP's minimum for argon2id: 19 MiB, 2 passes; a login costs tens of milliseconds.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+# Verified instead when the user id is unknown, so that answer costs the same time as a wrong PIN.
+# A constant with HASHER's parameters (hashing one at import would slow every process's start).
+DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$eTenuoItEqGSUu/FGvqoNg$L/NUdEmqYQtRwxD8f3LahtLrhac88bAA4Lk2l8AXrWo"
 
 
 class PermissionDenied(StoreError):
@@ -44,7 +49,16 @@ class PermissionDenied(StoreError):
 
 
 class LoginFailed(StoreError):
-    pass
+    """A refused login; ``kind`` is "credentials" (unknown user, disabled user or wrong PIN: one answer
+    for all three) or "locked" (with ``until``)."""
+
+    def __init__(self, message: str, *, kind: str, until: str | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.until = until
+
+
+WRONG_CREDENTIALS = "wrong user id or PIN"
 
 
 @dataclass(frozen=True)
@@ -91,32 +105,51 @@ def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name:
 
 
 def login(db: sqlite_utils.Database, user_id: str, pin: str, now: dt.datetime) -> Actor:
-    """Check a PIN; the fifth wrong one in a row locks the user for LOCKOUT."""
-    row = db.execute("SELECT name, role, pin_hash, active, failed_attempts, locked_until FROM users WHERE user_id = ?",
-                     (user_id,)).fetchone()
-    if row is None or not row[3]:
-        raise LoginFailed(f"unknown or disabled user {user_id!r}")
-    name, role, pin_hash, _, failures, locked_until = row
-    if locked_until and dt.datetime.fromisoformat(locked_until) > now:
-        raise LoginFailed(f"{user_id} is locked after {MAX_FAILURES} wrong PINs until "
-                          f"{dt.datetime.fromisoformat(locked_until):%H:%M}; a supervisor or admin can unlock")
-    try:
-        HASHER.verify(pin_hash, pin or "")
-    except (VerificationError, InvalidHashError):
-        with write_transaction(db):
+    """Check a PIN; the fifth wrong one in a row locks the user for LOCKOUT.
+
+    The count is read, the PIN verified and the new count written inside ONE write transaction
+    (BEGIN IMMEDIATE), so parallel guessers in other processes queue behind each other and get
+    at most MAX_FAILURES tries in all. An unknown or disabled user and a wrong PIN get the same
+    answer, after the same argon2 work (a dummy hash is verified), so neither the words nor the
+    time say which user ids exist.
+    """
+    with write_transaction(db):
+        row = db.execute("SELECT name, role, pin_hash, active, failed_attempts, locked_until FROM users"
+                         " WHERE user_id = ?", (user_id,)).fetchone()
+        if row is None or not row[3]:
+            _verify(DUMMY_HASH, pin)
+            raise LoginFailed(WRONG_CREDENTIALS, kind="credentials")
+        name, role, pin_hash, _, failures, locked_until = row
+        if locked_until and dt.datetime.fromisoformat(locked_until) > now:
+            _verify(DUMMY_HASH, pin)
+            raise LoginFailed(f"{user_id} is locked after {MAX_FAILURES} wrong PINs until "
+                              f"{dt.datetime.fromisoformat(locked_until):%H:%M}; a supervisor or admin can unlock",
+                              kind="locked", until=locked_until)
+        if not _verify(pin_hash, pin):
             failures += 1
             locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
             db.execute("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE user_id = ?",
                        (0 if locked else failures, locked, user_id))
             if locked:
                 audit.append(db, now.isoformat(), user_id, "user.locked", user_id, {"until": locked})
-        if locked:
-            raise LoginFailed(f"wrong PIN; {user_id} is now locked for {LOCKOUT.seconds // 60} minutes") from None
-        raise LoginFailed(f"wrong PIN ({MAX_FAILURES - failures} tries left before {user_id} is locked)") from None
-    if failures or locked_until:
-        with write_transaction(db):
-            db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?", (user_id,))
+                failure = LoginFailed(f"wrong PIN; {user_id} is now locked for {LOCKOUT.seconds // 60} minutes",
+                                      kind="locked", until=locked)
+            else:
+                failure = LoginFailed(WRONG_CREDENTIALS, kind="credentials")
+        else:
+            failure = None
+            if failures or locked_until:
+                db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?", (user_id,))
+    if failure:  # raised after the commit, so the count is written
+        raise failure
     return Actor(user_id, name, role)
+
+
+def _verify(pin_hash: str, pin: str) -> bool:
+    try:
+        return HASHER.verify(pin_hash, pin or "")
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _change(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime, action: str, sql: str,

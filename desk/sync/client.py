@@ -24,7 +24,7 @@ from desk.store.usage import Freshness, freshness
 from desk.store.users import Actor, require
 from desk.sync import outbox
 from desk.sync.apply import apply_page
-from desk.sync.protocol import CHANGES, KNOWN, MAX_BATCH, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
+from desk.sync.protocol import AUDIT_ANCHOR, HASH, CHANGES, KNOWN, MAX_BATCH, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS
 from desk.sync.transport import Backoff, HubClient, SyncError, check_url
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
@@ -129,7 +129,7 @@ def status(db: sqlite_utils.Database, now: dt.datetime | None = None) -> SyncSta
 def check_hub(db_path: Path | str, *, backoff: Backoff = Backoff(attempts=1)) -> str:
     """The name the hub registered this desk under (proves the URL and the key work: the answer is
     signed with the desk's key)."""
-    db = open_db(db_path)
+    db = open_db(db_path, create=False)
     try:
         url, secret, ca_file = _config(db, None)
         with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff) as hub:
@@ -169,7 +169,7 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, actor: Actor |
     (the report's ``error`` says what stopped it), so a background thread can simply show the report.
     ``hub_url`` (this time, another hub than the one set up) needs an administrator's ``actor``."""
     report = SyncReport()
-    db = open_db(db_path)
+    db = open_db(db_path, create=False)
     try:
         try:
             url, secret, ca_file = _config(db, _ad_hoc_hub(db, actor, hub_url) if hub_url else None)
@@ -181,6 +181,7 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, actor: Actor |
                     # now, in settlement order, before anything settled after them.
                     _upload(db, hub, report, progress, max(1, min(batch, MAX_BATCH)))
                     _download(db, hub, report, progress, max(1, min(page, MAX_PAGE)))
+                _anchor(db, hub, url)
         except SyncError as exc:
             report.error = str(exc)
             with write_transaction(db):
@@ -188,6 +189,46 @@ def sync_once(db_path: Path | str, *, hub_url: str | None = None, actor: Actor |
                            (report.error, _now().isoformat()))
         report.outbox_left = outbox.size(db)
         return report
+    finally:
+        db.conn.close()
+
+
+def held_anchor(hub: HubClient) -> tuple[int, str] | None:
+    """The head of this desk's audit chain the hub holds, checked for shape."""
+    held = hub.call("GET", AUDIT_ANCHOR).get("anchor")
+    if held is None:
+        return None
+    if not (isinstance(held, dict) and isinstance(held.get("seq"), int) and isinstance(held.get("hash"), str)
+            and HASH.match(held["hash"])):
+        raise SyncError("the hub's audit anchor is not {seq, hash}")
+    return held["seq"], held["hash"]
+
+
+def _anchor(db: sqlite_utils.Database, hub: HubClient, url: str) -> None:
+    """Send the audit chain's head to the hub, which keeps it only if this chain still passes through
+    the head it holds; a chain that does not (history rewritten in this file) stops the sync with the reason."""
+    held = held_anchor(hub)
+    if held is not None and audit.hash_at(db, held[0]) != held[1]:
+        raise SyncError(f"the audit log differs from the head the hub anchored at row {held[0]}: the history"
+                        " up to it was rewritten in this file (`desk audit verify --hub`)")
+    seq, digest = audit.head(db)
+    if held is None or seq != held[0]:
+        answer = hub.call("POST", AUDIT_ANCHOR, body={
+            "seq": seq, "hash": digest, "previous": None if held is None else {"seq": held[0], "hash": held[1]}})
+        if answer.get("status") != "anchored":
+            raise SyncError(f"the hub refused this desk's audit head: {answer.get('reason') or 'no reason given'}")
+    with write_transaction(db):
+        audit.record_anchor(db, seq, digest, _now().isoformat(), url)
+
+
+def hub_anchor(db_path: Path | str, *, hub_url: str | None = None,
+               backoff: Backoff = Backoff(attempts=2)) -> tuple[int, str] | None:
+    """The head of this desk's audit chain the hub holds (for `desk audit verify --hub`)."""
+    db = open_db(db_path, create=False)
+    try:
+        url, secret, ca_file = _config(db, hub_url)
+        with HubClient(url, get_desk(db).desk_uuid, secret, ca_file=ca_file, backoff=backoff) as hub:
+            return held_anchor(hub)
     finally:
         db.conn.close()
 

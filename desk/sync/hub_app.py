@@ -32,8 +32,8 @@ from desk.domain import CST
 from desk.sync import signing
 from desk.sync.hub_db import HubStorageError
 from desk.sync.hub_store import HubDesk, HubStore
-from desk.sync.protocol import (CHANGES, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING, SETTLEMENTS,
-                                ProtocolError, load_json)
+from desk.sync.protocol import (AUDIT_ANCHOR, CHANGES, HASH, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING,
+                                SETTLEMENTS, ProtocolError, load_json)
 
 log = logging.getLogger("desk.hub")
 THREADS = 4  # storage calls running at once in one hub process
@@ -153,6 +153,28 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
             return _error(413, f"ids: at most {MAX_KNOWN} in one request")
         return JSONResponse({"known": await run_in_threadpool(store.known, desk, ids)})
 
+    async def audit_anchor(request: Request, desk: HubDesk) -> Response:
+        """GET: the head of this desk's audit chain the hub holds. POST {seq, hash, previous}: a new head,
+        kept only if the desk's chain still passes through the held one (answered, not refused, so
+        the desk can say why)."""
+        _query(request, {})
+        if request.method == "GET":
+            return JSONResponse({"anchor": await run_in_threadpool(store.audit_anchor, desk)})
+        payload = _json(await request.body())
+        seq = payload.get("seq") if isinstance(payload, dict) else None
+        digest = payload.get("hash") if isinstance(payload, dict) else None
+        previous = payload.get("previous") if isinstance(payload, dict) else None
+        if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq < 1 << 63:
+            return _error(400, "seq: the number of the desk's last audit row is expected")
+        if not isinstance(digest, str) or not HASH.match(digest):
+            return _error(400, "hash: a SHA-256 in hexadecimal is expected")
+        if previous is not None and not (isinstance(previous, dict) and isinstance(previous.get("seq"), int)
+                                         and isinstance(previous.get("hash"), str)):
+            return _error(400, "previous: {seq, hash} of the head the hub holds, or null")
+        kept, reason, held = await run_in_threadpool(store.anchor_audit, desk, seq, digest, previous,
+                                                     dt.datetime.now(CST))
+        return JSONResponse({"status": "anchored" if kept else "refused", "reason": reason, "anchor": held})
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         from desk.sync.hub_guard import quiet_logs
@@ -165,6 +187,7 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
                              Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
                              Route(KNOWN, authenticated(known), methods=["POST"]),
+                             Route(AUDIT_ANCHOR, authenticated(audit_anchor), methods=["GET", "POST"]),
                              *extra_routes],
                      max_body_size=MAX_BODY)
     app.state.store = store  # routes added above this layer (the report, desk/cli/hub_report_route.py) use it

@@ -318,6 +318,38 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
+    # -- audit anchors -----------------------------------------------------------------------
+
+    def audit_anchor(self, desk: HubDesk) -> dict | None:
+        """The last head of its audit chain this desk anchored here: {seq, hash, received_at}, or None."""
+        row = self.db.query_one("SELECT seq, hash, received_at FROM hub_audit_anchors WHERE desk_uuid = ?"
+                                " ORDER BY seq DESC LIMIT 1", (desk.desk_uuid,))
+        return None if row is None else {"seq": int(row[0]), "hash": row[1], "received_at": row[2]}
+
+    def anchor_audit(self, desk: HubDesk, seq: int, digest: str, previous: dict | None,
+                     now: dt.datetime) -> tuple[bool, str, dict | None]:
+        """Keep a desk's new audit head if it extends the one held: (kept, why not, the head now held).
+
+        The desk shows the hash its chain has now at the held head (``previous``); a desk whose history
+        before that head was rewritten cannot show it, and its new head is refused."""
+        def work(tx: Tx) -> tuple[bool, str, dict | None]:
+            row = tx.one("SELECT seq, hash, received_at FROM hub_audit_anchors WHERE desk_uuid = ?"
+                         " ORDER BY seq DESC LIMIT 1", (desk.desk_uuid,))
+            held = None if row is None else {"seq": int(row[0]), "hash": row[1], "received_at": row[2]}
+            if held is not None:
+                shown = (previous or {}).get("seq"), (previous or {}).get("hash")
+                if shown != (held["seq"], held["hash"]):
+                    return False, (f"the hub holds this desk's audit head at row {held['seq']} (hash"
+                                   f" {held['hash'][:12]}…); the desk's chain does not pass through it"), held
+                if seq < held["seq"]:
+                    return False, f"row {seq} is before the head the hub holds (row {held['seq']})", held
+                if seq == held["seq"]:
+                    return (digest == held["hash"]), "" if digest == held["hash"] else "another hash", held
+            tx.run("INSERT INTO hub_audit_anchors (desk_uuid, seq, hash, received_at) VALUES (?,?,?,?)",
+                   (desk.desk_uuid, seq, digest, now.isoformat()))
+            return True, "", {"seq": seq, "hash": digest, "received_at": now.isoformat()}
+        return self._write(work)
+
     # -- upload ------------------------------------------------------------------------------
 
     def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime) -> tuple[list[Outcome], list[Overrun]]:

@@ -379,126 +379,236 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="197"/>
-        <location filename="../../ui/counter.py" line="725"/>
+        <location filename="../../ui/counter.py" line="740"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>刷卡框（选中原内容，新卡直接覆盖）</source>
+        <translation>Scan box (its text selected: the next card replaces it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="225"/>
+        <source>添加项目框</source>
+        <translation>Item box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>F4</source>
+        <translation>F4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>实收现金</source>
+        <translation>Cash handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>编码*3</source>
+        <translation>CODE*3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="226"/>
+        <source>在项目框中一次添加 3 个</source>
+        <translation>in the item box: three of the item at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>+ / −</source>
+        <translation>+ / −</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>所选行数量加一 / 减一</source>
+        <translation>one more / one less of the selected line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>删除所选行</source>
+        <translation>Remove the selected line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>F7</source>
+        <translation>F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>外配处方</source>
+        <translation>External prescription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="228"/>
+        <source>无追溯码</source>
+        <translation>No traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>F12 / Ctrl+Enter</source>
+        <translation>F12 / Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="229"/>
+        <source>F2 / Esc</source>
+        <translation>F2 / Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="230"/>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="230"/>
+        <source>本快捷键列表</source>
+        <translation>This list of keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="234"/>
+        <source>快捷键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="268"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="272"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
+        <location filename="../../ui/counter.py" line="273"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="273"/>
+        <location filename="../../ui/counter.py" line="288"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="286"/>
+        <location filename="../../ui/counter.py" line="301"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="322"/>
+        <location filename="../../ui/counter.py" line="337"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="398"/>
+        <location filename="../../ui/counter.py" line="413"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="402"/>
+        <location filename="../../ui/counter.py" line="417"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="436"/>
+        <location filename="../../ui/counter.py" line="451"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="454"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="480"/>
+        <location filename="../../ui/counter.py" line="495"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="480"/>
+        <location filename="../../ui/counter.py" line="495"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="512"/>
+        <location filename="../../ui/counter.py" line="527"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="582"/>
+        <location filename="../../ui/counter.py" line="597"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="586"/>
+        <location filename="../../ui/counter.py" line="601"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="594"/>
+        <location filename="../../ui/counter.py" line="609"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="615"/>
+        <location filename="../../ui/counter.py" line="630"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="619"/>
+        <location filename="../../ui/counter.py" line="634"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="638"/>
+        <location filename="../../ui/counter.py" line="653"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="641"/>
+        <location filename="../../ui/counter.py" line="656"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -513,15 +623,15 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="628"/>
-        <location filename="../../ui/counter.py" line="681"/>
-        <location filename="../../ui/counter.py" line="684"/>
-        <location filename="../../ui/counter.py" line="687"/>
+        <location filename="../../ui/counter.py" line="643"/>
+        <location filename="../../ui/counter.py" line="696"/>
+        <location filename="../../ui/counter.py" line="699"/>
+        <location filename="../../ui/counter.py" line="702"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="642"/>
+        <location filename="../../ui/counter.py" line="657"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -534,39 +644,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="659"/>
+        <location filename="../../ui/counter.py" line="674"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="662"/>
+        <location filename="../../ui/counter.py" line="677"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="695"/>
+        <location filename="../../ui/counter.py" line="710"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="699"/>
+        <location filename="../../ui/counter.py" line="714"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="700"/>
+        <location filename="../../ui/counter.py" line="715"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="705"/>
+        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="720"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="705"/>
+        <location filename="../../ui/counter.py" line="720"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -609,22 +720,22 @@ Settle?</translation>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="70"/>
+        <location filename="../../ui/dayend_page.py" line="73"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="75"/>
+        <location filename="../../ui/dayend_page.py" line="78"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="81"/>
+        <location filename="../../ui/dayend_page.py" line="84"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="82"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -639,12 +750,12 @@ After the close this business day cannot change; later settlements count to the 
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="93"/>
+        <location filename="../../ui/dayend_page.py" line="96"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="109"/>
+        <location filename="../../ui/dayend_page.py" line="115"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -835,24 +946,14 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Login failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72"/>
+        <location filename="../../ui/login.py" line="71"/>
         <source>连续输错密码，该工号已锁定，请主管解锁或稍后再试</source>
         <translation>Too many wrong PINs: this user ID is locked; ask a supervisor to unlock it or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>密码错误</source>
-        <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="75"/>
-        <source>，还可再试 %1 次</source>
-        <translation>, %1 tries left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="77"/>
-        <source>工号不存在或已停用</source>
-        <translation>Unknown or disabled user ID</translation>
+        <location filename="../../ui/login.py" line="73"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
     </message>
 </context>
 <context>
@@ -1141,12 +1242,12 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="138"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="138"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1931,12 +2032,22 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="46"/>
+        <location filename="../../ui/supervisor.py" line="47"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="48"/>
+        <source>连续输错密码，该工号已锁定</source>
+        <translation>Locked after too many wrong PINs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="49"/>
         <source>授权失败：%1</source>
         <translation>Authorisation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="50"/>
+        <location filename="../../ui/supervisor.py" line="53"/>
         <source>%1 没有此权限，需要主管</source>
         <translation>%1 lacks this permission; a supervisor is needed</translation>
     </message>
