@@ -489,3 +489,17 @@ def test_when_a_relatives_account_pays_the_split_and_the_receipt_name_whose_acco
     receipt = pdftotext(counter.last_receipt.data).replace(" ", "")
     assert "共济账户余额" in receipt and "个人账户余额" not in receipt and relative in receipt
     counter.last_receipt.close()
+
+
+def test_f9_lists_the_counters_keys_and_f1_stays_the_scan_box(window, session, qtbot):
+    counter = window.counter
+    counter.item_box.setFocus()
+    qtbot.keyClick(counter.item_box, Qt.Key.Key_F9)
+    box = counter.shortcuts_box
+    qtbot.waitUntil(box.isVisible, timeout=2000)
+    for key in ("F1", "F3", "F4", "F12", "F2", "+ / −", "编码*3"):
+        assert key in box.text(), key
+    box.close()
+    counter.scan.setText("DEM000")
+    qtbot.keyClick(counter.item_box, Qt.Key.Key_F1)
+    assert counter.scan.hasFocus() and counter.scan.selectedText() == "DEM000"

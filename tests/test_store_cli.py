@@ -108,6 +108,6 @@ def test_receipt_and_day_reports_from_the_cli(demo_db, tmp_path):
     assert reprint.returncode == 0 and "reprint" in reprint.stdout
     month = desk(demo_db, "report", "month", "2026-03", "--out-dir", str(tmp_path / "m"))
     assert month.returncode == 0
-    assert {p.name for p in (tmp_path / "m").iterdir()} == {"claim-2026-03.pdf", "claim-2026-03.csv", "setlinfo-2026-03.csv",
+    assert {p.name for p in (tmp_path / "m").iterdir()} == {"claim-2026-03.pdf", "claim-2026-03.csv", "claim-benefits-2026-03.csv", "setlinfo-2026-03.csv",
                                                            "overruns-2026-03.csv", "supervision-2026-03.pdf",
                                                            "drugsale-2026-03.jsonl", "drugsale-2026-03.csv"}

@@ -67,7 +67,10 @@ def test_the_hub_restarted_mid_sync(hub, tmp_path):
             hub.stop(kill=True)  # a crash: no graceful shutdown
             threading.Timer(0.5, hub.start).start()
 
-    report = sync_once(a.path, batch=10, progress=restart_after_first_batch, backoff=FAST)
+    # The restarted hub loads its packs and migrations before it answers: on a loaded machine that takes
+    # longer than FAST's few seconds of retries, so this sync waits as a desk would (up to ~25 s).
+    patient = Backoff(attempts=30, first=0.05, factor=2.0, most=1.0)
+    report = sync_once(a.path, batch=10, progress=restart_after_first_batch, backoff=patient)
     assert restarted.is_set() and report.ok, report.error
     assert report.accepted == 40 and report.outbox_left == 0
     for d in (b, a):

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from desk import prescription as rx
 from desk.engine import Certification, Member, local_day
 from desk.engine import benefits
 from desk.money import change_due, format_yuan, from_fen, parse_money
+from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
-from desk import prescription as rx
-from desk.prescription import PrescriptionError
 from desk.store import pharmacy
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
@@ -205,7 +205,7 @@ class CounterPage(QWidget):
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
-                           ("F4", self.tendered.setFocus)):
+                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -219,6 +219,21 @@ class CounterPage(QWidget):
             self.step_quantity(1 if event.key() == Qt.Key.Key_Plus else -1)
             return True
         return super().eventFilter(watched, event)
+
+    def shortcuts_text(self) -> str:
+        """The counter's keys. F1 stays the scan box (a scanner's habit); the list is F9."""
+        keys = ((self.tr("F1"), self.tr("刷卡框（选中原内容，新卡直接覆盖）")), (self.tr("F3"), self.tr("添加项目框")),
+                (self.tr("F4"), self.tr("实收现金")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
+                (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
+                (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
+                (self.tr("F12 / Ctrl+Enter"), self.tr("结算")), (self.tr("F2 / Esc"), self.tr("新结算")),
+                (self.tr("F9"), self.tr("本快捷键列表")))
+        return "\n".join(f"{key}\t{what}" for key, what in keys)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_box = QMessageBox(QMessageBox.Icon.Information, self.tr("快捷键"), self.shortcuts_text(),
+                                         QMessageBox.StandardButton.Close, self)
+        self.shortcuts_box.open()
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell, the name column taking what is left."""
@@ -425,6 +440,7 @@ class CounterPage(QWidget):
         row = self.selected_row()
         if row is None:
             self.trace.setEnabled(False)
+            self.trace.demo_hint("")
             self.trace.status.setText("")
             self.trace.list.setText("")
             return
@@ -436,6 +452,16 @@ class CounterPage(QWidget):
                 .replace("%2", line.item.unit).replace("%3", f"{line.quantity.normalize():f}")
         self.trace.show_line(line.item.name, list(line.drug.trace_codes), needed, line.drug.no_code_reason,
                              line.drug.batch, line.drug.expiry, line.traced)
+        self.trace.demo_hint(self.demo_code(line) if line.traced and self.session.desk.demo else "")
+
+    def demo_code(self, line) -> str:
+        """The demo pharmacy's next unsold box of the line's item (no scanner needed to try it)."""
+        from desk.demo_pharmacy import unsold_codes
+
+        try:
+            return unsold_codes(self.session.db, line.item.code, 1, set(self.model.codes_in_bill()))[0]
+        except StoreError:
+            return ""
 
     def scan_code(self, text: str) -> None:
         row = self.selected_row()

@@ -63,10 +63,13 @@ class DayEndPage(QWidget):
     def x_report(self) -> None:
         from desk.sync.overruns import overruns_for
 
-        _, figures = open_figures(self.session.db)
+        from desk.reports.benefits import pool_by_benefit
+
+        after, figures = open_figures(self.session.db)
         pdf = render_day(self.session.desk, figures, self._paper(), close=None, printed_at=self.session.now(),
                          printed_by=self.session.actor.name,
-                         overruns=overruns_for(self.session.db, self.session.now().date().isoformat()))
+                         overruns=overruns_for(self.session.db, self.session.now().date().isoformat()),
+                         benefits=pool_by_benefit(self.session.db, "s.seq > ?", (after,)))
         self.last_preview = preview(pdf, self.tr("X 报表"), self, QSettings().value("printer", ""))
 
     def z_report(self) -> None:
@@ -101,9 +104,12 @@ class DayEndPage(QWidget):
         self._show(get_close(self.session.db, item.data(256)), reprint=True)
 
     def _show(self, close, reprint: bool) -> None:
+        from desk.reports.benefits import pool_by_benefit
         from desk.sync.overruns import overruns_for
 
         pdf = render_day(self.session.desk, close.figures, self._paper(), close=close, printed_at=self.session.now(),
                          printed_by=self.session.actor.name, reprint=reprint,
-                         overruns=overruns_for(self.session.db, close.business_date))
+                         overruns=overruns_for(self.session.db, close.business_date),
+                         benefits=pool_by_benefit(self.session.db, "s.seq > ? AND s.seq <= ?",
+                                                  (close.after_seq, close.last_seq)))
         self.last_preview = preview(pdf, self.tr("Z 报表 第%1号").replace("%1", str(close.number)), self, QSettings().value("printer", ""))

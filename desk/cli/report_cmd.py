@@ -81,9 +81,12 @@ def run_x(args: argparse.Namespace) -> int:
     actor = acting_user(db, args)
     from desk.sync.overruns import overruns_for
 
-    _, figures = open_figures(db)
+    from desk.reports.benefits import pool_by_benefit
+
+    after, figures = open_figures(db)
     write_private(args.out, render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
-                                    printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat())))
+                                       printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat()),
+                                       benefits=pool_by_benefit(db, "s.seq > ?", (after,))))
     print(f"{args.out}: X report, {figures.settlements} settlements and {figures.reversals} reversals since the last Z")
     return 0
 
@@ -103,11 +106,14 @@ def run_z(args: argparse.Namespace) -> int:
         close = get_close(db, args.reprint)
     else:
         close = close_day(db, actor, now())
+    from desk.reports.benefits import pool_by_benefit
     from desk.sync.overruns import overruns_for
 
     write_private(args.out, render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
                                     printed_by=actor.name, reprint=bool(args.reprint),
-                                    overruns=overruns_for(db, close.business_date)))
+                                    overruns=overruns_for(db, close.business_date),
+                                    benefits=pool_by_benefit(db, "s.seq > ? AND s.seq <= ?",
+                                                             (close.after_seq, close.last_seq))))
     print(f"{args.out}: Z report {close.number} for {close.business_date}"
           f" ({close.figures.settlements} settlements, {close.figures.reversals} reversals)"
           + (" — reprint" if args.reprint else ""))
@@ -128,8 +134,14 @@ def run_month(args: argparse.Namespace) -> int:
     overruns = overruns_for(db, args.month)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     pdf = args.out_dir / f"claim-{args.month}.pdf"
+    from desk.reports.benefits import pool_by_benefit
+    from desk.reports.month import benefits_csv, month_range
+
+    first, after = month_range(args.month)
+    benefits = pool_by_benefit(db, "s.day >= ? AND s.day < ?", (first.isoformat(), after.isoformat()))
     write_private(pdf, render_claim(get_desk(db), args.month, rows, now(), overruns,
-                                    supervision=f"supervision-{args.month}.pdf"))
+                                    supervision=f"supervision-{args.month}.pdf", benefits=benefits))
+    write_private(args.out_dir / f"claim-benefits-{args.month}.csv", benefits_csv(benefits))
     _write_supervision(db, args.month, args.out_dir / f"supervision-{args.month}.pdf", None, None, args)
     write_private(args.out_dir / f"overruns-{args.month}.csv", overruns_csv(overruns))
     write_private(args.out_dir / f"claim-{args.month}.csv", claim_csv(rows))
@@ -142,7 +154,8 @@ def run_month(args: argparse.Namespace) -> int:
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
           f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
-          f" setlinfo-{args.month}.csv, overruns-{args.month}.csv, supervision-{args.month}.pdf,"
+          f" claim-benefits-{args.month}.csv, setlinfo-{args.month}.csv, overruns-{args.month}.csv,"
+          f" supervision-{args.month}.pdf,"
           f" drugsale-{args.month}.jsonl and .csv ({len(drugs)} drug lines, 3505/3506) in {args.out_dir}")
     return 0
 

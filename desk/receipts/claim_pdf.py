@@ -12,7 +12,7 @@ WIDTHS = [0.12, 0.11, 0.11, 0.11, 0.1, 0.09, 0.12, 0.12, 0.12]
 
 
 def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime,
-                 overruns: list | None = None, supervision: str | None = None) -> bytes:
+                 overruns: list | None = None, supervision: str | None = None, benefits: list | None = None) -> bytes:
     slip = Slip(PAPERS["a4"])
     if desk.demo:
         slip.text("【演示数据 DEMO — 不作申报】", align="center")
@@ -29,6 +29,12 @@ def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: d
                      1.05 if row.day == "合计" else 1.0)
     slip.rule(dashed=False)
     slip.text("说明：冲销按负数抵减当日笔数与金额；基金支付合计 = 统筹基金 + 大额互助。", 0.9)
+    if benefits and any(r.benefit != "ordinary" for r in benefits):
+        slip.space(8)
+        slip.text("基金支付按待遇及病种（含冲销）：")
+        for r in benefits:
+            slip.columns([r.label, f"{r.count}笔" if r.benefit != "scheme" else "", money_str(r.pool)],
+                         [0.6, 0.15, 0.25], "lrr", 0.95)
     if overruns:
         slip.space(12)
         slip.text("中心通报的超限（两个收费窗口离线期间合计超出年度限额或个人账户余额，医保可能不予支付）：")

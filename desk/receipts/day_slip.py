@@ -33,6 +33,16 @@ def _body(slip: Slip, f: Figures) -> None:
     slip.rule()
 
 
+def benefit_lines(slip: Slip, rows: list) -> None:
+    """Pool pay by benefit and disease (desk/reports/benefits.py), when any bill was other than ordinary."""
+    if not any(r.benefit != "ordinary" for r in rows):
+        return
+    slip.text("基金支付按待遇（含冲销）")
+    for r in rows:
+        slip.pair(f"　{r.label}" + (f" {r.count}笔" if r.benefit != "scheme" else ""), money_str(r.pool))
+    slip.rule()
+
+
 def overrun_lines(slip: Slip, overruns: list) -> None:
     """Money two offline desks together paid beyond a cap or an account: the agency may refuse it."""
     if not overruns:
@@ -44,7 +54,8 @@ def overrun_lines(slip: Slip, overruns: list) -> None:
 
 
 def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose | None, printed_at: dt.datetime,
-               printed_by: str, reprint: bool = False, overruns: list | None = None) -> bytes:
+               printed_by: str, reprint: bool = False, overruns: list | None = None,
+               benefits: list | None = None) -> bytes:
     slip = Slip(PAPERS[paper])
     if desk.demo:
         slip.text("【演示数据 DEMO】", align="center")
@@ -65,6 +76,7 @@ def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose 
     slip.pair("打印人", printed_by)
     slip.rule()
     _body(slip, figures)
+    benefit_lines(slip, benefits or [])
     overrun_lines(slip, overruns or [])
     slip.text("日结后不可更改；之后的结算计入下一营业日" if close else "X 报表仅供核对，不结束营业日", 0.9, align="center")
     title = f"Z{close.number}" if close else "X"

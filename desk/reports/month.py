@@ -106,3 +106,13 @@ def overruns_csv(overruns: list) -> str:
         writer.writerow([o.day, o.member_id, o.kind, o.amount, o.limit, o.total_after, o.settlement_id,
                          ";".join(o.settlements)])
     return out.getvalue()
+
+
+def benefits_csv(rows: list) -> str:
+    """Pool pay by benefit and disease for the month (desk/reports/benefits.py), beside the claim."""
+    out = io.StringIO()
+    writer = CsvWriter(out)
+    writer.writerow(["benefit", "key", "label", "count", "pool_pay"])
+    for r in rows:
+        writer.writerow([r.benefit, r.key, r.label, r.count, str(r.pool)])
+    return out.getvalue()
