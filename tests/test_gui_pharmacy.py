@@ -85,6 +85,7 @@ def test_a_whole_pharmacy_sale_by_keyboard(window, qtbot, tmp_path):
     type_enter(qtbot, counter.item_box, barcode)  # the box's barcode in the item box
     assert [l.item.code for l in counter.model.lines] == [item]
     assert counter.trace.codes.hasFocus()
+    assert codes[0] in counter.trace.hint.text()  # the demo names a box to type where a scanner would
     for code in codes:
         type_enter(qtbot, counter.trace.codes, code)
     assert counter.model.lines[0].drug.trace_codes == tuple(codes)

@@ -68,6 +68,21 @@ def test_by_desk_each_unit_equals_the_desks_own_report(synced):
     assert report.names[desks[0].uuid] == "desk 01"
 
 
+
+@pytest.mark.parametrize("text", ["2023", "2023-02-01..2023-03-31", "2023-03-01..2023-03-20"])
+def test_any_period_by_desk_equals_the_desks_own_report(synced, text):
+    """Whole months read the people counted ahead per month (hub migration 006), other periods group the
+    report rows: both equal each desk's own figures, reversals (one empties M003's day) netted."""
+    hub, desks = synced
+    period = parse_period(text)
+    with hub.store.db.read() as tx:
+        report = hub_report(tx, period, "desk")
+    units = {u.key: u.indicators() for u in report.units}
+    for d in desks:
+        own = {i.key: i.value for i in supervise(d.db, Selection(period), library=d.desk.library).indicators}
+        for key, value in units[d.uuid].items():
+            assert value == own[key], (text, d.number, key)
+
 def test_by_institution_the_hub_report_is_the_sum_of_the_desks(synced, tmp_path):
     hub, (a, b, c) = synced
     with hub.store.db.read() as tx:
@@ -129,3 +144,25 @@ def test_get_v1_report_answers_an_administrators_token_only(synced):
         assert refused.status_code == 401, header  # a desk's own token does not read the chain's figures
     bad = httpx.get(url, params={"period": "2023-13"}, headers={"Authorization": f"Bearer {token}"}, timeout=30)
     assert bad.status_code == 400 and "period" in bad.json()["error"]
+
+
+@pytest.mark.parametrize("reversal_first", [False, True])
+def test_counted_ahead_rows_follow_reversals_in_either_order(hub, reversal_first):
+    """One batch's rows may reach the report rows in any order: an account-only settlement and its
+    reversal leave no member, member-day or 套现 signal, whichever comes first; a second visit stays."""
+    rows = [("S1", "settlement", None, 2500), ("S2", "reversal", "S1", -2500)]
+    rows = rows[::-1] if reversal_first else rows
+    rows.append(("S3", "settlement", None, 1000))
+    with hub.store.db.write() as tx:
+        for sid, kind, reverses, fen in rows:
+            member = "M9" if sid == "S3" else "M8"
+            tx.run("INSERT INTO hub_report_settlements VALUES (?, 'D1', 'H-9', ?, ?, ?, '2023-05-04', 9, ?, 0, 0, ?, 0)",
+                   (sid, kind, reverses, member, fen, fen))
+    with hub.store.db.read() as tx:
+        report = hub_report(tx, parse_period("2023-05"))
+        year = hub_report(tx, parse_period("2023"))
+    for r in (report, year):
+        (unit,) = r.units
+        figures = unit.indicators()
+        assert (figures["visits"], figures["members"], figures["account_only"]) == (1, 1, 1)
+        assert (unit.member_days, unit.member_months) == (1, 1)

@@ -90,3 +90,21 @@ def test_a_forged_or_revoked_key_or_an_unsigned_request_gets_401(hub, tmp_path):
         client.call("GET", "/v1/ping")
     assert hub.store.settlement_ids() == set()
     assert a.db.execute("SELECT last_error FROM sync_state").fetchone()[0] == report.error
+
+
+def test_two_desks_claiming_one_institution_and_counter_are_refused(hub, tmp_path):
+    a, b = make_desks(tmp_path, 2, hub)
+    settle(a, "M001", ("XA01", "2"))
+    assert sync_once(a.path, backoff=FAST).ok
+    # Desk b's file is made to say it is counter 01 too (its receipts would pass for a's).
+    b.db.execute("UPDATE desk SET desk_number = '01'")
+    b.db.conn.commit()
+    settle(b, "M002", ("XA01", "1"))
+    report = sync_once(b.path, backoff=FAST)
+    assert len(report.refused) == 1 and "settles as that counter already" in report.refused[0][1], report
+    assert report.outbox_left == 1 and len(hub.store.settlement_ids()) == 1
+    assert {d.desk_uuid: d.desk_number for d in hub.store.desks()}[b.uuid] is None
+    # Once the old desk is revoked (a replacement machine), the counter may be taken.
+    hub.store.revoke_desk(a.uuid, a.desk.at)
+    assert sync_once(b.path, backoff=FAST).accepted == 1
+    assert {d.desk_uuid: d.desk_number for d in hub.store.desks()}[b.uuid] == "01"

@@ -74,19 +74,21 @@ def install_language(app: QApplication, language: str) -> None:
             log.warning("English translation not found in %s; run scripts/setup-env to compile it", folder)
 
 
-def demo_database(place: str) -> Path:
+def demo_database(place: str, kind: str = "clinic") -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("billing-desk", appauthor=False)) / f"demo-{place}.sqlite"
+    suffix = "-pharmacy" if kind == "pharmacy" else ""
+    return Path(platformdirs.user_data_dir("billing-desk", appauthor=False)) / f"demo-{place}{suffix}.sqlite"
 
 
-def ensure_demo(path: Path, place: str) -> None:
+def ensure_demo(path: Path, place: str, kind: str = "clinic") -> None:
     """Build the demo database on first start, with a progress dialog (it takes a couple of seconds)."""
     if path.exists():
         return
     from desk.policy.loader import Library
     from desk.store.database import open_db
     from desk.demo_desk import build_demo
+    from desk.demo_pharmacy import build_demo_pharmacy
 
     dialog = QProgressDialog(QCoreApplication.translate("app", "正在准备演示数据…"), None, 0, 0)
     dialog.setMinimumDuration(0)
@@ -94,7 +96,7 @@ def ensure_demo(path: Path, place: str) -> None:
     QApplication.processEvents()
     temp = path.with_suffix(".building")
     temp.unlink(missing_ok=True)
-    build_demo(open_db(temp), Library(), place)
+    (build_demo_pharmacy if kind == "pharmacy" else build_demo)(open_db(temp), Library(), place)
     temp.rename(path)
     for suffix in ("-wal", "-shm"):
         Path(str(temp) + suffix).unlink(missing_ok=True)
@@ -105,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="desk gui", description="the counter program")
     parser.add_argument("--db", type=Path, help="a desk database (default: the embedded demo database)")
     parser.add_argument("--place", default="puyang", help="the demo's place when no --db is given")
+    parser.add_argument("--type", default="clinic", choices=("clinic", "pharmacy"), dest="kind",
+                        help="the demo's kind: pharmacy opens the demo pharmacy (box codes, 拆零, prescriptions)")
     args, qt_args = parser.parse_known_args(argv if argv is not None else [])
     setup_logging()
     app = make_app([sys.argv[0], *qt_args])
@@ -115,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         path = args.db
         if path is None:
-            path = demo_database(args.place)
-            ensure_demo(path, args.place)
+            path = demo_database(args.place, args.kind)
+            ensure_demo(path, args.place, args.kind)
         session = Session(path)
         session.desk  # noqa: B018 — refuse an uninitialised database before the login screen
     except Exception as exc:

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from desk import prescription as rx
 from desk.engine import Certification, Member, local_day
 from desk.engine import benefits
 from desk.money import change_due, format_yuan, from_fen, parse_money
+from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
 from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
-from desk import prescription as rx
-from desk.prescription import PrescriptionError
 from desk.store import pharmacy
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
@@ -440,6 +440,7 @@ class CounterPage(QWidget):
         row = self.selected_row()
         if row is None:
             self.trace.setEnabled(False)
+            self.trace.demo_hint("")
             self.trace.status.setText("")
             self.trace.list.setText("")
             return
@@ -451,6 +452,16 @@ class CounterPage(QWidget):
                 .replace("%2", line.item.unit).replace("%3", f"{line.quantity.normalize():f}")
         self.trace.show_line(line.item.name, list(line.drug.trace_codes), needed, line.drug.no_code_reason,
                              line.drug.batch, line.drug.expiry, line.traced)
+        self.trace.demo_hint(self.demo_code(line) if line.traced and self.session.desk.demo else "")
+
+    def demo_code(self, line) -> str:
+        """The demo pharmacy's next unsold box of the line's item (no scanner needed to try it)."""
+        from desk.demo_pharmacy import unsold_codes
+
+        try:
+            return unsold_codes(self.session.db, line.item.code, 1, set(self.model.codes_in_bill()))[0]
+        except StoreError:
+            return ""
 
     def scan_code(self, text: str) -> None:
         row = self.selected_row()

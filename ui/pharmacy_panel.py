@@ -7,7 +7,7 @@ The core's refusals carry a kind and fields; the words are chosen here.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
@@ -48,6 +48,10 @@ class PharmacyPanel(QGroupBox):
         self.list = QLabel("")
         self.list.setObjectName("trace_list")
         self.list.setWordWrap(True)
+        self.hint = QLabel("")
+        self.hint.setObjectName("trace_demo_hint")
+        self.hint.setStyleSheet("color:#8a5a00")
+        self.hint.setTextInteractionFlags(self.hint.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         row.addWidget(self.codes, 3)
         row.addWidget(self.no_code_button)
@@ -58,6 +62,7 @@ class PharmacyPanel(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.list)
+        layout.addWidget(self.hint)
 
     def _entered(self) -> None:
         text = self.codes.text().strip()
@@ -82,6 +87,10 @@ class PharmacyPanel(QGroupBox):
             self.status.setText(self.tr("%1：已扫 %2 盒%3").replace("%1", name).replace("%2", str(len(codes)))
                                 .replace("%3", needed))
             self.list.setText("  ".join(codes))
+
+    def demo_hint(self, code: str) -> None:
+        """On a demo desk: a code of the selected drug's next unsold box, to type where a scanner would."""
+        self.hint.setText(self.tr("演示数据：下一盒的追溯码 %1（可复制后粘贴并回车）").replace("%1", code) if code else "")
 
     def error(self, text: str) -> None:
         self.status.setText(f"<span style='color:#b3261e'>{text}</span>")

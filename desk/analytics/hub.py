@@ -21,6 +21,8 @@ from desk.analytics.thresholds import DEFAULTS, Thresholds
 from desk.money import ZERO, fen, from_fen
 
 SIGN = "CASE kind WHEN 'settlement' THEN 1 ELSE -1 END"
+ACCOUNT_ONLY = "pool_pay_fen = 0 AND cash_pay_fen = 0 AND account_pay_fen > 0"
+EXCLUDED_CASH = "full_self_pay_fen > 0 AND cash_pay_fen > 0"
 KEYS = {"institution": "institution_code", "desk": "desk_uuid"}
 
 
@@ -89,10 +91,57 @@ RANKINGS = ("avg_cost", "self_pay_share", "exam_share")
 def _sums(tx, key: str, period: Period, t: Thresholds) -> dict[str, tuple]:
     rows = tx.all(
         f"SELECT {key}, SUM({SIGN}), SUM(total_fen), SUM(full_self_pay_fen), SUM(pool_pay_fen), SUM(account_pay_fen),"
-        f" SUM(cash_pay_fen), SUM(CASE WHEN hour < ? OR hour >= ? THEN {SIGN} ELSE 0 END)"
+        f" SUM(cash_pay_fen), SUM(CASE WHEN hour < ? OR hour >= ? THEN {SIGN} ELSE 0 END),"
+        f" SUM(CASE WHEN kind = 'settlement' AND {ACCOUNT_ONLY} THEN 1 ELSE 0 END),"
+        f" SUM(CASE WHEN kind = 'settlement' AND {EXCLUDED_CASH} THEN 1 ELSE 0 END)"
         " FROM hub_report_settlements WHERE day >= ? AND day < ? GROUP BY " + key,
         (t.open_from, t.open_until, period.first.isoformat(), period.after.isoformat()))
     return {r[0]: tuple(int(v) for v in r[1:]) for r in rows}
+
+
+def _people(tx, by: str, key: str, period: Period) -> dict[str, dict[str, int]]:
+    """Members, member-days and member-months per unit and across the hub ("*"), net of reversals.
+
+    A period of whole months reads the rows counted ahead per (unit, member, month) (hub migration 006),
+    a few per member; any other period groups its report rows by (unit, member, day) here.
+    """
+    people: dict[str, dict[str, int]] = {"members": {}, "days": {}, "months": {}}
+    if period.first.day == 1 and period.after.day == 1:
+        months = (period.first.isoformat()[:7], period.after.isoformat()[:7])
+        if period.is_month:  # one row per (unit, member): members and member-months are the same count
+            counted = []
+            for k, members, days in tx.all(
+                    "SELECT unit_key, SUM(CASE WHEN visits > 0 THEN 1 ELSE 0 END), SUM(days) FROM hub_report_member_months"
+                    " WHERE unit_kind IN (?, 'hub') AND month = ? GROUP BY unit_kind, unit_key", (by, months[0])):
+                counted += [("members", k, members), ("months", k, members), ("days", k, days)]
+        else:
+            counted = tx.all(
+                "SELECT 'members', unit_key, COUNT(*) FROM (SELECT unit_key, member_id FROM hub_report_member_months"
+                " WHERE unit_kind IN (?, 'hub') AND month >= ? AND month < ? GROUP BY unit_kind, unit_key, member_id"
+                " HAVING SUM(visits) > 0) t GROUP BY unit_key"
+                " UNION ALL SELECT 'days', unit_key, SUM(days) FROM hub_report_member_months"
+                " WHERE unit_kind IN (?, 'hub') AND month >= ? AND month < ? GROUP BY unit_kind, unit_key"
+                " UNION ALL SELECT 'months', unit_key, SUM(CASE WHEN visits > 0 THEN 1 ELSE 0 END)"
+                " FROM hub_report_member_months WHERE unit_kind IN (?, 'hub') AND month >= ? AND month < ?"
+                " GROUP BY unit_kind, unit_key", (by, *months) * 3)
+    else:  # one grouping by (unit, member, day), materialized once (a member seen at two units counts once in the hub's)
+        counted = tx.all(
+            f"WITH md AS MATERIALIZED (SELECT {key} AS k, member_id, day, SUM({SIGN}) AS n FROM hub_report_settlements"
+            " WHERE day >= ? AND day < ? GROUP BY 1, 2, 3)"
+            " SELECT 'members', k, COUNT(*) FROM (SELECT k, member_id FROM md GROUP BY k, member_id HAVING SUM(n) > 0) t"
+            " GROUP BY k"
+            " UNION ALL SELECT 'days', k, SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END) FROM md GROUP BY k"
+            " UNION ALL SELECT 'months', k, COUNT(*) FROM (SELECT k, member_id, substr(day, 1, 7) AS m FROM md"
+            " GROUP BY k, member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t GROUP BY k"
+            " UNION ALL SELECT 'members', '*', COUNT(*) FROM (SELECT member_id FROM md GROUP BY member_id"
+            " HAVING SUM(n) > 0) t"
+            " UNION ALL SELECT 'days', '*', COUNT(*) FROM (SELECT member_id, day FROM md GROUP BY member_id, day"
+            " HAVING SUM(n) > 0) t"
+            " UNION ALL SELECT 'months', '*', COUNT(*) FROM (SELECT member_id, substr(day, 1, 7) AS m FROM md"
+            " GROUP BY member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t", (period.first.isoformat(), period.after.isoformat()))
+    for what, k, n in counted:
+        people[what][k] = int(n or 0)
+    return people
 
 
 def hub_report(tx, period: Period, by: str = "institution", thresholds: Thresholds = DEFAULTS) -> HubReport:
@@ -105,38 +154,22 @@ def hub_report(tx, period: Period, by: str = "institution", thresholds: Threshol
         tx.run("SET LOCAL work_mem = '256MB'")
     now = _sums(tx, key, period, t)
     before = _sums(tx, key, period.previous(), t)
-    # every count of people from one grouping by (unit, member, day), materialized once: members, member-days
-    # and member-months per unit and across the hub (a member seen at two units counts once in the hub's)
-    counted = tx.all(
-        f"WITH md AS MATERIALIZED (SELECT {key} AS k, member_id, day, SUM({SIGN}) AS n FROM hub_report_settlements"
-        " WHERE day >= ? AND day < ? GROUP BY 1, 2, 3)"
-        " SELECT 'members', k, COUNT(*) FROM (SELECT k, member_id FROM md GROUP BY k, member_id HAVING SUM(n) > 0) t"
-        " GROUP BY k"
-        " UNION ALL SELECT 'days', k, SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END) FROM md GROUP BY k"
-        " UNION ALL SELECT 'months', k, COUNT(*) FROM (SELECT k, member_id, substr(day, 1, 7) AS m FROM md"
-        " GROUP BY k, member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t GROUP BY k"
-        " UNION ALL SELECT 'members', '*', COUNT(*) FROM (SELECT member_id FROM md GROUP BY member_id"
-        " HAVING SUM(n) > 0) t"
-        " UNION ALL SELECT 'days', '*', COUNT(*) FROM (SELECT member_id, day FROM md GROUP BY member_id, day"
-        " HAVING SUM(n) > 0) t"
-        " UNION ALL SELECT 'months', '*', COUNT(*) FROM (SELECT member_id, substr(day, 1, 7) AS m FROM md"
-        " GROUP BY member_id, substr(day, 1, 7) HAVING SUM(n) > 0) t", bounds)
-    people: dict[str, dict[str, int]] = {"members": {}, "days": {}, "months": {}}
-    for what, k, n in counted:
-        people[what][k] = int(n or 0)
+    people = _people(tx, by, key, period)
     members, spans = people["members"], {"day": people["days"], "month": people["months"]}
     hub_members = people["members"].get("*", 0)
     spans["all-day"], spans["all-month"] = people["days"].get("*", 0), people["months"].get("*", 0)
     fees: dict[str, dict[str, Decimal]] = {}
-    for k, category, amount in tx.all(f"SELECT {key}, fee_category, SUM(amount_fen) FROM hub_report_items"
+    for k, category, amount in tx.all(f"SELECT {key}, fee_category, SUM(amount_fen) FROM hub_report_fees"
                                       f" WHERE day >= ? AND day < ? GROUP BY {key}, fee_category", bounds):
         fees.setdefault(k, {})[category] = from_fen(int(amount))
-    signals = {k: (int(a), int(e)) for k, a, e in tx.all(
-        f"SELECT {key}, SUM(CASE WHEN pool_pay_fen = 0 AND cash_pay_fen = 0 AND account_pay_fen > 0 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN full_self_pay_fen > 0 AND cash_pay_fen > 0 THEN 1 ELSE 0 END) FROM hub_report_settlements s"
-        " WHERE day >= ? AND day < ? AND kind = 'settlement'"
-        " AND NOT EXISTS (SELECT 1 FROM hub_report_settlements r WHERE r.reverses = s.id)"
+    # the 套现 signals leave out settlements a reversal undid: counted in the one pass above, less those
+    # undone (few; hub migration 006 keeps them with their signals as their reversals arrive)
+    undone = {k: (int(a), int(e)) for k, a, e in tx.all(
+        f"SELECT {key}, SUM(account_only), SUM(excluded_cash) FROM hub_report_undone WHERE day >= ? AND day < ?"
         f" GROUP BY {key}", bounds)}
+    signals = {k: (v[7] - undone.get(k, (0, 0))[0], v[8] - undone.get(k, (0, 0))[1]) for k, v in now.items()}
+    now = {k: v[:7] for k, v in now.items()}
+    before = {k: v[:7] for k, v in before.items()}
 
     def unit(k: str, sums: tuple, previous: tuple, member_count: int, unit_fees: dict, signal: tuple,
              days: int, months: int) -> Unit:

@@ -529,6 +529,7 @@ class _Batch:
                  resettled: dict[str, Resettled | str] | None = None):
         self.tx, self.caps, self.desk, self.parsed, self.members = tx, caps, desk, parsed, members
         self.now, self.outcomes, self.resettled = now.isoformat(), outcomes, resettled or {}
+        self.taken = ""  # why this desk may not settle as the counter it claims (another desk has it)
 
     def _reject(self, index: int, incoming: Incoming, reason: str) -> None:
         self.outcomes[index] = Outcome(incoming.id, REJECTED, reason)
@@ -573,6 +574,13 @@ class _Batch:
         if not self.parsed:
             return None
         _, first = self.parsed[0]
+        holder = self.tx.one("SELECT desk_uuid, name FROM hub_desks WHERE institution_code = ? AND desk_number = ?"
+                             " AND active = 1 AND desk_uuid <> ?",
+                             (first.institution_code, first.desk_number, self.desk.desk_uuid))
+        if holder is not None:  # two desks may not settle as one counter (revoke the old one to replace it)
+            self.taken = (f"institution {first.institution_code} desk {first.desk_number}: desk {holder[0]}"
+                          f" ({holder[1]}) settles as that counter already; give this desk its own number")
+            return None
         self.tx.run("UPDATE hub_desks SET institution_code = ?, desk_number = ? WHERE desk_uuid = ?"
                     " AND institution_code IS NULL", (first.institution_code, first.desk_number, self.desk.desk_uuid))
         row = self.tx.one("SELECT institution_code, desk_number FROM hub_desks WHERE desk_uuid = ?",
@@ -604,7 +612,7 @@ class _Batch:
                     self._reject(index, s, f"settlement {s.id} was uploaded before with other content")
                 continue
             again = self.resettled.get(s.id)
-            reason = (again if isinstance(again, str) else "") or self._refusal(
+            reason = self.taken or (again if isinstance(again, str) else "") or self._refusal(
                 s, pinned, receipts, originals, reversed_by) or counted.refusal(s, again)
             if reason:
                 self._reject(index, s, reason)
@@ -748,17 +756,21 @@ class _Counting:
         self.roster: dict[str, dict] = {}
         self.catalog: dict[str, tuple[str, str]] = {}
         members = sorted({s.member_id for s in batch})
+        days = {(s.member_id, s.day) for s in batch}
         items = sorted({i.code for r in resettled.values() if not isinstance(r, str) for i in r.bill.items})
         for chunk in _chunks(members):
             marks, params = tx.in_list(chunk)
             for m, y, ded, pool in tx.all("SELECT member_id, year, deductible_gross_fen, pool_gross_fen FROM hub_usage"
                                           f" WHERE member_id IN {marks}", params):
                 self.usage[(m, y)] = [ded, pool]
-            for m, day, inst, total in tx.all(
+            chunk_days = sorted({d for m, d in days if m in set(chunk)})
+            day_marks, day_params = tx.in_list(chunk_days)
+            for m, day, inst, total in tx.all(  # the batch's days only (index on member_id, day)
                     "SELECT member_id, day, institution_code, SUM(same_day_delta_fen) FROM hub_settlements"
-                    f" WHERE kind = 'settlement' AND member_id IN {marks} GROUP BY member_id, day, institution_code",
-                    params):
-                self.same_day[(m, day, inst)] = total
+                    f" WHERE kind = 'settlement' AND member_id IN {marks} AND day IN {day_marks}"
+                    " GROUP BY member_id, day, institution_code", (*params, *day_params)):
+                if (m, day) in days:
+                    self.same_day[(m, day, inst)] = total
             for row in tx.all("SELECT member_id, category, birth_date, scheme, family_doctor_institution, eligible,"
                               f" family FROM hub_members WHERE on_roster = 1 AND member_id IN {marks}", params):
                 self.roster[row[0]] = {"category": row[1], "birth_date": row[2], "scheme": row[3],

@@ -26,7 +26,7 @@ from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.engine.answer import answer
 from desk.quote import parse_request
-from desk.sync.protocol import amount_fen as to_fen, canonical, money
+from desk.sync.protocol import amount_fen as to_fen, money
 
 
 class Refused(ValueError):
@@ -136,7 +136,7 @@ def _same_figures(raw: dict, member: Member, usage: Usage, result: Settlement) -
                         ("pool_paid", after.ordinary_pool_paid - usage.ordinary_pool_paid)):
         if to_fen(moved.get(name), f"usage.{name}") != _fen(value):
             raise Refused(f"usage.{name}: the desk moved {moved.get(name)}, the engine moves {money(_fen(value))}")
-    if canonical(raw.get("answer")) != canonical(answer(result)):
+    if raw.get("answer") != answer(result):  # JSON values: equal as dicts is equal as canonical text
         raise Refused("answer: the explanation and figures the desk recorded are not the engine's")
 
 

@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="197"/>
-        <location filename="../../ui/counter.py" line="729"/>
+        <location filename="../../ui/counter.py" line="740"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
@@ -541,74 +541,74 @@ Settle it for %3 (%4) instead?</translation>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="450"/>
+        <location filename="../../ui/counter.py" line="451"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="458"/>
+        <location filename="../../ui/counter.py" line="469"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="484"/>
+        <location filename="../../ui/counter.py" line="495"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="484"/>
+        <location filename="../../ui/counter.py" line="495"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="516"/>
+        <location filename="../../ui/counter.py" line="527"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="586"/>
+        <location filename="../../ui/counter.py" line="597"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="590"/>
+        <location filename="../../ui/counter.py" line="601"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="593"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="598"/>
+        <location filename="../../ui/counter.py" line="609"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="619"/>
+        <location filename="../../ui/counter.py" line="630"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="623"/>
+        <location filename="../../ui/counter.py" line="634"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="642"/>
+        <location filename="../../ui/counter.py" line="653"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="645"/>
+        <location filename="../../ui/counter.py" line="656"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -617,21 +617,21 @@ Tendered ¥%1, change ¥%2</translation>
 个人账户支付 ¥%2，统筹基金支付 ¥%3
 
 确认结算？</source>
-        <translation type="vanished">Cash to collect ¥%1
+        <translation>Cash to collect ¥%1
 Personal account ¥%2, pooled fund ¥%3
 
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="632"/>
-        <location filename="../../ui/counter.py" line="685"/>
-        <location filename="../../ui/counter.py" line="688"/>
-        <location filename="../../ui/counter.py" line="691"/>
+        <location filename="../../ui/counter.py" line="643"/>
+        <location filename="../../ui/counter.py" line="696"/>
+        <location filename="../../ui/counter.py" line="699"/>
+        <location filename="../../ui/counter.py" line="702"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="646"/>
+        <location filename="../../ui/counter.py" line="657"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -644,40 +644,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="663"/>
+        <location filename="../../ui/counter.py" line="674"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="666"/>
+        <location filename="../../ui/counter.py" line="677"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="699"/>
+        <location filename="../../ui/counter.py" line="710"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="703"/>
+        <location filename="../../ui/counter.py" line="714"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="704"/>
+        <location filename="../../ui/counter.py" line="715"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="229"/>
-        <location filename="../../ui/counter.py" line="709"/>
+        <location filename="../../ui/counter.py" line="720"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="709"/>
+        <location filename="../../ui/counter.py" line="720"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -720,22 +720,22 @@ Settle?</translation>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="70"/>
+        <location filename="../../ui/dayend_page.py" line="73"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="75"/>
+        <location filename="../../ui/dayend_page.py" line="78"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="81"/>
+        <location filename="../../ui/dayend_page.py" line="84"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="82"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -747,15 +747,15 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation type="vanished">After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
+        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="93"/>
+        <location filename="../../ui/dayend_page.py" line="96"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="109"/>
+        <location filename="../../ui/dayend_page.py" line="115"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -1242,12 +1242,12 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="138"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="138"/>
         <source>无法保存文件：%1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1285,85 +1285,90 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Expiry: YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="76"/>
+        <location filename="../../ui/pharmacy_panel.py" line="81"/>
         <source>所选项目无需追溯码</source>
         <translation>The selected item needs no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="79"/>
+        <location filename="../../ui/pharmacy_panel.py" line="84"/>
         <source>%1：无码（%2）</source>
         <translation>%1: no code (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="82"/>
+        <location filename="../../ui/pharmacy_panel.py" line="87"/>
         <source>%1：已扫 %2 盒%3</source>
         <translation>%1: %2 box(es) scanned%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="93"/>
+        <source>演示数据：下一盒的追溯码 %1（可复制后粘贴并回车）</source>
+        <translation>Demo data: the next box&apos;s traceability code is %1 (copy it, paste it here and press Enter)</translation>
     </message>
 </context>
 <context>
     <name>PharmacyWords</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="95"/>
+        <location filename="../../ui/pharmacy_panel.py" line="104"/>
         <source>追溯码“%1”只能是数字</source>
         <translation>Traceability code “%1” must be digits only</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="96"/>
+        <location filename="../../ui/pharmacy_panel.py" line="105"/>
         <source>追溯码“%1”为%2位，应为20位</source>
         <translation>Traceability code “%1” has %2 digits; a code has 20</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="97"/>
+        <location filename="../../ui/pharmacy_panel.py" line="106"/>
         <source>追溯码“%1”与该药品不符（应以 %2 开头）</source>
         <translation>Traceability code “%1” is not this drug&apos;s (its codes start with %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="99"/>
+        <location filename="../../ui/pharmacy_panel.py" line="108"/>
         <source>追溯码“%1”在本单中已扫描过</source>
         <translation>Traceability code “%1” is already scanned on this bill</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="100"/>
+        <location filename="../../ui/pharmacy_panel.py" line="109"/>
         <source>追溯码“%1”已在本机第 %2 号结算单售出，不能重复销售</source>
         <translation>Traceability code “%1” was sold on receipt %2 at this desk; a box is sold once</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="102"/>
+        <location filename="../../ui/pharmacy_panel.py" line="111"/>
         <source>追溯码“%1”这一盒已拆零售完（结算单 %2）</source>
         <translation>Every unit of the box “%1” is sold (receipts %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="104"/>
+        <location filename="../../ui/pharmacy_panel.py" line="113"/>
         <source>追溯码“%1”多余：本行数量已够</source>
         <translation>Traceability code “%1” is not needed: the line&apos;s quantity is covered</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="105"/>
+        <location filename="../../ui/pharmacy_panel.py" line="114"/>
         <source>第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因</source>
         <translation>Line %1 lacks traceability codes: scan every box, or mark it no-code with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="107"/>
+        <location filename="../../ui/pharmacy_panel.py" line="116"/>
         <source>该项目无需追溯码</source>
         <translation>This item carries no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="115"/>
+        <location filename="../../ui/pharmacy_panel.py" line="124"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <location filename="../../ui/pharmacy_panel.py" line="126"/>
         <source>处方已过有效期：%1 开具，有效至 %2</source>
         <translation>The prescription has expired: written %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <location filename="../../ui/pharmacy_panel.py" line="128"/>
         <source>处方开具日期 %1 晚于今天</source>
         <translation>The prescription&apos;s date %1 is after today</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="120"/>
+        <location filename="../../ui/pharmacy_panel.py" line="129"/>
         <source>处方有效期 %1 天超过允许的 %2 天</source>
         <translation>A validity of %1 days is longer than the %2 days allowed</translation>
     </message>
@@ -1371,88 +1376,88 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>PrescriptionDialog</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="135"/>
         <source>一级以下</source>
         <translation>Below level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="135"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="127"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="160"/>
+        <location filename="../../ui/pharmacy_panel.py" line="169"/>
         <source>当日有效</source>
         <translation>The day written</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="165"/>
-        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <location filename="../../ui/pharmacy_panel.py" line="174"/>
+        <location filename="../../ui/pharmacy_panel.py" line="200"/>
         <source>处方编号</source>
         <translation>Prescription number</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="165"/>
-        <location filename="../../ui/pharmacy_panel.py" line="191"/>
+        <location filename="../../ui/pharmacy_panel.py" line="174"/>
+        <location filename="../../ui/pharmacy_panel.py" line="200"/>
         <source>开方机构编码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="166"/>
-        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <location filename="../../ui/pharmacy_panel.py" line="175"/>
+        <location filename="../../ui/pharmacy_panel.py" line="201"/>
         <source>开方机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="166"/>
+        <location filename="../../ui/pharmacy_panel.py" line="175"/>
         <source>机构级别</source>
         <translation>Institution level</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="167"/>
-        <location filename="../../ui/pharmacy_panel.py" line="192"/>
+        <location filename="../../ui/pharmacy_panel.py" line="176"/>
+        <location filename="../../ui/pharmacy_panel.py" line="201"/>
         <source>开方医师</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="167"/>
-        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <location filename="../../ui/pharmacy_panel.py" line="176"/>
+        <location filename="../../ui/pharmacy_panel.py" line="202"/>
         <source>诊断编码</source>
         <translation>Diagnosis code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="168"/>
-        <location filename="../../ui/pharmacy_panel.py" line="193"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
+        <location filename="../../ui/pharmacy_panel.py" line="202"/>
         <source>诊断名称</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="168"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
         <source>开具日期</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="169"/>
+        <location filename="../../ui/pharmacy_panel.py" line="178"/>
         <source>医师注明有效天数</source>
         <translation>Validity the doctor noted (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="196"/>
+        <location filename="../../ui/pharmacy_panel.py" line="205"/>
         <source>请填写%1</source>
         <translation>Please fill in: %1</translation>
     </message>
@@ -2050,12 +2055,12 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="91"/>
+        <location filename="../../ui/app.py" line="93"/>
         <source>正在准备演示数据…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="128"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
