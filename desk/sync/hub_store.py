@@ -38,6 +38,7 @@ from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
 from desk.sync.resettle import Counted, Refused, Resettled, member_refusal, resettle, seen_refusal
 
+INGEST_LOCK = 7_446_200_602  # a fixed advisory-lock key (beside hub_db.MIGRATION_LOCK): one ingest writes at a time
 ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
 CHUNK = 900  # ids in one IN (...) list
 XID_SHIFT = 22  # PostgreSQL: a change number is (transaction id << XID_SHIFT) + row; up to 4,194,304 rows a transaction
@@ -385,6 +386,12 @@ class HubStore:
         context = {str(k): v for k, v in (members or {}).items() if isinstance(v, dict)}
 
         def work(tx: Tx) -> list[Overrun]:
+            if tx.dialect == "postgresql":
+                # One ingest writes at a time across hub processes: the report triggers (hub migration
+                # 006) upsert shared per-day and per-member rows in each batch's own order, and two
+                # batches doing so concurrently deadlock. Re-settling, the costly part, ran above,
+                # outside the transaction. (SQLite's BEGIN IMMEDIATE serializes writers already.)
+                tx.run(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
             return _Batch(tx, self.caps, desk, parsed, context, now, outcomes, resettled).run()
         overruns = self._write(work) if parsed else []
         return [o for o in outcomes if o is not None], overruns
