@@ -31,8 +31,11 @@ Key = tuple[str, int, str, str]  # member, year, kind, key
 
 
 @dataclass(frozen=True)
-class BenefitOverrun:
-    kind: str  # disease_cap | inpatient_cap
+class Overrun:
+    """A settlement that took a figure beyond its limit at the hub (every kind: annual_cap, account here in
+    hub_store; disease_cap, inpatient_cap here), as hub_overruns records it."""
+
+    kind: str
     member_id: str
     year: int
     day: str
@@ -40,9 +43,9 @@ class BenefitOverrun:
     limit_fen: int
     total_after_fen: int
     amount_fen: int
-    key: str  # the disease of the settlement that went beyond (or its benefit when it has none)
-    name: str  # that disease's name in the pack
-    figure: tuple[str, tuple[str, ...]]  # the usage the cap holds: (kind, keys summed)
+    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
+    name: str = ""  # that disease's name in the pack
+    figure: tuple = ()  # the usage the cap holds: (kind, keys summed)
 
 
 def _lookup(tx: Tx, sql: str, ids: list[str]) -> list[tuple]:
@@ -115,7 +118,7 @@ def add_gross(gross: dict[Key, int], s: Incoming, moves: list[tuple[str, str, in
 
 
 def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple[str, str, int]]], resettled: dict,
-          take_seqs, now: str) -> list[BenefitOverrun]:
+          take_seqs, now: str) -> list[Overrun]:
     """Record the batch's moves, move the members' figures (each a change desks download) and return
     the disease-cap and inpatient-cap overruns the batch caused, in the batch's order."""
     rows = [(s.id, s.member_id, s.year, kind, key, amount) for s in fresh for kind, key, amount in moves.get(s.id, [])]
@@ -141,7 +144,7 @@ def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple
 
 
 def _overruns(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict, resettled: dict,
-              delta: dict[Key, list[int]]) -> list[BenefitOverrun]:
+              delta: dict[Key, list[int]]) -> list[Overrun]:
     capped = []
     for s in fresh:
         again = resettled.get(s.id)
@@ -178,7 +181,7 @@ def _overruns(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict, resettled:
             total += loaded.get((s.member_id, s.year), 0)
         cap = to_fen(result.cap)
         if moved > 0 and total > cap:
-            found.append(BenefitOverrun("inpatient_cap" if kind == "inpatient" else "disease_cap", s.member_id,
+            found.append(Overrun("inpatient_cap" if kind == "inpatient" else "disease_cap", s.member_id,
                                         s.year, s.day, s.id, cap, total, min(moved, total - cap),
                                         result.disease or result.benefit, result.disease_name, (kind, keys)))
     return found

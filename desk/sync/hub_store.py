@@ -34,6 +34,7 @@ from desk.policy.loader import Library
 from desk.store.roster import MemberRow
 from desk.store.usage import benefit_moves
 from desk.sync import hub_benefits
+from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
 from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
@@ -63,21 +64,6 @@ class Outcome:
     id: str
     status: str
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class Overrun:
-    kind: str
-    member_id: str
-    year: int
-    day: str
-    settlement_id: str
-    limit_fen: int
-    total_after_fen: int
-    amount_fen: int
-    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
-    name: str = ""  # that disease's name
-    figure: tuple = ()  # hub_benefits.BenefitOverrun.figure: the usage the cap holds
 
 
 def secret_hash(secret: str) -> str:
@@ -591,9 +577,8 @@ class _Batch:
         _, account_overruns = self._count_accounts(fresh, first + len(usage_keys))
         overruns += account_overruns
         moves = hub_benefits.moves_of(self.tx, fresh, self.resettled)
-        overruns += [Overrun(o.kind, o.member_id, o.year, o.day, o.settlement_id, o.limit_fen, o.total_after_fen,
-                             o.amount_fen, o.key, o.name, o.figure) for o in hub_benefits.count(
-            self.tx, self.caps, fresh, moves, self.resettled, lambda n: HubStore._take_seqs(self.tx, n), self.now)]
+        overruns += hub_benefits.count(self.tx, self.caps, fresh, moves, self.resettled,
+                                       lambda n: HubStore._take_seqs(self.tx, n), self.now)
         if overruns:
             self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
