@@ -4,7 +4,7 @@ Hub migrations 004 and 006 kept these tables with per-row triggers: every insert
 about six upserts on rows it shares with other settlements (its member's day and month at its
 institution, its desk and the whole hub, the fees of its day), in the batch's own order. That made
 ingest several times slower, and two batches doing it at once took the same rows' locks in opposite
-orders and deadlocked, which an advisory lock then serialized. Hub migration 008 drops the triggers;
+orders and deadlocked, which an advisory lock then serialized. Hub migration 009 drops the triggers;
 here each batch's report rows are written with one INSERT per table from the figures parsing gave
 (the triggers parsed every body's JSON again, in the database), and every shared row is moved by
 one grouped upsert per table whose rows are sorted by the table's key, so two batches lock shared
