@@ -203,6 +203,22 @@ def test_a_desk_cannot_pay_an_excluded_item_from_an_account_or_move_a_line_out_o
     assert hub.store.settlement_ids() == set() and hub.store.figures()[1] == {}
 
 
+def _triggers_of_schema_7() -> dict[str, str]:
+    from importlib import resources
+
+    from desk.migrations import numbered
+    from desk.sync.hub_db import _statements
+
+    found = {}
+    for migration in numbered(resources.files("desk.sync.migrations") / "sqlite", "hub")[:7]:
+        for statement in _statements(migration.sql):
+            if statement.upper().startswith("CREATE TRIGGER"):
+                found[statement.split()[2]] = statement
+            elif statement.upper().startswith("DROP TRIGGER"):
+                found.pop(statement.rstrip(";").split()[-1], None)
+    return found
+
+
 def test_a_hub_upgraded_to_keep_benefit_figures_counts_what_it_took_before(tmp_path):
     """Hub migration 008 re-settles the uploads the hub took before it kept benefit figures: a desk's
     later bill, settled with the disease usage the desk knows, is accepted, and both agree."""
@@ -221,7 +237,10 @@ def test_a_hub_upgraded_to_keep_benefit_figures_counts_what_it_took_before(tmp_p
         with sqlite3.connect(hub.db_url) as conn:  # back to schema 7, as a hub before 008 would have it
             for table in ("hub_settlement_benefits", "hub_benefit_usage", "hub_inpatient_paid"):
                 conn.execute(f"DROP TABLE {table}")
-            conn.execute("DELETE FROM hub_schema WHERE version = 8")
+            for name, statement in _triggers_of_schema_7().items():  # the later migrations drop them
+                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+                conn.execute(statement)
+            conn.execute("DELETE FROM hub_schema WHERE version > 7")
         upgraded = HubStore(hub.db_url)
         assert upgraded.migrate() >= 8
         upgraded.close()

@@ -17,6 +17,7 @@ together go beyond it: the hub sees the sum and records the overrun like an annu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from desk.sync.limits import Caps
 from desk.sync.protocol import Incoming, money
 
 CHUNK = 900
+MEMBER_LOCKS = 744_621  # PostgreSQL: the first key of the advisory locks on members' benefit figures (beside hub_trace's)
 Key = tuple[str, int, str, str]  # member, year, kind, key
 
 
@@ -46,6 +48,11 @@ class Overrun:
     key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
     name: str = ""  # that disease's name in the pack
     figure: tuple = ()  # the usage the cap holds: (kind, keys summed)
+
+
+def _member_key(member_id: str) -> int:
+    """A member's advisory-lock key: a signed 32-bit number, the same in every hub process."""
+    return int.from_bytes(hashlib.sha256(member_id.encode("utf-8")).digest()[:4], "big", signed=True)
 
 
 def _lookup(tx: Tx, sql: str, ids: list[str]) -> list[tuple]:
@@ -124,6 +131,13 @@ def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple
     rows = [(s.id, s.member_id, s.year, kind, key, amount) for s in fresh for kind, key, amount in moves.get(s.id, [])]
     if not rows:
         return []
+    if tx.dialect == "postgresql":
+        # Two hub processes may ingest at once. A member's figures are locked (sorted: no deadlock) before
+        # they are moved and read, so a cap over several diseases, or the inpatient cap with its loaded
+        # figure, is summed over rows no other batch is changing; the second batch sees the first's.
+        keys = sorted({_member_key(m) for _, m, *_ in rows})
+        tx.run(f"SELECT pg_advisory_xact_lock({MEMBER_LOCKS}::integer, k) FROM unnest(?::integer[]) WITH ORDINALITY"
+               " AS t(k, n) ORDER BY n", (keys,))
     tx.many("INSERT INTO hub_settlement_benefits (settlement_id, member_id, year, kind, key, amount_fen)"
             " VALUES (?,?,?,?,?,?)", rows)
     delta: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
