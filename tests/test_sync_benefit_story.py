@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from desk.reports.month import overruns_csv
 from desk.store.catalog import import_catalog
 from desk.store.check import check
 from desk.store.database import open_db
@@ -119,6 +120,7 @@ def test_a_chronic_patient_across_two_desks_and_the_disease_cap_they_overran_tog
                                 capture_output=True, text=True, timeout=60)
         assert listed.returncode == 0 and "超病种限额 disease cap I10 高血压" in listed.stdout, listed.stdout
         assert check(d.db).ok, check(d.db).problems
+        assert overruns_csv([o]).splitlines()[1].endswith(",I10,高血压")  # the month's claim names the disease
     assert hub.store.check() == []
     listed = subprocess.run([sys.executable, "-m", "desk.cli.main", "hub", "overruns", "--db", hub.db_url],
                             capture_output=True, text=True, timeout=60)
