@@ -59,6 +59,11 @@ def shoot(folder: Path, place: str = "puyang", size: tuple[int, int] = (1366, 76
         if found:
             counter.add_code(found[0].code)
     save(window, "counter-bill")
+    counter.use_account.setChecked(False)  # ¥20 in cash, the rest by WeChat; 50 handed over for the cash part
+    counter.payment.choose("wechat", "20", "cash")
+    counter.tendered.setText("50")
+    counter.show_change()
+    save(window, "counter-mixed-payment")
     settled = counter.settle_confirmed()
     save(counter.last_receipt, "receipt-preview")
     counter.last_receipt.close()

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desk.domain import BENEFIT_LABELS, CATEGORY_LABELS, CLASS_LABELS, OWN_SCHEME_LABELS, RELATION_LABELS, SCHEME_LABELS
+from desk.domain import BENEFIT_LABELS, CATEGORY_LABELS, CLASS_LABELS, OWN_SCHEME_LABELS, PAYMENT_LABELS, RELATION_LABELS, SCHEME_LABELS
 from desk.money import from_fen, money_str
 from desk.policy.loader import Library
 from desk.prescription import Prescription
@@ -168,9 +168,19 @@ def _figures(slip: Slip, r: ReceiptData) -> None:
     if r.payer_note and f["account_pay"]:
         slip.text(f"  由{r.payer_note}支付", 0.9)
     slip.pair("现金支付", money_str(f["cash_pay"]), 1.2)
+    payment_lines(slip, s.payments)
     # whose balance it is: a relative's account that paid (家庭共济) is not the patient's own
     slip.pair("共济账户余额" if r.payer_note else "个人账户余额", money_str(s.balance_after))
     slip.rule()
+
+
+def payment_lines(slip: Slip, parts) -> None:
+    """How the cash part was paid: one method named, or a mix part by part (a reversal's are negative)."""
+    if len(parts) == 1:
+        slip.pair("支付方式", PAYMENT_LABELS[parts[0][0]])
+    else:
+        for method, amount in parts:
+            slip.pair(f"　其中{PAYMENT_LABELS[method]}", money_str(amount))
 
 
 def _usage(slip: Slip, r: ReceiptData) -> None:

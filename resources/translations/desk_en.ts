@@ -298,317 +298,344 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="68"/>
+        <location filename="../../ui/counter.py" line="70"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="72"/>
+        <location filename="../../ui/counter.py" line="74"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="83"/>
+        <location filename="../../ui/counter.py" line="85"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="83"/>
+        <location filename="../../ui/counter.py" line="85"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="83"/>
+        <location filename="../../ui/counter.py" line="85"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="84"/>
+        <location filename="../../ui/counter.py" line="86"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="84"/>
+        <location filename="../../ui/counter.py" line="86"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="90"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="123"/>
+        <location filename="../../ui/counter.py" line="125"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="140"/>
+        <location filename="../../ui/counter.py" line="142"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="149"/>
+        <location filename="../../ui/counter.py" line="151"/>
         <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
         <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="151"/>
+        <location filename="../../ui/counter.py" line="153"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="155"/>
+        <location filename="../../ui/counter.py" line="157"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="159"/>
+        <location filename="../../ui/counter.py" line="161"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="170"/>
+        <location filename="../../ui/counter.py" line="175"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="178"/>
+        <location filename="../../ui/counter.py" line="183"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="197"/>
-        <location filename="../../ui/counter.py" line="740"/>
+        <location filename="../../ui/counter.py" line="202"/>
+        <location filename="../../ui/counter.py" line="769"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="232"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="232"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="232"/>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="232"/>
+        <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
+        <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="233"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="233"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="227"/>
+        <location filename="../../ui/counter.py" line="233"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="233"/>
+        <source>组合支付：先收部分的金额，其余按所选方式</source>
+        <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="234"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="227"/>
+        <location filename="../../ui/counter.py" line="234"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="227"/>
+        <location filename="../../ui/counter.py" line="234"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="227"/>
+        <location filename="../../ui/counter.py" line="234"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="228"/>
+        <location filename="../../ui/counter.py" line="235"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="228"/>
+        <location filename="../../ui/counter.py" line="235"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="228"/>
+        <location filename="../../ui/counter.py" line="235"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="228"/>
+        <location filename="../../ui/counter.py" line="235"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="236"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="236"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="236"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="237"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="237"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="241"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="272"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="268"/>
+        <location filename="../../ui/counter.py" line="275"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="272"/>
+        <location filename="../../ui/counter.py" line="279"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="273"/>
+        <location filename="../../ui/counter.py" line="280"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="288"/>
+        <location filename="../../ui/counter.py" line="295"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="301"/>
+        <location filename="../../ui/counter.py" line="308"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="337"/>
+        <location filename="../../ui/counter.py" line="344"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="413"/>
+        <location filename="../../ui/counter.py" line="420"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="417"/>
+        <location filename="../../ui/counter.py" line="424"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="469"/>
+        <location filename="../../ui/counter.py" line="476"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="495"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="495"/>
+        <location filename="../../ui/counter.py" line="502"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="496"/>
+        <location filename="../../ui/counter.py" line="503"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="527"/>
+        <location filename="../../ui/counter.py" line="534"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="597"/>
+        <location filename="../../ui/counter.py" line="613"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="601"/>
+        <location filename="../../ui/counter.py" line="616"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="618"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="609"/>
+        <location filename="../../ui/counter.py" line="629"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="630"/>
+        <location filename="../../ui/counter.py" line="650"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="634"/>
+        <location filename="../../ui/counter.py" line="654"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="653"/>
+        <location filename="../../ui/counter.py" line="672"/>
+        <source>
+支付：%1</source>
+        <translation>
+Paid by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="679"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="656"/>
+        <location filename="../../ui/counter.py" line="682"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -623,15 +650,17 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="643"/>
-        <location filename="../../ui/counter.py" line="696"/>
-        <location filename="../../ui/counter.py" line="699"/>
-        <location filename="../../ui/counter.py" line="702"/>
+        <location filename="../../ui/counter.py" line="663"/>
+        <location filename="../../ui/counter.py" line="669"/>
+        <location filename="../../ui/counter.py" line="722"/>
+        <location filename="../../ui/counter.py" line="725"/>
+        <location filename="../../ui/counter.py" line="728"/>
+        <location filename="../../ui/counter.py" line="731"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="657"/>
+        <location filename="../../ui/counter.py" line="683"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -644,40 +673,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="674"/>
+        <location filename="../../ui/counter.py" line="700"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="677"/>
+        <location filename="../../ui/counter.py" line="703"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="710"/>
+        <location filename="../../ui/counter.py" line="739"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="714"/>
+        <location filename="../../ui/counter.py" line="743"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="715"/>
+        <location filename="../../ui/counter.py" line="744"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
-        <location filename="../../ui/counter.py" line="720"/>
+        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="749"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="720"/>
+        <location filename="../../ui/counter.py" line="749"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -849,16 +878,41 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>聚合码</source>
+        <translation>Aggregated QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>诊所</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>医院</source>
         <translation>Hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
     </message>
@@ -1209,6 +1263,62 @@ After the close this business day cannot change; later settlements count to the 
         <location filename="../../ui/operations.py" line="93"/>
         <source>操作未完成，详情已写入日志。</source>
         <translation>The operation did not finish; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <location filename="../../ui/payment_box.py" line="108"/>
+        <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符：组合支付的金额不能超过应收现金</source>
+        <translation>The payment parts come to ¥%1, not the cash due ¥%2: a part cannot be more than the cash due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="110"/>
+        <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符</source>
+        <translation>The payment parts come to ¥%1, not the cash due ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="113"/>
+        <source>组合支付金额“%1”不是有效金额（非负，最多两位小数）</source>
+        <translation>The split payment amount “%1” is not an amount (non-negative, at most two decimals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="115"/>
+        <source>组合支付的两部分不能是同一种方式（%1）</source>
+        <translation>The two parts of a split payment cannot use the same method (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="116"/>
+        <source>支付方式“%1”无法使用</source>
+        <translation>The payment method “%1” cannot be used</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentBox</name>
+    <message>
+        <location filename="../../ui/payment_box.py" line="34"/>
+        <source>支付方式（F6 切换）：组合支付时为其余部分的方式</source>
+        <translation>Payment method (F6 switches); in a split payment, the method of the rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="37"/>
+        <source>组合：金额（F5）</source>
+        <translation>Split: amount (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="38"/>
+        <source>组合支付：先收的一部分（如现金 20），其余按左侧支付方式</source>
+        <translation>Split payment: the first part (say 20 in cash); the rest by the method on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="45"/>
+        <source>支付方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="47"/>
+        <source>组合</source>
+        <translation>Split</translation>
     </message>
 </context>
 <context>
