@@ -48,6 +48,7 @@ class ReceiptData:
     copy: int  # 1 = the original print; 2 and more = 重打
     drugs: dict[int, LineCodes] | None = None  # per line: traceability codes, batch, expiry, 无码
     prescription: Prescription | None = None
+    specs: dict[str, str] | None = None  # 规格 of each item's code, from the catalog (the A5 form's column)
 
 
 def _cap_and_basis(library: Library, policy: str, day: dt.date, category: str, scheme: str):
@@ -81,7 +82,12 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         cashier_name=cashier[0] if cashier else s.cashier, member_name=member.name, masked_id=member.masked_id,
         category=CATEGORY_LABELS[member.category], scheme=SCHEME_LABELS[member.scheme], payer_note=payer_note,
         policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy, drugs=lines_of(db, s.id),
-        prescription=prescription_of(db, s.id))
+        prescription=prescription_of(db, s.id), specs=_specs(db, [i["code"] for i in s.items]))
+
+
+def _specs(db: sqlite_utils.Database, codes: list[str]) -> dict[str, str]:
+    marks = ",".join("?" * len(codes))
+    return dict(db.execute(f"SELECT code, spec FROM catalog WHERE code IN ({marks})", codes).fetchall()) if codes else {}
 
 
 def qr_payload(s: StoredSettlement) -> str:
@@ -213,6 +219,10 @@ def _usage(slip: Slip, r: ReceiptData) -> None:
 def render(data: ReceiptData, paper: str = "80mm") -> bytes:
     if paper not in PAPERS or paper == "a4":
         raise StoreError(f"format: {paper!r} is not one of 80mm, 58mm, a5")
+    if paper == "a5":  # a form on A5 pages, not the roll's layout on a tall page
+        from desk.receipts.a5_form import render_a5
+
+        return render_a5(data, _figures, _usage, qr_payload(data.settlement))
     slip = Slip(PAPERS[paper])
     _header(slip, data)
     _items(slip, data)
