@@ -36,6 +36,7 @@ from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
 from ui.errors import describe
+from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
 from ui.payment_box import PaymentBox, payment_words
@@ -168,6 +169,7 @@ class CounterPage(QWidget):
         right.addLayout(account_row)
         self.payment = PaymentBox()  # 现金, 微信, 支付宝, 银行卡, 聚合码 or a mix, beside 实收/找零
         self.payment.changed.connect(self.show_change)
+        self.payment.changed.connect(self.remember_payment)
         right.addWidget(self.payment)
         cash_row = QHBoxLayout()  # 实收 and 找零: what the patient hands over, the change in large type
         self.tendered = QLineEdit()
@@ -184,7 +186,10 @@ class CounterPage(QWidget):
         cash_row.addWidget(self.tendered)
         cash_row.addWidget(self.change, 1)
         right.addLayout(cash_row)
+        self.held = HoldAndRecall(self)  # 挂单/取单
         buttons = QHBoxLayout()
+        buttons.addWidget(self.held.hold_button)
+        buttons.addWidget(self.held.recall_button)
         buttons.addWidget(new_button)
         buttons.addWidget(self.settle_button, 1)
         right.addLayout(buttons)
@@ -211,7 +216,8 @@ class CounterPage(QWidget):
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
                            ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts),
-                           ("F6", self.payment.next_method), ("F5", self.payment.focus_part)):
+                           ("F6", self.payment.next_method), ("F5", self.payment.focus_part),
+                           ("F10", self.held.hold), ("F11", self.held.recall)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -233,6 +239,7 @@ class CounterPage(QWidget):
                 (self.tr("F5"), self.tr("组合支付：先收部分的金额，其余按所选方式")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
                 (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
                 (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
+                (self.tr("F10"), self.tr("挂单：挂起当前单据，接待下一位")), (self.tr("F11"), self.tr("取单：取回挂起的单据")),
                 (self.tr("F12 / Ctrl+Enter"), self.tr("结算")), (self.tr("F2 / Esc"), self.tr("新结算")),
                 (self.tr("F9"), self.tr("本快捷键列表")))
         return "\n".join(f"{key}\t{what}" for key, what in keys)
@@ -585,6 +592,7 @@ class CounterPage(QWidget):
         self.draft.prescriber_level = self.prescriber.currentData()
         self.draft.use_account = self.use_account.isChecked()
         self.draft.payer_id = self.payer.currentData()
+        self.draft.benefit = self.benefit.currentData() or ""
         self.draft.lines = [{**d, "codes": list(l.drug.trace_codes), "no_code_reason": l.drug.no_code_reason,
                              "batch": l.drug.batch, "expiry": l.drug.expiry}
                             for d, l in zip(self.draft.lines, self.model.lines)]
@@ -617,6 +625,11 @@ class CounterPage(QWidget):
             return None
         self._say_change(self.tr("找零 ¥%1").replace("%1", format_yuan(change)))
         return change
+
+    def remember_payment(self) -> None:
+        if not self._quiet and (self.member or self.model.lines):
+            self.draft.payment = self.payment.state()
+            self.save_draft()
 
     def _say_change(self, text: str, error: bool = False) -> None:
         self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;" if error
@@ -785,7 +798,12 @@ class CounterPage(QWidget):
         saved = drafts.load(self.draft_file)
         if not saved:
             return
+        self.load_bill(saved)
+
+    def load_bill(self, saved: drafts.Draft) -> None:
+        """Put a draft on the counter: the one saved on disk, or a held bill recalled (取单)."""
         self.draft = saved
+        benefit, payment = saved.benefit, saved.payment
         self._quiet = True
         for line in saved.lines:
             try:
@@ -810,8 +828,12 @@ class CounterPage(QWidget):
         member = member_by_id_or_code(self.session.db, saved.member_key) if saved.member_key else None
         if member:
             self.set_member(member)
+            index = self.benefit.findData(benefit) if benefit else -1
+            if index >= 0:
+                self.benefit.setCurrentIndex(index)
         else:
             self.refresh_split()
+        self.payment.restore(payment)
 
 
 def plain(message: str) -> str:

@@ -34,7 +34,7 @@ class PaymentBox(QWidget):
         self.method.setToolTip(self.tr("支付方式（F6 切换）：组合支付时为其余部分的方式"))
         self.part = QLineEdit()
         self.part.setObjectName("pay_part")
-        self.part.setPlaceholderText(self.tr("组合：金额（F5）"))
+        self.part.setPlaceholderText(self.tr("金额（F5）"))
         self.part.setToolTip(self.tr("组合支付：先收的一部分（如现金 20），其余按左侧支付方式"))
         self.part.setMaximumWidth(110)
         self.method.currentIndexChanged.connect(self._method_changed)
@@ -71,6 +71,17 @@ class PaymentBox(QWidget):
         if part_method:
             self.part_method.setCurrentIndex(self.part_method.findData(part_method))
         self.changed.emit()
+
+    def state(self) -> dict:
+        """The choice as a draft keeps it."""
+        return {"method": self.method.currentData(), "part": self.part.text().strip(),
+                "part_method": self.part_method.currentData()}
+
+    def restore(self, state: dict | None) -> None:
+        state = state if isinstance(state, dict) else {}
+        method = state.get("method") if state.get("method") in PAYMENT_METHODS else "cash"
+        part_method = state.get("part_method") if state.get("part_method") in PAYMENT_METHODS else None
+        self.choose(method, str(state.get("part") or ""), part_method)
 
     def reset(self) -> None:
         self.choose("cash", "")

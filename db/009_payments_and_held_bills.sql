@@ -14,3 +14,20 @@ CREATE TRIGGER settlement_payments_never_edited BEFORE UPDATE ON settlement_paym
 BEGIN SELECT RAISE(ABORT, 'a settlement''s payment is never edited: reverse instead'); END;
 CREATE TRIGGER settlement_payments_never_deleted BEFORE DELETE ON settlement_payments
 BEGIN SELECT RAISE(ABORT, 'a settlement''s payment is never deleted: reverse instead'); END;
+
+-- 挂单: a bill the cashier set aside to serve the next patient, recalled later (取单). It is not a
+-- settlement: nothing of it is counted in usage or reports. Held per desk (this database is one
+-- desk's); `bill` is the counter's draft as JSON (member, lines with prices and codes, benefit,
+-- prescription, payment choice) and `id` the settlement id it will settle under, so a recalled bill
+-- settles once however often it is held and recalled. Recalling removes the row, all or nothing.
+CREATE TABLE held_bills (
+    id           TEXT PRIMARY KEY,
+    desk_number  TEXT NOT NULL,
+    cashier      TEXT NOT NULL REFERENCES users(user_id),
+    member_id    TEXT,
+    member_name  TEXT NOT NULL DEFAULT '',
+    held_at      TEXT NOT NULL,
+    lines        INTEGER NOT NULL CHECK (lines > 0),
+    total_fen    INTEGER NOT NULL CHECK (total_fen >= 0),
+    bill         TEXT NOT NULL CHECK (json_valid(bill))
+);
