@@ -113,7 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     app = make_app([sys.argv[0], *qt_args])
     from ui.login import LoginDialog
-    from ui.main_window import MainWindow
     from ui.session import Session
 
     try:
@@ -134,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: (print("READY", flush=True), login.reject()))
     if login.exec() != QDialog.DialogCode.Accepted:
         return 0
-    window = MainWindow(session)
-    window.show_on_screen()
+    from ui.shift import Shift
+
+    shift = Shift(session)  # 切换用户 (Ctrl+L) comes back to a login dialog without restarting
+    shift.open_window()
     return app.exec()

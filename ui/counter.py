@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,7 @@ from desk.tracecode import TraceCodeError, looks_like_code
 from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
+from ui.draft_note import DraftNote
 from ui.errors import describe
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
@@ -57,8 +59,11 @@ class CounterPage(QWidget):
         self.member: MemberRecord | None = None
         self.prescription: rx.Prescription | None = None
         self._quiet = False
-        self.draft_file = drafts.draft_path(session.path)
-        self.draft = drafts.Draft()
+        self._restoring = False
+        self.me = session.actor.user_id if session.actor else ""
+        self.draft_file = drafts.draft_path(session.path, self.me)
+        self.draft_source: Path | None = None  # another user's draft restored here, until this user edits it
+        self.draft = drafts.Draft(owner=self.me)
         self._build()
         self._shortcuts()
         warm_search(session.db)  # the first keystroke in the item box must not build the name index
@@ -122,6 +127,9 @@ class CounterPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         left = QVBoxLayout()
+        self.draft_note = DraftNote()
+        self.draft_note.discard.connect(self.new_bill)
+        left.addWidget(self.draft_note)
         left.addWidget(self.card)
         bill_title = QLabel(self.tr("费用明细（Delete 删除所选行；双击数量或单价修改）"))
         left.addWidget(bill_title)
@@ -768,8 +776,12 @@ class CounterPage(QWidget):
         self.prescription = None
         self.rx_label.setText("")
         self.prescriber.setEnabled(True)
-        self.draft = drafts.Draft()
+        self.draft = drafts.Draft(owner=self.me)
         drafts.discard(self.draft_file)
+        if self.draft_source:  # another user's draft, settled or dropped here: it must not come back to them
+            drafts.discard(self.draft_source)
+            self.draft_source = None
+        self.draft_note.hide()
         self._quiet = True  # a new bill is not an edit of the old one
         self.model.clear()
         self._quiet = False
@@ -788,16 +800,41 @@ class CounterPage(QWidget):
 
     # ---- the draft ----------------------------------------------------------------------------
     def save_draft(self) -> None:
+        if self._restoring:  # reading a draft back is not an edit (another's stays theirs until edited)
+            return
         if self.member or self.model.lines:
+            self.draft.owner = self.me  # edited here: the bill is now this user's
             try:
                 drafts.save(self.draft_file, self.draft)
+                if self.draft_source:
+                    drafts.discard(self.draft_source)
+                    self.draft_source = None
             except OSError:
                 log.exception("draft not saved")
 
     def restore_draft(self) -> None:
+        self._restoring = True
+        try:
+            self._restore_draft()
+        finally:
+            self._restoring = False
+
+    def _restore_draft(self) -> None:
         saved = drafts.load(self.draft_file)
+        if not saved:  # none of this user's own: a bill another user left at this counter, named
+            for path in drafts.left_by_others(self.session.path, self.me):
+                saved = drafts.load(path)
+                if saved:
+                    self.draft_source = path
+                    break
         if not saved:
             return
+        if self.draft_source:
+            from desk.store.users import list_users
+
+            names = {u["user_id"]: u["name"] for u in list_users(self.session.db)}
+            self.draft_note.show_owner(names.get(saved.owner), saved.owner)
+            log.info("restored a draft of %r for %r", saved.owner, self.me)
         self.load_bill(saved)
 
     def load_bill(self, saved: drafts.Draft) -> None:

@@ -2,6 +2,9 @@
 
 The draft also carries the settlement id chosen when the bill started: settling uses it, so
 pressing settle twice (or settling again after a crash) cannot settle the bill twice.
+
+Each cashier's open bill is kept in its own file (``owner``), so switching user leaves it for
+its cashier; the counter names the owner when it restores a draft left by someone else.
 """
 from __future__ import annotations
 
@@ -22,12 +25,26 @@ class Draft:
     use_account: bool = True
     payer_id: str | None = None
     prescription: dict | None = None  # the external prescription (desk.prescription.Prescription.as_dict)
+    owner: str = ""  # the user id whose bill it is ("" in a draft written before owners were kept)
     benefit: str = ""  # "benefit|disease" as the counter's benefit list names it ("" : the member's default)
     payment: dict | None = None  # the payment choice (ui.payment_box.PaymentBox.state)
 
 
-def draft_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".draft.json")
+def draft_path(db_path: Path, owner: str = "") -> Path:
+    """The owner's draft beside the database; with no owner, the one file drafts had before owners.
+
+    The user id goes into the name hex-encoded: file names on Windows ignore case ("Amy", "amy").
+    """
+    if not owner:
+        return db_path.with_name(db_path.name + ".draft.json")
+    return db_path.with_name(f"{db_path.name}.draft.{owner.encode('utf-8').hex()}.json")
+
+
+def left_by_others(db_path: Path, owner: str) -> list[Path]:
+    """Drafts other users (or a program from before owners) left at this counter, newest first."""
+    mine = draft_path(db_path, owner)
+    found = [p for p in db_path.parent.glob(db_path.name + ".draft*.json") if p != mine]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def save(path: Path, draft: Draft) -> None:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRect, QSize, QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QTabWidget
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton, QTabWidget, QToolButton
 
 from desk.engine import local_day
 from ui.admin_page import AdminPage
@@ -20,6 +21,8 @@ PREFERRED = QSize(1280, 760)  # the window's size on a screen with room to spare
 
 
 class MainWindow(QMainWindow):
+    logout_requested = Signal()  # 切换用户: the shift (ui/shift.py) closes this window and asks who is next
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self.page_shown)
         self.counter.settled.connect(lambda _: self.refresh_status())
         self.setCentralWidget(self.tabs)
+        self._user_menu()
         self.who = ElidedLabel()
         self.who.setObjectName("who")
         self.sync = ElidedLabel()
@@ -64,6 +68,37 @@ class MainWindow(QMainWindow):
         self.sync_timer.start(SYNC_EVERY_MS)
         operation_did_execute.connect(self.on_operation)
         self.counter.scan.setFocus()
+
+    def _user_menu(self) -> None:
+        """切换用户 (Ctrl+L) in a menu at the tabs' corner: no menu bar to take a row of a small screen."""
+        self.switch_user = QAction(self.tr("切换用户 / 注销"), self)
+        self.switch_user.setObjectName("switch_user")
+        self.switch_user.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_user.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.switch_user.triggered.connect(lambda: self.logout_requested.emit())
+        self.addAction(self.switch_user)  # the shortcut works on every page
+        menu = QMenu(self)
+        menu.addAction(self.switch_user)
+        button = QToolButton()
+        button.setObjectName("user_menu")
+        button.setText(self.session.actor.name)
+        button.setToolTip(self.tr("切换用户 / 注销（Ctrl+L）：未结算的单据保存为本人草稿"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(menu)
+        self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+
+    def retire(self) -> None:
+        """Stop what runs on its own (timers, the refresh hook) before the window goes at logout; the open
+        bill is on disk already (saved after every edit) as its cashier's draft."""
+        self.timer.stop()
+        self.sync_timer.stop()
+        try:
+            operation_did_execute.disconnect(self.on_operation)
+        except (RuntimeError, TypeError):
+            pass
+        self.hide()
+        if not self.syncing:  # a running sync's signals belong to this window: delete it once they are done
+            self.deleteLater()
 
     def on_operation(self, changes: Changes, initiator) -> None:
         """The refresh hook: a background operation changed the desk; show what it changed."""
@@ -139,7 +174,10 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
         def done(report) -> None:
-            self.syncing = False  # the status bar and the member card refresh through on_operation
+            self.syncing = False
+            if not self.isVisible() and not self.timer.isActive():  # retired at logout while syncing
+                self.deleteLater()
+                return  # the status bar and the member card refresh through on_operation
             if report.overruns and not quiet:
                 QMessageBox.warning(self, self.tr("超限通报"), self.tr("中心通报了 %1 条超限：两个窗口离线期间合计超出了"
                                     "年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。")
@@ -151,6 +189,9 @@ class MainWindow(QMainWindow):
 
         def failed(error: Exception) -> None:
             self.syncing = False
+            if not self.isVisible() and not self.timer.isActive():
+                self.deleteLater()
+                return
             self.refresh_status()
             self.last_sync = error
         self.last_sync = None

@@ -298,364 +298,364 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="71"/>
+        <location filename="../../ui/counter.py" line="76"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="75"/>
+        <location filename="../../ui/counter.py" line="80"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="86"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="86"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="86"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="87"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="87"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="93"/>
+        <location filename="../../ui/counter.py" line="98"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="126"/>
+        <location filename="../../ui/counter.py" line="134"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="143"/>
+        <location filename="../../ui/counter.py" line="151"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="152"/>
+        <location filename="../../ui/counter.py" line="160"/>
         <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
         <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="154"/>
+        <location filename="../../ui/counter.py" line="162"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="158"/>
+        <location filename="../../ui/counter.py" line="166"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="162"/>
+        <location filename="../../ui/counter.py" line="170"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="177"/>
+        <location filename="../../ui/counter.py" line="185"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="185"/>
+        <location filename="../../ui/counter.py" line="193"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="207"/>
-        <location filename="../../ui/counter.py" line="782"/>
+        <location filename="../../ui/counter.py" line="215"/>
+        <location filename="../../ui/counter.py" line="794"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>F6</source>
         <translation>F6</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
         <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="239"/>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="239"/>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="239"/>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="239"/>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>组合支付：先收部分的金额，其余按所选方式</source>
         <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="241"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="241"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="241"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="241"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="242"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>F10</source>
         <translation>F10</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="242"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>挂单：挂起当前单据，接待下一位</source>
         <translation>hold: set the open bill aside and serve the next patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="242"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="242"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>取单：取回挂起的单据</source>
         <translation>recall: take up a held bill again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="243"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="243"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="243"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="244"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="244"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="256"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="279"/>
+        <location filename="../../ui/counter.py" line="287"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="282"/>
+        <location filename="../../ui/counter.py" line="290"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="286"/>
+        <location filename="../../ui/counter.py" line="294"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="287"/>
+        <location filename="../../ui/counter.py" line="295"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="302"/>
+        <location filename="../../ui/counter.py" line="310"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="315"/>
+        <location filename="../../ui/counter.py" line="323"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="351"/>
+        <location filename="../../ui/counter.py" line="359"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="427"/>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="431"/>
+        <location filename="../../ui/counter.py" line="439"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="465"/>
+        <location filename="../../ui/counter.py" line="473"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="483"/>
+        <location filename="../../ui/counter.py" line="491"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="509"/>
+        <location filename="../../ui/counter.py" line="517"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="509"/>
+        <location filename="../../ui/counter.py" line="517"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="510"/>
+        <location filename="../../ui/counter.py" line="518"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="541"/>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="621"/>
+        <location filename="../../ui/counter.py" line="629"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="624"/>
+        <location filename="../../ui/counter.py" line="632"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter.py" line="634"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="642"/>
+        <location filename="../../ui/counter.py" line="650"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="663"/>
+        <location filename="../../ui/counter.py" line="671"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="675"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="685"/>
+        <location filename="../../ui/counter.py" line="693"/>
         <source>
 支付：%1</source>
         <translation>
 Paid by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="692"/>
+        <location filename="../../ui/counter.py" line="700"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="695"/>
+        <location filename="../../ui/counter.py" line="703"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -670,17 +670,17 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="676"/>
-        <location filename="../../ui/counter.py" line="682"/>
-        <location filename="../../ui/counter.py" line="735"/>
-        <location filename="../../ui/counter.py" line="738"/>
-        <location filename="../../ui/counter.py" line="741"/>
-        <location filename="../../ui/counter.py" line="744"/>
+        <location filename="../../ui/counter.py" line="684"/>
+        <location filename="../../ui/counter.py" line="690"/>
+        <location filename="../../ui/counter.py" line="743"/>
+        <location filename="../../ui/counter.py" line="746"/>
+        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="696"/>
+        <location filename="../../ui/counter.py" line="704"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -693,40 +693,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="713"/>
+        <location filename="../../ui/counter.py" line="721"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="716"/>
+        <location filename="../../ui/counter.py" line="724"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="760"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="764"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="757"/>
+        <location filename="../../ui/counter.py" line="765"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="243"/>
-        <location filename="../../ui/counter.py" line="762"/>
+        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="770"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="762"/>
+        <location filename="../../ui/counter.py" line="770"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -938,6 +938,24 @@ After the close this business day cannot change; later settlements count to the 
     </message>
 </context>
 <context>
+    <name>DraftNote</name>
+    <message>
+        <location filename="../../ui/draft_note.py" line="22"/>
+        <source>放弃此草稿</source>
+        <translation>Discard this draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_note.py" line="34"/>
+        <source>已恢复一张未注明收款员的未结算草稿。结算将记在您名下；如非本窗口当前患者，请放弃此草稿。</source>
+        <translation>Restored an unsettled draft with no cashier recorded. It will be settled under your name; if it is not the patient at this counter, discard it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_note.py" line="36"/>
+        <source>已恢复 %1（工号 %2）未结算的草稿。结算将记在您名下；如非本窗口当前患者，请放弃此草稿。</source>
+        <translation>Restored the unsettled draft of %1 (user %2). It will be settled under your name; if it is not the patient at this counter, discard it.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="25"/>
@@ -1130,97 +1148,107 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="30"/>
         <source>门诊共济结算 — %1 窗口 %2</source>
         <translation>Outpatient settlement — %1 desk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>【演示】</source>
         <translation> [DEMO]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>收费</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>今日结算</source>
         <translation>Today&apos;s settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>切换用户 / 注销</source>
+        <translation>Switch user / log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>切换用户 / 注销（Ctrl+L）：未结算的单据保存为本人草稿</source>
+        <translation>Switch user / log out (Ctrl+L): an unsettled bill is kept as your draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>%1（今日无适用政策）</source>
         <translation>%1 (no policy in force today)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>%1（%2）&#x3000;%3 窗口 %4&#x3000;%5&#x3000;政策 %6</source>
         <translation>%1 (%2)  %3 desk %4  %5  policy %6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&#x3000;【演示数据】</source>
         <translation>  [demo data]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>待上传 %1 笔&#x3000;上次上传：%2&#x3000;上次下载：%3</source>
         <translation>%1 to upload  Last upload: %2  Last download: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&#x3000;（未配置中心）</source>
         <translation>  (no hub configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&#x3000;用量数据已过期</source>
         <translation>  usage data is stale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>正在同步…&#x3000;</source>
         <translation>Syncing…  </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>超限通报</source>
         <translation>Overrun reported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>中心通报了 %1 条超限：两个窗口离线期间合计超出了年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 overrun(s): while offline, two desks together went beyond an annual cap or a personal account. The insurance may refuse to pay this; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -1240,7 +1268,7 @@ After the close this business day cannot change; later settlements count to the 
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -2287,7 +2315,7 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="128"/>
+        <location filename="../../ui/app.py" line="127"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
