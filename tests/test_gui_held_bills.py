@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from gui_support import fill_next_dialog
+from gui_support import fill_next_dialog, read_and_answer
 
 
 @pytest.fixture()
@@ -30,16 +30,6 @@ def open_window(session, qtbot):
 def patients(session, n: int) -> list[tuple[str, str]]:
     return session.db.execute("SELECT member_id, name FROM members WHERE eligible = 1 ORDER BY member_id LIMIT ?",
                               (n,)).fetchall()
-
-
-def accept_all_boxes(seen: list) -> None:
-    def accept():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            return QTimer.singleShot(10, accept)
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Yes).click()
-    QTimer.singleShot(10, accept)
 
 
 def count(session, table: str) -> int:
@@ -66,7 +56,7 @@ def test_hold_serve_another_patient_recall_and_settle(window, session, qtbot):
     counter.scan_member()
     counter.add_code("FW0101")
     seen = []
-    accept_all_boxes(seen)
+    read_and_answer(seen)
     counter.settle()
     counter.last_receipt.close()
     assert count(session, "settlements") == before["settlements"] + 1
@@ -89,7 +79,7 @@ def test_hold_serve_another_patient_recall_and_settle(window, session, qtbot):
     assert not counter.use_account.isChecked() and counter.payment.method.currentData() == "wechat"
     assert counter.held.recall_button.text() == "取单 (F11)"
     seen = []
-    accept_all_boxes(seen)
+    read_and_answer(seen)
     counter.settle()
     counter.last_receipt.close()
     sid, member, method = session.db.execute(

@@ -4,8 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+
+from gui_support import read_and_answer
 
 
 @pytest.fixture()
@@ -32,17 +33,6 @@ def a_cash_bill(counter, session) -> Decimal:
     return Decimal("57.44")
 
 
-def accept_confirmation(seen: list) -> None:
-    def read_and_accept():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            return QTimer.singleShot(10, read_and_accept)
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Yes if box.button(QMessageBox.StandardButton.Yes)
-                   else QMessageBox.StandardButton.Ok).click()
-    QTimer.singleShot(10, read_and_accept)
-
-
 def payments(session) -> dict[str, int]:
     sid = session.db.execute("SELECT id FROM settlements ORDER BY seq DESC LIMIT 1").fetchone()[0]
     return dict(session.db.execute("SELECT method, amount_fen FROM settlement_payments WHERE settlement_id = ?", (sid,)))
@@ -61,7 +51,7 @@ def test_twenty_in_cash_the_rest_by_wechat_by_keyboard_with_change_on_the_cash_p
     qtbot.keyClicks(counter.tendered, "50")
     assert counter.change.text() == "找零 ¥30.00"  # 50 − 20: change only on the cash part
     seen = []
-    accept_confirmation(seen)
+    read_and_answer(seen)
     counter.settle()
     rest = due - Decimal("20")
     assert seen and f"支付：现金 ¥20.00 + 微信 ¥{rest:,.2f}" in seen[0] and "实收 ¥50.00，找零 ¥30.00" in seen[0]
@@ -77,7 +67,7 @@ def test_all_by_card_chosen_with_the_mouse_has_no_change_to_give(window, session
     counter.payment.method.setCurrentIndex(counter.payment.method.findData("card"))  # as a click on the list does
     assert not counter.tendered.isEnabled() and counter.tendered.text() == "" and counter.change.text() == ""
     seen = []
-    accept_confirmation(seen)
+    read_and_answer(seen)
     counter.settle()
     assert f"支付：银行卡 ¥{due:,.2f}" in seen[0] and "找零" not in seen[0]
     assert payments(session) == {"card": int(due * 100)}
@@ -91,7 +81,7 @@ def test_a_part_beyond_the_cash_due_is_refused_in_chinese_and_nothing_is_settled
     assert "与应收现金" in counter.change.text() and "99,999.00" in counter.change.text()
     before = session.db.execute("SELECT count(*) FROM settlements").fetchone()[0]
     seen = []
-    accept_confirmation(seen)
+    read_and_answer(seen)
     counter.settle()
     assert seen == [f"支付方式合计 ¥99,999.00 与应收现金 ¥{due:,.2f} 不符：组合支付的金额不能超过应收现金"]
     assert session.db.execute("SELECT count(*) FROM settlements").fetchone()[0] == before
