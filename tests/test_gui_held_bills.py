@@ -134,3 +134,15 @@ def test_recall_with_an_open_bill_or_nothing_held_says_so(window, session, qtbot
 def test_f9_lists_hold_and_recall(window):
     text = window.counter.shortcuts_text()
     assert "F10\t挂单" in text and "F11\t取单" in text
+
+
+def test_a_held_bill_edited_into_nonsense_in_the_file_is_refused_in_chinese_without_a_traceback(window, session, qtbot):
+    """Anyone with the counter's OS account can write the database: a held bill is only a draft, read with care."""
+    session.db.execute("INSERT INTO held_bills (id, desk_number, cashier, member_id, member_name, held_at, lines,"
+                       " total_fen, bill) VALUES ('x1', (SELECT desk_number FROM desk), 'cashier', NULL, '', ?, 1, 0,"
+                       " '{\"lines\": [{\"quantity\": \"abc\"}]}')", ("2026-11-20T09:00:00+08:00",))
+    session.db.conn.commit()
+    fill_next_dialog(lambda dialog: dialog.accept())
+    assert not window.counter.held.recall()
+    assert window.counter.split.message.text() == "挂起的单据无法读取（已记入日志），请重新录入"
+    assert window.counter.model.lines == []

@@ -147,7 +147,13 @@ class HoldAndRecall(QObject):
         draft = drafts.from_dict(taken.bill) or drafts.Draft(settlement_id=taken.id)
         draft.settlement_id = taken.id  # it settles under the id it was held with, once
         counter.new_bill(confirm=False)
-        counter.load_bill(draft)
+        try:
+            counter.load_bill(draft)
+        except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):  # written by hand into the file
+            log.exception("held bill %s could not be read", taken.id)
+            counter.new_bill(confirm=False)
+            counter.split.message.setText(self.tr("挂起的单据无法读取（已记入日志），请重新录入"))
+            return False
         counter.save_draft()
         counter.item_box.setFocus()
         self.refresh()

@@ -1094,6 +1094,11 @@ After the close this business day cannot change; later settlements count to the 
         <source>该单据已被取回</source>
         <translation>That bill has been recalled already</translation>
     </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="155"/>
+        <source>挂起的单据无法读取（已记入日志），请重新录入</source>
+        <translation>The held bill cannot be read (see the log); enter it again</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
