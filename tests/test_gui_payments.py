@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_support import read_and_answer
+from gui_support import fill_next_dialog, read_and_answer
 
 
 @pytest.fixture()
@@ -87,3 +87,41 @@ def test_a_part_beyond_the_cash_due_is_refused_in_chinese_and_nothing_is_settled
     assert session.db.execute("SELECT count(*) FROM settlements").fetchone()[0] == before
     counter.payment.choose("cash", "1.234", "wechat")
     assert "“1.234”不是有效金额" in counter.change.text()
+
+
+def test_the_day_end_page_and_the_z_confirmation_break_the_cash_down_by_method(window, session, qtbot):
+    import datetime as dt
+
+    from desk.store.day_close import close_day, get_close
+    from desk.store.payments import Payment
+    from desk.store.settling import BillLine, reverse, settle_bill
+    from desk.store.users import login
+    from gui_support import NOW
+
+    supervisor = login(session.db, "super", "8888", NOW)
+    close_day(session.db, supervisor, NOW)  # the demo's past days closed: what follows is this test's alone
+    who = session.db.execute("SELECT member_id FROM members WHERE eligible = 1 ORDER BY member_id LIMIT 2").fetchall()
+    mixed = settle_bill(session.db, session.library, session.actor, who[0][0], [BillLine("XA11AAA002")], NOW,
+                        use_account=False, payments=[Payment("cash", Decimal("20")), Payment("wechat")])
+    settle_bill(session.db, session.library, session.actor, who[1][0], [BillLine("XA11AAA002")], NOW,
+                use_account=False, payments=[Payment("alipay")])
+    reverse(session.db, supervisor, mixed.id, NOW + dt.timedelta(minutes=1), "开错", cashier=session.actor)
+    page = window.dayend
+    window.tabs.setCurrentWidget(page)
+    page.reload()
+    # 20 − 20 in cash, 37.44 − 37.44 by WeChat, 57.44 by Alipay
+    line = "其中现金部分按支付方式：现金 ¥0.00，微信 ¥0.00，支付宝 ¥57.44"
+    assert page.summary.text().endswith("\n" + line)
+    seen = []
+
+    def authorise(dialog):
+        dialog.user.setText("super")
+        dialog.pin.setText("8888")
+        read_and_answer(seen)  # then the confirmation
+        dialog.check()
+    fill_next_dialog(authorise)
+    page.z_report()  # the cashier may not close: a supervisor's PIN first
+    assert seen and line in seen[0]
+    page.last_preview.close()
+    z = get_close(session.db, session.db.execute("SELECT MAX(number) FROM day_closes").fetchone()[0])
+    assert dict(z.figures.by_method) == {"cash": Decimal("0.00"), "wechat": Decimal("0.00"), "alipay": Decimal("57.44")}

@@ -105,6 +105,11 @@ class PaymentBox(QWidget):
                           for m, a in allocate(self.parts(), cash_due))
 
 
+def by_method_text(parts) -> str:
+    """The cash part by method as a line of the day-end page: "现金 ¥200.00，微信 ¥0.00" ("" for none)."""
+    return "，".join(f"{labels.payment(method)} ¥{format_yuan(amount)}" for method, amount in parts)
+
+
 def _amount(text: str) -> Decimal:
     try:
         return parse_money(text, "payment 1")

@@ -739,52 +739,59 @@ Settle?</translation>
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../ui/dayend_page.py" line="24"/>
+        <location filename="../../ui/dayend_page.py" line="25"/>
         <source>X 报表（当前收款情况）</source>
         <translation>X report (takings so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="26"/>
+        <location filename="../../ui/dayend_page.py" line="27"/>
         <source>Z 报表（日结，需主管）</source>
         <translation>Z report (day close, supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="33"/>
+        <location filename="../../ui/dayend_page.py" line="34"/>
         <source>重打所选 Z 报表</source>
         <translation>Reprint selected Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="42"/>
+        <location filename="../../ui/dayend_page.py" line="43"/>
         <source>已日结（双击重打）</source>
         <translation>Closed days (double-click to reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="49"/>
+        <location filename="../../ui/dayend_page.py" line="50"/>
         <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
         <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="55"/>
+        <location filename="../../ui/dayend_page.py" line="57"/>
         <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="73"/>
+        <location filename="../../ui/dayend_page.py" line="64"/>
+        <source>
+其中现金部分按支付方式：%1</source>
+        <translation>
+Of which the cash part by payment method: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="84"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="90"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="85"/>
+        <location filename="../../ui/dayend_page.py" line="91"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -799,12 +806,12 @@ After the close this business day cannot change; later settlements count to the 
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="96"/>
+        <location filename="../../ui/dayend_page.py" line="103"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="115"/>
+        <location filename="../../ui/dayend_page.py" line="122"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -1418,27 +1425,27 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../ui/payment_box.py" line="119"/>
+        <location filename="../../ui/payment_box.py" line="124"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符：组合支付的金额不能超过应收现金</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2: a part cannot be more than the cash due</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="121"/>
+        <location filename="../../ui/payment_box.py" line="126"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="124"/>
+        <location filename="../../ui/payment_box.py" line="129"/>
         <source>组合支付金额“%1”不是有效金额（非负，最多两位小数）</source>
         <translation>The split payment amount “%1” is not an amount (non-negative, at most two decimals)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="126"/>
+        <location filename="../../ui/payment_box.py" line="131"/>
         <source>组合支付的两部分不能是同一种方式（%1）</source>
         <translation>The two parts of a split payment cannot use the same method (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="127"/>
+        <location filename="../../ui/payment_box.py" line="132"/>
         <source>支付方式“%1”无法使用</source>
         <translation>The payment method “%1” cannot be used</translation>
     </message>
