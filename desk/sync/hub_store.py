@@ -32,6 +32,9 @@ from typing import Iterable
 
 from desk.policy.loader import Library
 from desk.store.roster import MemberRow
+from desk.store.usage import benefit_moves
+from desk.sync import hub_benefits
+from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
 from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
@@ -61,18 +64,6 @@ class Outcome:
     id: str
     status: str
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class Overrun:
-    kind: str
-    member_id: str
-    year: int
-    day: str
-    settlement_id: str
-    limit_fen: int
-    total_after_fen: int
-    amount_fen: int
 
 
 def secret_hash(secret: str) -> str:
@@ -189,7 +180,7 @@ class HubStore:
         head downloads everything again (``desk sync``, the restored-backup case)."""
         if self.db.dialect != "postgresql":
             return
-        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns")
+        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage")
 
         def work(tx: Tx) -> None:
             from desk.sync.hub_db import MIGRATION_LOCK
@@ -200,7 +191,7 @@ class HubStore:
             if top < xid << XID_SHIFT:
                 return
             keys = {"hub_members": "member_id", "hub_usage": "member_id, year", "hub_catalog": "code",
-                    "hub_overruns": "id"}
+                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key"}
             total = sum(tx.one(f"SELECT count(*) FROM {t}")[0] for t in tables)
             first = HubStore._take_seqs(tx, total)
             for t in tables:
@@ -321,6 +312,13 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
+    def load_inpatient(self, rows: list[tuple[str, int, int]], now: dt.datetime) -> int:
+        """Set members' inpatient pool pay (fen) of hospital stays in a year: (member, year, fen) rows, all or
+        nothing. With it the hub knows their inpatient-cap usage and sends it to the desks."""
+        if not rows:
+            return 0
+        return self._write(lambda tx: hub_benefits.load_inpatient(tx, rows, lambda n: self._take_seqs(tx, n), now))
+
     # -- audit anchors -----------------------------------------------------------------------
 
     def audit_anchor(self, desk: HubDesk) -> dict | None:
@@ -415,22 +413,26 @@ class HubStore:
             usage = tx.all("SELECT change_seq, member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at"
                            " FROM hub_usage WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq LIMIT ?",
                            (after, head, limit + 1))
+            benefits = hub_benefits.changes(tx, after, head, limit)
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
                              " fee_category, scheme, account_excluded FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
                              " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
-                              " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at"
+                              " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at, o.key,"
+                              " o.key_name"
                               " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
                               " WHERE d.desk_uuid = ? AND d.change_seq > ? AND d.change_seq <= ? ORDER BY d.change_seq LIMIT ?",
                               (desk.desk_uuid, after, head, limit + 1))
-            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns) for r in rows)
+            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits) for r in rows)
             more = len(seqs) > limit
             cutoff = seqs[limit - 1] if more else head
             members = [r for r in members if r[0] <= cutoff]
             usage = [r for r in usage if r[0] <= cutoff]
+            benefits = [r for r in benefits if r[0] <= cutoff]
             catalog = [r for r in catalog if r[0] <= cutoff]
             overruns = [r for r in overruns if r[0] <= cutoff]
-            counted_usage = self._counted(tx, "member_id", desk.desk_uuid, sorted({r[1] for r in usage}), True)
+            counted_usage = self._counted(tx, "member_id", desk.desk_uuid,
+                                          sorted({r[1] for r in usage} | {r[1] for r in benefits}), True)
             counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
                                             False)
         return {
@@ -444,12 +446,16 @@ class HubStore:
             "usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "deductible_met": money(r[3]),
                        "ordinary_pool_paid": money(r[4]), "as_of": r[5],
                        "counted": counted_usage.get((r[1], r[2]), [])} for r in usage],
+            "benefit_usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "kind": r[3], "key": r[4],
+                               "amount": None if r[5] is None else money(r[5]), "as_of": r[6],
+                               "counted": counted_usage.get((r[1], r[2]), [])} for r in benefits],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
                          "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
                          "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],
             "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
                           "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
-                          "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11]}
+                          "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11],
+                          "key": r[12], "key_name": r[13]}
                          for r in overruns],
         }
 
@@ -485,6 +491,7 @@ class HubStore:
                 " + COALESCE(SUM(s.account_delta_fen), 0) FROM hub_members m LEFT JOIN hub_settlements s"
                 " ON s.account_holder = m.member_id GROUP BY m.member_id, m.account_balance_fen, m.account_opening_fen"
                 " HAVING m.account_balance_fen <> m.account_opening_fen + COALESCE(SUM(s.account_delta_fen), 0)")]
+            problems += hub_benefits.check(tx)
             problems += [f"account movement of settlement {sid} is on {holder}, whom the hub has no account for"
                          for sid, holder in tx.all(
                 "SELECT id, account_holder FROM hub_settlements s WHERE account_holder IS NOT NULL AND NOT EXISTS"
@@ -499,10 +506,10 @@ class HubStore:
     def overruns(self) -> list[dict]:
         with self.db.read() as tx:
             rows = tx.all("SELECT id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
-                          " settlements, detected_at FROM hub_overruns ORDER BY id")
+                          " settlements, detected_at, key, key_name FROM hub_overruns ORDER BY id")
         return [{"id": r[0], "kind": r[1], "member_id": r[2], "year": r[3], "day": r[4], "settlement_id": r[5],
                  "limit": money(r[6]), "total_after": money(r[7]), "amount": money(r[8]),
-                 "settlements": json.loads(r[9]), "detected_at": r[10]} for r in rows]
+                 "settlements": json.loads(r[9]), "detected_at": r[10], "key": r[11], "key_name": r[12]} for r in rows]
 
     def figures(self) -> tuple[dict[tuple[str, int], tuple[int, int]], dict[str, int]]:
         """Every member's usage ((member, year) → (deductible, pool) fen) and account balance (fen)."""
@@ -569,6 +576,9 @@ class _Batch:
         usage_keys, overruns = self._count_usage(fresh, first)
         _, account_overruns = self._count_accounts(fresh, first + len(usage_keys))
         overruns += account_overruns
+        moves = hub_benefits.moves_of(self.tx, fresh, self.resettled)
+        overruns += hub_benefits.count(self.tx, self.caps, fresh, moves, self.resettled,
+                                       lambda n: HubStore._take_seqs(self.tx, n), self.now)
         if overruns:
             self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
@@ -737,6 +747,8 @@ class _Batch:
             if o.kind == "annual_cap":
                 rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE member_id = ? AND year = ?"
                                    " AND pool_delta_fen <> 0 ORDER BY day, id", (o.member_id, o.year))
+            elif o.figure:
+                rows = hub_benefits.settlements_behind(self.tx, o.member_id, o.year, o.figure)
             else:
                 rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE account_holder = ?"
                                    " ORDER BY day, id", (o.member_id,))
@@ -745,9 +757,10 @@ class _Batch:
             seq = first + offset
             overrun_id = self.tx.one(
                 "INSERT INTO hub_overruns (kind, member_id, year, day, settlement_id, limit_fen, total_after_fen,"
-                " amount_fen, settlements, detected_at, change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                " amount_fen, settlements, detected_at, change_seq, key, key_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " RETURNING id",
                 (o.kind, o.member_id, o.year, o.day, o.settlement_id, o.limit_fen, o.total_after_fen, o.amount_fen,
-                 json.dumps([sid for sid, _ in rows]), self.now, seq))[0]
+                 json.dumps([sid for sid, _ in rows]), self.now, seq, o.key, o.name))[0]
             self.tx.many("INSERT INTO hub_overrun_desks (desk_uuid, overrun_id, change_seq) VALUES (?,?,?)",
                          [(d, overrun_id, seq) for d in sorted({d for _, d in rows})])
 
@@ -761,8 +774,10 @@ class _Counting:
         self.usage: dict[tuple[str, int], list[int]] = {}
         self.same_day: dict[tuple[str, str, str], int] = defaultdict(int)
         self.roster: dict[str, dict] = {}
-        self.catalog: dict[str, tuple[str, str]] = {}
+        self.catalog: dict[str, tuple[str, str, str | None, bool]] = {}
+        self.resettled = resettled
         members = sorted({s.member_id for s in batch})
+        self.benefits, self.inpatient_known = hub_benefits.counted_before(tx, members)
         days = {(s.member_id, s.day) for s in batch}
         items = sorted({i.code for r in resettled.values() if not isinstance(r, str) for i in r.bill.items})
         for chunk in _chunks(members):
@@ -786,9 +801,10 @@ class _Counting:
                                        "family": {link.partition(":")[0] for link in (row[6] or "").split(";") if link}}
         for chunk in _chunks(items):
             marks, params = tx.in_list(chunk)
-            for code, cls, ratio in tx.all(f"SELECT code, class, selfpay_ratio FROM hub_catalog WHERE code IN {marks}",
-                                           params):
-                self.catalog[code] = (cls, ratio)
+            for code, cls, ratio, scheme, excluded in tx.all(
+                    f"SELECT code, class, selfpay_ratio, scheme, account_excluded FROM hub_catalog WHERE code IN {marks}",
+                    params):
+                self.catalog[code] = (cls, ratio, scheme or None, bool(excluded))
 
     def refusal(self, s: Incoming, resettled: Resettled | str | None) -> str:
         """Why the hub will not count this re-settled settlement at this point of the batch, or ""."""
@@ -797,6 +813,9 @@ class _Counting:
         ded, pool = self.usage.get((s.member_id, s.year), (0, 0))
         seen = resettled.usage
         reason = seen_refusal(seen, Counted(ded, pool, self.same_day[(s.member_id, s.day, s.institution_code)]))
+        if reason:
+            return reason
+        reason = hub_benefits.seen_refusal(s, seen, self.benefits, self.inpatient_known)
         if reason:
             return reason
         roster = self.roster.get(s.member_id)
@@ -811,6 +830,12 @@ class _Counting:
             if known is not None and (known[0] != item.cls or _ratio(known[1]) != item.selfpay_ratio):
                 return (f"items[{number}]: {item.code} is class {item.cls} with self-pay ratio {item.selfpay_ratio}"
                         f" at the desk, class {known[0]} with {known[1]} in the hub's catalog")
+            if known is not None and ((item.scheme or None) != known[2] or bool(item.account_excluded) != known[3]):
+                # an own scheme (重庆 第六条) moves a line out of the ordinary figures; an excluded item may not
+                # be paid from an account (濮阳 第七条): neither is the desk's to decide
+                return (f"items[{number}]: {item.code} has scheme {item.scheme or 'none'}, account_excluded"
+                        f" {'true' if item.account_excluded else 'false'} at the desk; the hub's catalog has"
+                        f" {known[2] or 'none'}, {'true' if known[3] else 'false'}")
         return ""
 
     def count(self, s: Incoming) -> None:
@@ -821,6 +846,9 @@ class _Counting:
         figures[0] += s.deductible_delta_fen
         figures[1] += s.pool_delta_fen
         self.same_day[(s.member_id, s.day, s.institution_code)] += s.same_day_delta_fen
+        again = self.resettled.get(s.id)
+        if isinstance(again, Resettled):
+            hub_benefits.add_gross(self.benefits, s, benefit_moves(again.usage, again.result.usage_after))
 
 
 def _ratio(text: str):
