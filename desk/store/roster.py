@@ -20,6 +20,7 @@ from desk.idcard import mask_id_number, parse_id_number
 from desk.money import InputError, parse_money, to_fen
 from desk.store import audit
 from desk.store.database import StoreError, write_transaction
+from desk.store.spelling import spell
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
@@ -36,9 +37,11 @@ LINK_RELATIONS = {"", *RELATIONS, *RELATION_LABELS.values()}  # kept as written:
 CHUNK = 2000
 UPSERT = (
     "INSERT INTO members (member_id, name, id_number, card_number, ecard_code, category, birth_date, sex, scheme,"
-    " family_doctor_institution, eligible, account_baseline_fen, account_balance_fen, demo, updated_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT(member_id) DO UPDATE SET name = excluded.name, id_number = excluded.id_number,"
+    " family_doctor_institution, eligible, account_baseline_fen, account_balance_fen, demo, updated_at,"
+    " name_pinyin, name_initials)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT(member_id) DO UPDATE SET name = excluded.name, name_pinyin = excluded.name_pinyin,"
+    " name_initials = excluded.name_initials, id_number = excluded.id_number,"
     " card_number = excluded.card_number, ecard_code = excluded.ecard_code, category = excluded.category,"
     " birth_date = excluded.birth_date, sex = excluded.sex, scheme = excluded.scheme,"
     " family_doctor_institution = excluded.family_doctor_institution, eligible = excluded.eligible,"
@@ -216,7 +219,8 @@ class _Parser:
 
 def _values(m: MemberRow, demo: int, now: str) -> tuple:
     return (m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
-            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.account_balance_fen, m.account_balance_fen, demo, now)
+            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.account_balance_fen, m.account_balance_fen, demo, now,
+            *spell(m.name))  # the name's pinyin and initials, for the counter's search by name
 
 
 def _conflict(db: sqlite_utils.Database, m: MemberRow) -> str:
