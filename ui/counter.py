@@ -25,6 +25,7 @@ from desk.money import change_due, format_yuan, from_fen, parse_money
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
+from desk.store.member_search import spell_members
 from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
@@ -64,6 +65,7 @@ class CounterPage(QWidget):
         self._build()
         self._shortcuts()
         warm_search(session.db)  # the first keystroke in the item box must not build the name index
+        spell_members(session.db)  # members from before their names' pinyin was kept (once)
         self.restore_draft()
 
     # ---- layout -------------------------------------------------------------------------------
@@ -72,6 +74,10 @@ class CounterPage(QWidget):
         self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(self.tr("刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）"))
         self.scan.returnPressed.connect(self.scan_member)
+        self.find_member_button = QPushButton(self.tr("查找 (F5)"))
+        self.find_member_button.setObjectName("find_member")
+        self.find_member_button.setToolTip(self.tr("按姓名或拼音查找参保人（未带卡时）"))
+        self.find_member_button.clicked.connect(lambda: self.search_member())
         self.item_box = QLineEdit()
         self.item_box.setObjectName("item_box")
         self.item_box.setPlaceholderText(self.tr("添加项目：编码、名称或拼音首字母，如 amxl（F3）"))
@@ -102,6 +108,8 @@ class CounterPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.scan, 3)
+        top.addWidget(self.find_member_button)
+        self.find_member_button.setMaximumHeight(self.scan.sizeHint().height())  # the row no taller for it
         top.addWidget(self.item_box, 4)
         top.addWidget(self.prescriber)
         top.addWidget(self.rx_button)
@@ -213,7 +221,8 @@ class CounterPage(QWidget):
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
-                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts)):
+                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts),
+                           ("F5", lambda: self.search_member())):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -231,6 +240,7 @@ class CounterPage(QWidget):
     def shortcuts_text(self) -> str:
         """The counter's keys. F1 stays the scan box (a scanner's habit); the list is F9."""
         keys = ((self.tr("F1"), self.tr("刷卡框（选中原内容，新卡直接覆盖）")), (self.tr("F3"), self.tr("添加项目框")),
+                (self.tr("F5"), self.tr("按姓名或拼音查找参保人")),
                 (self.tr("F4"), self.tr("实收现金")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
                 (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
                 (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
@@ -273,8 +283,27 @@ class CounterPage(QWidget):
             self.refuse_scan(self.tr("“%1”对应多位参保人：%2。请改刷社保卡或身份证").replace("%1", key).replace("%2", names))
             return
         if member is None:
+            if not key.isascii() or (key.isalpha() and key.islower()):  # a name or pinyin typed (a scanner's
+                # codes are digits and capitals): look the name up
+                return self.search_member(key)
             self.refuse_scan(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key))
             return
+        self.bind_member(member)
+
+    def search_member(self, text: str = "") -> None:
+        """F5: find the patient by name or pinyin; the pick binds the bill as a scanned card would."""
+        from ui.member_search import MemberSearchDialog
+
+        dialog = MemberSearchDialog(self.session, text, self)
+        self.member_search = dialog
+        if dialog.exec() != MemberSearchDialog.DialogCode.Accepted or not dialog.chosen:
+            self.focus_scan()
+            return
+        self.bind_member(get_member(self.session.db, dialog.chosen))  # by member id: one member, never a code
+
+    def bind_member(self, member: MemberRecord) -> None:
+        """The bill now belongs to ``member`` (resolved to one member id); a different patient on a bill with
+        lines asks first."""
         if self.member and member.member_id != self.member.member_id and self.model.lines:
             answer = QMessageBox.question(
                 self, self.tr("更换参保人"),
