@@ -14,8 +14,9 @@ from desk.domain import (BENEFITS, CATEGORIES, CERTIFIED_BENEFITS, INSTITUTION_T
                          OWN_SCHEMES, RELATIONS, SCHEMES)
 from desk.engine import Bill, Institution, Item, Member, Usage, settle
 from desk.engine.answer import answer, request_of
-from desk.engine.inputs import Certification
-from desk.money import MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, shown
+from desk.engine.inputs import Certification, built
+from desk.money import (MAX_BILL, MAX_LINE, ZERO, InputError, money_str, parse_money, parse_ratio, plain_money,
+                        plain_ratio, shown)
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 
@@ -23,22 +24,28 @@ __all__ = ["answer", "parse_request", "quote", "quote_one", "request_of"]  # the
 
 # Unknown keys are refused at every level: a misspelt `selfpay_ratio` or `deductable_met` read as its
 # default would change what the pool pays (contract, version 2).
-REQUEST_KEYS = {"policy", "at", "institution", "prescriber_level", "benefit", "disease", "member", "usage", "items",
-                "use_account", "payer_relation"}
-INSTITUTION_KEYS = {"id", "level", "type", "designated", "specialty"}
-MEMBER_KEYS = {"category", "birth_date", "scheme", "family_doctor_institution", "eligible", "inpatient",
-               "account_balance", "certified"}
-USAGE_KEYS = {"deductible_met", "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total",
-              "disease_pool_paid", "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid"}
-ITEM_KEYS = {"code", "name", "amount", "class", "selfpay_ratio", "scheme", "account_excluded"}
-CERTIFICATION_KEYS = {"benefit", "disease", "from", "to"}
+# Frozen sets, so a request's keys are checked in one subset test; a key outside is then named by _known.
+REQUEST_KEYS = frozenset({"policy", "at", "institution", "prescriber_level", "benefit", "disease", "member", "usage",
+                          "items", "use_account", "payer_relation"})
+INSTITUTION_KEYS = frozenset({"id", "level", "type", "designated", "specialty"})
+MEMBER_KEYS = frozenset({"category", "birth_date", "scheme", "family_doctor_institution", "eligible", "inpatient",
+                         "account_balance", "certified"})
+USAGE_KEYS = frozenset({"deductible_met", "ordinary_pool_paid", "same_day_deductible_met", "fund_paid_total",
+                        "disease_pool_paid", "special_deductible_met", "inpatient_pool_paid", "scheme_pool_paid"})
+ITEM_KEYS = frozenset({"code", "name", "amount", "class", "selfpay_ratio", "scheme", "account_excluded"})
+CERTIFICATION_KEYS = frozenset({"benefit", "disease", "from", "to"})
+# the choices as sets, for the inline checks of a plain request (a plain str, a plain int); anything else goes
+# through _choice, which refuses booleans and unhashable values with the message
+_CATEGORIES, _SCHEMES, _ITEM_CLASSES, _OWN_SCHEMES = (frozenset(CATEGORIES), frozenset(SCHEMES),
+                                                      frozenset(ITEM_CLASSES), frozenset(OWN_SCHEMES))
+_INSTITUTION_TYPES, _BENEFITS, _LEVELS = frozenset(INSTITUTION_TYPES), frozenset(BENEFITS), frozenset(LEVELS)
 POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a bill's year; outside, no policy applies and dates overflow
 MAX_TEXT = 200  # characters of an id, a code or a name
 PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
 
 
-def _known(raw: dict, keys: set[str], field: str) -> None:
+def _known(raw: dict, keys: frozenset[str], field: str) -> None:
     """Refuse the first unknown key (shown quoted when it is not a plain name, so the line stays one line)."""
     unknown = sorted(str(k) for k in raw if k not in keys)
     if unknown:
@@ -47,7 +54,7 @@ def _known(raw: dict, keys: set[str], field: str) -> None:
                          kind="unknown_field")
 
 
-def _object(raw: Any, field: str, keys: set[str] | None = None) -> dict:
+def _object(raw: Any, field: str, keys: frozenset[str] | None = None) -> dict:
     """An object whose keys are all known: a misspelt usage figure read as zero would charge twice."""
     if not isinstance(raw, dict):
         raise InputError(field, f"must be an object, not {_json_type(raw)}")
@@ -88,7 +95,7 @@ def parse_certification(raw: Any, field: str) -> Certification:
 
 def _amounts(raw: Any, field: str, keys: tuple[str, ...] | None = None) -> dict[str, Decimal]:
     """An object of code → amount (usage by disease or by scheme)."""
-    raw = _object({} if raw is None else raw, field, None if keys is None else set(keys))
+    raw = _object({} if raw is None else raw, field, None if keys is None else frozenset(keys))
     return {_code(k, field): parse_money(v, f"{field}.{k if PLAIN_KEY.fullmatch(k) else shown(k)}")
             for k, v in raw.items()}
 
@@ -132,6 +139,30 @@ def _text(raw: dict, key: str, field: str) -> str:
     return text
 
 
+def _plain_choice(raw: dict, key: str, default: Any, allowed: frozenset, choices: tuple, prefix: str) -> Any:
+    """``_choice`` of the value or its default, decided inline for a plain string (the usual case)."""
+    value = raw.get(key)
+    if value is None:
+        return default
+    if type(value) is str and value in allowed:
+        return value
+    return _choice(value, choices, f"{prefix}{key}")
+
+
+def _plain_flag(raw: dict, key: str, default: bool, prefix: str) -> bool:
+    """``_flag``, decided inline for true and false."""
+    value = raw.get(key, default)
+    return value if value is True or value is False else _flag(raw, key, default, prefix)
+
+
+def _plain_text(raw: dict, key: str, prefix: str) -> str:
+    """``_text``, decided inline for a short string."""
+    value = raw.get(key)
+    if value is None:
+        return ""
+    return value if type(value) is str and len(value) <= MAX_TEXT else _text(raw, key, prefix)
+
+
 def _level(value: Any, field: str) -> int:
     """0-3; a JSON number with a zero fraction (2.0) is that whole number, as JSON itself reads it."""
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() \
@@ -157,7 +188,8 @@ def parse_at(value: Any) -> dt.datetime:
 
 
 def parse_member(raw: Any) -> Member:
-    raw = _object(raw, "member", MEMBER_KEYS)
+    if type(raw) is not dict or not MEMBER_KEYS.issuperset(raw):
+        raw = _object(raw, "member", MEMBER_KEYS)
     birth = raw.get("birth_date")
     if birth is not None:
         try:
@@ -166,17 +198,21 @@ def parse_member(raw: Any) -> Member:
             birth = None
         if birth is None:
             raise InputError("member.birth_date", f"{shown(raw.get('birth_date'))} is not a date (YYYY-MM-DD)")
+    category = raw.get("category")
+    if type(category) is not str or category not in _CATEGORIES:
+        category = _choice(_required(raw, "category", "member."), CATEGORIES, "member.category")
+    scheme = _plain_choice(raw, "scheme", "employer", _SCHEMES, SCHEMES, "member.")
     signed = raw.get("family_doctor_institution")
-    return Member(
-        category=_choice(_required(raw, "category", "member."), CATEGORIES, "member.category"),
-        birth_date=birth,
-        scheme=_choice(_default(raw, "scheme", "employer"), SCHEMES, "member.scheme"),
-        family_doctor_institution=_text(raw, "family_doctor_institution", "member.") if signed is not None else None,
-        eligible=_flag(raw, "eligible", True, "member."),
-        inpatient=_flag(raw, "inpatient", False, "member."),
-        account_balance=parse_money(raw.get("account_balance", "0"), "member.account_balance"),
-        certified=_certified(raw.get("certified")),
-    )
+    signed = None if signed is None else _plain_text(raw, "family_doctor_institution", "member.")
+    eligible = _plain_flag(raw, "eligible", True, "member.")
+    inpatient = _plain_flag(raw, "inpatient", False, "member.")
+    balance = raw.get("account_balance", "0")
+    return built(Member, {
+        "category": category, "birth_date": birth, "scheme": scheme, "family_doctor_institution": signed,
+        "eligible": eligible, "inpatient": inpatient,
+        "account_balance": parse_money(balance, "member.account_balance"),
+        "certified": _certified(raw.get("certified")),
+    })
 
 
 def _certified(raw: Any) -> tuple[Certification, ...]:
@@ -188,73 +224,112 @@ def _certified(raw: Any) -> tuple[Certification, ...]:
 
 
 def parse_usage(raw: Any) -> Usage:
-    raw = _object(raw if raw is not None else {}, "usage", USAGE_KEYS)
+    if raw is None:
+        raw = {}
+    elif type(raw) is not dict or not USAGE_KEYS.issuperset(raw):
+        raw = _object(raw, "usage", USAGE_KEYS)
+    get = raw.get
 
     def amount(key: str) -> Decimal:
-        value = raw.get(key)
-        return ZERO if value is None else parse_money(value, f"usage.{key}")
+        value = get(key)
+        if value is None:
+            return ZERO
+        number = plain_money(value)
+        return parse_money(value, f"usage.{key}") if number is None else number
 
-    paid = raw.get("fund_paid_total")
-    inpatient = raw.get("inpatient_pool_paid")
-    return Usage(amount("deductible_met"), amount("ordinary_pool_paid"), amount("same_day_deductible_met"),
-                 None if paid is None else parse_money(paid, "usage.fund_paid_total"),
-                 disease_pool_paid=_amounts(raw.get("disease_pool_paid"), "usage.disease_pool_paid"),
-                 special_deductible_met=amount("special_deductible_met"),
-                 inpatient_pool_paid=None if inpatient is None else parse_money(inpatient, "usage.inpatient_pool_paid"),
-                 scheme_pool_paid=_amounts(raw.get("scheme_pool_paid"), "usage.scheme_pool_paid", OWN_SCHEMES))
+    # the figures in the order they have always been checked, so a request with two bad ones is refused for
+    # the same one as before
+    deductible_met, ordinary_pool_paid, same_day = (amount("deductible_met"), amount("ordinary_pool_paid"),
+                                                    amount("same_day_deductible_met"))
+    paid = get("fund_paid_total")
+    paid = None if paid is None else parse_money(paid, "usage.fund_paid_total")
+    by_disease = get("disease_pool_paid")
+    by_disease = {} if by_disease is None else _amounts(by_disease, "usage.disease_pool_paid")
+    special = amount("special_deductible_met")
+    inpatient = get("inpatient_pool_paid")
+    inpatient = None if inpatient is None else parse_money(inpatient, "usage.inpatient_pool_paid")
+    by_scheme = get("scheme_pool_paid")
+    by_scheme = {} if by_scheme is None else _amounts(by_scheme, "usage.scheme_pool_paid", OWN_SCHEMES)
+    return built(Usage, {
+        "deductible_met": deductible_met, "ordinary_pool_paid": ordinary_pool_paid,
+        "same_day_deductible_met": same_day, "fund_paid_total": paid, "disease_pool_paid": by_disease,
+        "special_deductible_met": special, "inpatient_pool_paid": inpatient, "scheme_pool_paid": by_scheme,
+    })
 
 
 def parse_item(raw: Any, index: int) -> Item:
-    field = f"items[{index}]"
-    raw = _object(raw, field, ITEM_KEYS)
-    cls = _choice(_required(raw, "class", f"{field}."), ITEM_CLASSES, f"{field}.class")
-    ratio = raw.get("selfpay_ratio")
-    return Item(
-        amount=parse_money(_required(raw, "amount", f"{field}."), f"{field}.amount", MAX_LINE),
-        cls=cls,
-        selfpay_ratio=ZERO if ratio is None else parse_ratio(ratio, f"{field}.selfpay_ratio"),
-        code=_text(raw, "code", f"{field}."),
-        name=_text(raw, "name", f"{field}."),
-        scheme=None if raw.get("scheme") is None else _choice(raw["scheme"], OWN_SCHEMES, f"{field}.scheme"),
-        account_excluded=_flag(raw, "account_excluded", False, f"{field}."),
-    )
+    """One bill line. The checks a plain line passes are made inline; whatever fails one is handed to the
+    named checks above, which word the refusal (or accept what only looked unusual, the same way)."""
+    prefix = f"items[{index}]."
+    if type(raw) is not dict or not ITEM_KEYS.issuperset(raw):
+        raw = _object(raw, prefix[:-1], ITEM_KEYS)
+    get = raw.get
+    cls = get("class")
+    if type(cls) is not str or cls not in _ITEM_CLASSES:
+        cls = _choice(_required(raw, "class", prefix), ITEM_CLASSES, f"{prefix}class")
+    text = get("amount")
+    amount = plain_money(text, MAX_LINE)
+    if amount is None:
+        amount = parse_money(_required(raw, "amount", prefix), f"{prefix}amount", MAX_LINE)
+    text = get("selfpay_ratio")
+    if text is None:
+        ratio = ZERO
+    else:
+        ratio = plain_ratio(text)
+        if ratio is None:
+            ratio = parse_ratio(text, f"{prefix}selfpay_ratio")
+    return built(Item, {"amount": amount, "cls": cls, "selfpay_ratio": ratio, "code": _plain_text(raw, "code", prefix),
+                        "name": _plain_text(raw, "name", prefix),
+                        "scheme": _plain_choice(raw, "scheme", None, _OWN_SCHEMES, OWN_SCHEMES, prefix),
+                        "account_excluded": _plain_flag(raw, "account_excluded", False, prefix)})
+
+
+def _institution(raw: Any) -> Institution:
+    if type(raw) is not dict or not INSTITUTION_KEYS.issuperset(raw):
+        raw = _object(raw, "institution", INSTITUTION_KEYS)
+    get = raw.get
+    level = get("level")
+    if type(level) is not int or level not in _LEVELS:
+        level = _level(_required(raw, "level", "institution."), "institution.level")
+    return built(Institution, {
+        "level": level, "type": _plain_choice(raw, "type", "clinic", _INSTITUTION_TYPES, INSTITUTION_TYPES, "institution."),
+        "designated": _plain_flag(raw, "designated", True, "institution."),
+        "id": _plain_text(raw, "id", "institution."), "specialty": _plain_flag(raw, "specialty", False, "institution.")})
 
 
 def parse_request(raw: Any) -> tuple[str, Member, Usage, Bill, dt.datetime]:
-    raw = _object(raw, "request")
-    _known(raw, REQUEST_KEYS, "")
+    if type(raw) is not dict or not REQUEST_KEYS.issuperset(raw):
+        raw = _object(raw, "request")
+        _known(raw, REQUEST_KEYS, "")
+    get = raw.get
     policy = _required(raw, "policy", "")
     if not isinstance(policy, str) or not POLICY_ID.fullmatch(policy):
         raise InputError("policy", f"{shown(policy)} is not a policy id (lower-case letters, digits, _ and -)")
     at = parse_at(_required(raw, "at", ""))
-    inst_raw = _object(_required(raw, "institution", ""), "institution", INSTITUTION_KEYS)
-    institution = Institution(
-        level=_level(_required(inst_raw, "level", "institution."), "institution.level"),
-        type=_choice(_default(inst_raw, "type", "clinic"), INSTITUTION_TYPES, "institution.type"),
-        designated=_flag(inst_raw, "designated", True, "institution."),
-        id=_text(inst_raw, "id", "institution."),
-        specialty=_flag(inst_raw, "specialty", False, "institution."),
-    )
-    prescriber = raw.get("prescriber_level")
+    institution = _institution(_required(raw, "institution", ""))
+    prescriber = get("prescriber_level")
     items_raw = _required(raw, "items", "")
     if not isinstance(items_raw, list) or not items_raw:
         raise InputError("items", "must be a non-empty list of bill lines")
-    items = tuple(parse_item(item, i) for i, item in enumerate(items_raw))
-    total = sum((item.amount for item in items), ZERO)
+    items = tuple([parse_item(item, i) for i, item in enumerate(items_raw)])
+    total = sum([item.amount for item in items], ZERO)
     if total > MAX_BILL:
         raise InputError("items", f"the bill's total {money_str(total)} is more than {MAX_BILL:,} yuan"
                                   " (the ceiling for one bill)", kind="too_large")
-    bill = Bill(
-        institution=institution,
-        items=items,
-        prescriber_level=None if prescriber is None else _level(prescriber, "prescriber_level"),
-        benefit=_choice(_default(raw, "benefit", "ordinary"), BENEFITS, "benefit"),
-        use_account=_flag(raw, "use_account", True, ""),
-        disease=None if raw.get("disease") is None else _code(raw["disease"], "disease"),
-        payer_relation=(None if raw.get("payer_relation") is None
-                        else _choice(raw["payer_relation"], RELATIONS, "payer_relation")),
-    )
-    return policy, parse_member(_required(raw, "member", "")), parse_usage(raw.get("usage")), bill, at
+    if prescriber is not None:
+        prescriber = _level(prescriber, "prescriber_level")
+    benefit = _plain_choice(raw, "benefit", "ordinary", _BENEFITS, BENEFITS, "")
+    use_account = _plain_flag(raw, "use_account", True, "")
+    disease = get("disease")
+    if disease is not None:
+        disease = _code(disease, "disease")
+    relation = get("payer_relation")
+    if relation is not None:
+        relation = _choice(relation, RELATIONS, "payer_relation")
+    bill = built(Bill, {"institution": institution, "items": items, "prescriber_level": prescriber,
+                        "benefit": benefit, "use_account": use_account, "disease": disease,
+                        "payer_relation": relation})
+    return policy, parse_member(_required(raw, "member", "")), parse_usage(get("usage")), bill, at
 
 
 def quote_one(library: Library, raw: Any) -> dict[str, Any]:

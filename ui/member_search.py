@@ -1,4 +1,4 @@
-"""查找参保人 (F5): a member found by name or pinyin (张, zhangs, zs) when the patient has no card at hand.
+"""查找参保人 (Ctrl+F): a member found by name or pinyin (张, zhangs, zs) when the patient has no card at hand.
 
 The list shows what tells namesakes apart without showing too much (the ID number masked, the
 card number, age and sex); picking a row hands its member id to the counter, which binds the bill

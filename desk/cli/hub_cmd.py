@@ -43,6 +43,10 @@ def add_parser(sub) -> None:
     roster.add_argument("file", type=Path)
     catalog = action("load-catalog", "load or update catalog items (the desk's catalog file format)", run_catalog)
     catalog.add_argument("file", type=Path)
+    inpatient = action("load-inpatient", "load members' inpatient pool pay of hospital stays (CSV: member_id, year,"
+                                         " inpatient_pool_paid): 门诊特殊疾病, 急诊 and 日间手术 share that cap",
+                       run_inpatient)
+    inpatient.add_argument("file", type=Path)
     install = action("install-pack", "install a policy pack on the hub (validated, kept with its SHA-256): uploads"
                                      " settled under it are re-settled and counted", run_install)
     install.add_argument("file", type=Path)
@@ -158,6 +162,29 @@ def run_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+INPATIENT_COLUMNS = ("member_id", "year", "inpatient_pool_paid")
+
+
+def _inpatient_row(row) -> tuple[str, int, int]:
+    from desk.money import InputError, parse_money, to_fen
+
+    member = row.values["member_id"].strip()
+    if not member:
+        raise InputError("member_id", "must not be empty")
+    text = row.values["year"].strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise InputError("year", f"{text!r} is not a year like 2023")
+    amount = parse_money(row.values["inpatient_pool_paid"], "inpatient_pool_paid")
+    return member, int(text), to_fen(amount, "inpatient_pool_paid")
+
+
+def run_inpatient(args: argparse.Namespace) -> int:
+    rows = _read(args.file, INPATIENT_COLUMNS, INPATIENT_COLUMNS, _inpatient_row)
+    print(f"{args.file}: {_store(args).load_inpatient(rows, now())} members' inpatient pool pay loaded; desks get"
+          " their inpatient-cap usage at their next sync")
+    return 0
+
+
 def run_install(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
@@ -181,7 +208,8 @@ def run_overruns(args: argparse.Namespace) -> int:
 
     rows = _store(args).overruns()
     for o in rows:
-        print(f"{o['day']}  {KINDS.get(o['kind'], o['kind'])}  member {o['member_id']}  beyond by {o['amount']}"
+        what = KINDS.get(o['kind'], o['kind']) + (f" {o['key']} {o['key_name']}".rstrip() if o.get("key") else "")
+        print(f"{o['day']}  {what}  member {o['member_id']}  beyond by {o['amount']}"
               f" (limit {o['limit']}, total after {o['total_after']})  settlement {o['settlement_id']}"
               f"  counted: {', '.join(o['settlements'])}")
     print(f"{len(rows)} overrun(s)")

@@ -94,7 +94,8 @@ def run_sync(args: argparse.Namespace) -> int:
         for sid, reason in report.refused:
             print(f"REFUSED {sid}: {reason}")
         for o in report.overruns:
-            print(f"OVERRUN {o['day']} {o['kind']} member {o['member_id']}: beyond by {o['amount']}"
+            what = o["kind"] + (f" {o['key']} {o.get('key_name') or ''}".rstrip() if o.get("key") else "")
+            print(f"OVERRUN {o['day']} {what} member {o['member_id']}: beyond by {o['amount']}"
                   f" (limit {o['limit']}, total after {o['total_after']}), settlement {o['settlement_id']}")
         for problem in report.problems:
             print(f"PROBLEM {problem}")

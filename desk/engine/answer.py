@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from desk.engine.inputs import Bill, Item, Member, Usage
-from desk.engine.result import Settlement
+from desk.engine.result import Settlement, Step
 from desk.money import money_str, ratio_str
 
 
@@ -77,6 +77,9 @@ def _usage_dict(usage: Usage) -> dict[str, str]:
     return out
 
 
+STEP_FIELDS = ("step", "amount", "why", "source", "param", "value")
+
+
 def answer(result: Settlement) -> dict[str, Any]:
     """The contract's answer object for one settlement."""
     return {
@@ -101,9 +104,16 @@ def answer(result: Settlement) -> dict[str, Any]:
         **({"disease_name": result.disease_name, "cap": money_str(result.cap), "cap_left": money_str(result.cap_left)}
            if result.benefit != "ordinary" and result.cap is not None else {}),
         "usage_after": _usage_dict(result.usage_after),
-        "explain": [
-            {k: v for k, v in (("step", s.step), ("amount", None if s.amount is None else money_str(s.amount)),
-                               ("why", s.why), ("source", s.source), ("param", s.param), ("value", s.value)) if v is not None and v != ""}
-            for s in result.explain
-        ],
+        "explain": [_step_dict(s) for s in result.explain],
     }
+
+
+def _step_dict(step: Step) -> dict[str, str]:
+    """One explanation step with the fields it has (none null or empty), in the contract's order."""
+    out = {}
+    fields = step.__dict__
+    for key in STEP_FIELDS:
+        value = fields[key]
+        if value is not None and value != "":
+            out[key] = money_str(value) if key == "amount" else value
+    return out

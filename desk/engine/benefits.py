@@ -210,11 +210,11 @@ def terms(rules: Resolved, member: Member, usage: Usage, benefit: str, row: Dise
                 met = usage.special_deductible_met
                 applied = min(in_scope, max(ZERO, standard - met))
                 after = usage.but(special_deductible_met=met + applied)
-                why = (f"{name}起付标准同{LEVEL_NAMES[level]}住院起付标准{standard}元，一个自然年度计算一次；"
-                       f"本年已计{met}元，本次计入{applied}元" + ("（前往上级定点医疗机构补差）" if met and applied else ""))
+                why = (f"{name}起付标准同{LEVEL_NAMES[level]}住院起付标准{standard!s}元，一个自然年度计算一次；"
+                       f"本年已计{met!s}元，本次计入{applied!s}元" + ("（前往上级定点医疗机构补差）" if met and applied else ""))
             else:
                 applied = min(in_scope, standard)
-                why = f"{name}参照{LEVEL_NAMES[level]}住院起付标准{standard}元，本次计入{applied}元"
+                why = f"{name}参照{LEVEL_NAMES[level]}住院起付标准{standard!s}元，本次计入{applied!s}元"
             source = f"{source}；{rules.source(f'{benefit}.deductible_basis')}"
         explain.append(Step("deductible", applied, why, source, key, value))
 

@@ -53,14 +53,14 @@ def settle_schemes(rules: Resolved, member: Member, usage: Usage, bill: Bill, le
         computed = fen(amount * ratio)
         pool, over = computed, ZERO
         cap_key = f"own_scheme.{scheme}.annual_cap"
-        why = f"{name}按其保障政策支付，不计入普通门诊统筹起付标准和年度支付额度：{amount} × {ratio:.4f} = {computed}元"
+        why = f"{name}按其保障政策支付，不计入普通门诊统筹起付标准和年度支付额度：{amount!s} × {ratio:.4f} = {computed!s}元"
         if rules.has(cap_key):
             cap = rules.get(cap_key, {"category": member.category, "scheme": member.scheme})
             left = max(ZERO, cap - usage.scheme_pool_paid.get(scheme, ZERO))
             pool = min(computed, left)
             over = computed - pool
             if over:
-                why += f"，年度支付限额{cap}元尚余{left}元"
+                why += f"，年度支付限额{cap!s}元尚余{left!s}元"
         elif cap_key in rules.version.params and rules.version.params[cap_key].unset:
             rules.get(cap_key, field=f"items[{indexes[0]}].scheme")
         explain.append(Step("own_scheme", pool, why, f"{rules.source(key)}", key, str(ratio)))

@@ -18,6 +18,8 @@ from desk.money import ONE, ZERO, fen
 from desk.policy.diseases import Disease
 from desk.policy.pack import Pack, PolicyError, Resolved
 
+# The explanations write Decimals with ``!s``: the same text as the bare ``{x}`` (an empty format spec is
+# str()), without Decimal.__format__'s parsing of that empty spec, a third of an explanation's cost.
 RATIO_ZERO = Decimal("0.0000")
 
 
@@ -95,17 +97,17 @@ def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_sc
         still_open = max(ZERO, standard - usage.deductible_met)
         applied = min(in_scope, still_open)
         after = usage.but(deductible_met=usage.deductible_met + applied)
-        why = (f"{prefix}年度累计起付标准{standard}元，本年已累计{usage.deductible_met}元，本次计入{applied}元")
+        why = (f"{prefix}年度累计起付标准{standard!s}元，本年已累计{usage.deductible_met!s}元，本次计入{applied!s}元")
     else:
         shared = rules.get_or("ordinary.same_day_shared", False)
         met_today = usage.same_day_deductible_met if shared else ZERO
         still_open = max(ZERO, standard - met_today)
         applied = min(in_scope, still_open)
         after = usage.but(same_day_deductible_met=met_today + applied)
-        why = f"{prefix}{LEVEL_NAMES[level]}定点医疗机构每次起付标准{standard}元"
+        why = f"{prefix}{LEVEL_NAMES[level]}定点医疗机构每次起付标准{standard!s}元"
         if shared and met_today:
-            why += f"；当日同一机构已计{met_today}元，只计算一次起付标准（{rules.source('ordinary.same_day_shared')}）"
-        why += f"，本次{applied}元"
+            why += f"；当日同一机构已计{met_today!s}元，只计算一次起付标准（{rules.source('ordinary.same_day_shared')}）"
+        why += f"，本次{applied!s}元"
     explain.append(Step("deductible", applied, why, source, "ordinary.deductible", shown))
     return applied, after
 
@@ -113,7 +115,9 @@ def _deductible(rules: Resolved, member: Member, usage: Usage, level: int, in_sc
 def _ratio(rules: Resolved, member: Member, bill: Bill, level: int, explain: list[Step]) -> Decimal:
     signed = member.family_doctor_institution
     family_doctor = bool(signed and signed == bill.institution.id and bill.institution.type != "pharmacy")
-    memo_key = ("ordinary.ratio", level, member.category, family_doctor and bill.institution.level)
+    # the signed institution's level only when the family-doctor addition applies: never ``family_doctor and
+    # level``, whose False and 0 are one dict key (a signed level-0 bill's ratio was then given to unsigned ones)
+    memo_key = ("ordinary.ratio", level, member.category, bill.institution.level if family_doctor else None)
     found = rules.memo.get(memo_key)
     if found is None:
         found = rules.memo[memo_key] = _ratio_step(rules, member, bill, level, family_doctor)
@@ -166,7 +170,7 @@ def _funds(rules: Resolved, member: Member, usage: Usage, pool: Decimal, explain
     if pool - from_pool:
         parts.append(FundPart(beyond, pool - from_pool))
         explain.append(Step("funds", pool - from_pool,
-                            f"统筹基金年度最高支付限额{cap}元已用{usage.fund_paid_total}元，超出部分{pool - from_pool}元"
+                            f"统筹基金年度最高支付限额{cap!s}元已用{usage.fund_paid_total!s}元，超出部分{pool - from_pool!s}元"
                             f"由{FUND_NAMES[beyond]}按同一比例支付", source, key, str(cap)))
     return tuple(parts)
 
@@ -192,11 +196,11 @@ def _ordinary(rules: Resolved, member: Member, usage: Usage, bill: Bill, level: 
     cap, cap_source, pool_source = found
     pool, over_cap, cap_left = _pool(computed, cap, usage.ordinary_pool_paid)
     explain.append(Step("pool_pay", pool,
-                        f"（政策范围内{in_scope} − 起付{deductible}）× {ratio} = {computed}元"
-                        + (f"，年度最高支付限额{cap}元尚余{cap_left}元" if over_cap else ""),
+                        f"（政策范围内{in_scope!s} − 起付{deductible!s}）× {ratio!s} = {computed!s}元"
+                        + (f"，年度最高支付限额{cap!s}元尚余{cap_left!s}元" if over_cap else ""),
                         pool_source, "ordinary.annual_cap", str(cap)))
     if over_cap:
-        explain.append(Step("over_cap", over_cap, f"超过年度最高支付限额{cap}元的{over_cap}元由个人负担",
+        explain.append(Step("over_cap", over_cap, f"超过年度最高支付限额{cap!s}元的{over_cap!s}元由个人负担",
                             cap_source, "ordinary.annual_cap", str(cap)))
     usage_after = usage_after.but(ordinary_pool_paid=usage.ordinary_pool_paid + pool)
     return deductible, ratio, pool, over_cap, cap, cap_left - pool, usage_after
@@ -209,11 +213,11 @@ def _other(rules: Resolved, member: Member, usage: Usage, benefit: str, row: Dis
     pool, over_cap, cap_left = _pool(computed, t.cap, t.cap_used)
     cap_name = t.cap_name
     explain.append(Step("pool_pay", pool,
-                        f"（政策范围内{in_scope} − 起付{t.deductible}）× {t.ratio} = {computed}元；"
-                        f"{cap_name}{t.cap}元，已支付{t.cap_used}元，尚余{cap_left}元",
+                        f"（政策范围内{in_scope!s} − 起付{t.deductible!s}）× {t.ratio!s} = {computed!s}元；"
+                        f"{cap_name}{t.cap!s}元，已支付{t.cap_used!s}元，尚余{cap_left!s}元",
                         f"{t.ratio_source}；{t.cap_source}", f"{benefit}.cap", str(t.cap)))
     if over_cap:
-        explain.append(Step("over_cap", over_cap, f"超过{cap_name}{t.cap}元的{over_cap}元由个人负担",
+        explain.append(Step("over_cap", over_cap, f"超过{cap_name}{t.cap!s}元的{over_cap!s}元由个人负担",
                             t.cap_source, f"{benefit}.cap", str(t.cap)))
     after = t.usage
     if t.moves == "inpatient":
@@ -270,7 +274,7 @@ def settle(pack: Pack, member: Member, usage: Usage, bill: Bill, at: dt.datetime
         account = min(self_pay - excluded, member.account_balance)
         if account:
             whose = f"家庭成员（{RELATION_LABELS[bill.payer_relation]}）的个人账户（家庭共济）" if bill.payer_relation else "个人账户"
-            explain.append(Step("account_pay", account, f"个人自付部分由{whose}支付（余额{member.account_balance}元）",
+            explain.append(Step("account_pay", account, f"个人自付部分由{whose}支付（余额{member.account_balance!s}元）",
                                 rules.source("account.pays_self_pay"), "account.pays_self_pay"))
     cash = self_pay - account
     explain.append(Step("cash_pay", cash, "其余由个人以现金支付", rules.source("account.pays_self_pay")))

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from desk.policy.params import SETTLEMENT_KEYS, SPECS, Leaf, Node, Tree, at_date, dated_source, lookup
+from desk.policy.params import SETTLEMENT_KEYS, SPECS, Leaf, Node, Tree, at_date, change_dates, dated_source, lookup
 
 
 class PolicyError(ValueError):
@@ -64,7 +64,7 @@ class Resolved:
     # kept because the values never change once loaded; keys are the engine's own
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property  # the settlement and its steps name it; written once into the instance's __dict__
     def version_id(self) -> str:
         return f"{self.pack.id}@{self.version.start.isoformat()}"
 
@@ -118,6 +118,11 @@ class Pack:
     file: str = ""
     digest: str = ""  # SHA-256 of the pack file's bytes: what a settlement records, what the hub looks up
     _cache: dict[dt.date, Resolved] = field(default_factory=dict, repr=False, compare=False)
+    # per version, the days on which some dated value of it changes; and per stretch between two such
+    # days, the values, sources and memo every day of that stretch shares (they are the same figures)
+    _changes: dict[dt.date, list[dt.date]] = field(default_factory=dict, repr=False, compare=False)
+    _stretches: dict[tuple[dt.date, int], tuple[dict, dict, dict]] = field(default_factory=dict, repr=False,
+                                                                           compare=False)
 
     @cached_property
     def settles(self) -> bool:
@@ -138,8 +143,20 @@ class Pack:
         cached = self._cache.get(day)
         if cached is None:
             version = self.version_on(day)
-            values = {key: (None if p.tree is None else at_date(p.tree, day)) for key, p in version.params.items()}
-            cached = Resolved(self, version, day, values)
+            changes = self._changes.get(version.start)
+            if changes is None:
+                found: set[dt.date] = set()
+                for param in version.params.values():
+                    if param.tree is not None:
+                        found |= change_dates(param.tree)
+                changes = self._changes[version.start] = sorted(found)
+            stretch = (version.start, bisect_right(changes, day))
+            shared = self._stretches.get(stretch)
+            if shared is None:
+                values = {key: (None if p.tree is None else at_date(p.tree, day)) for key, p in version.params.items()}
+                shared = self._stretches[stretch] = (values, {}, {})
+            values, sources, memo = shared
+            cached = Resolved(self, version, day, values, sources, memo)
             if len(self._cache) < 4096:
                 self._cache[day] = cached
         return cached

@@ -53,3 +53,21 @@ def set_account(db: sqlite_utils.Database, member_id: str, balance_fen: int, cou
     baseline = max(balance_fen, -pending, 0)
     return db.execute("UPDATE members SET account_baseline_fen = ?, account_balance_fen = ? WHERE member_id = ?"
                       " RETURNING account_balance_fen", (baseline, baseline + pending, member_id)).fetchone()[0]
+
+
+def set_benefit_usage(db: sqlite_utils.Database, member_id: str, year: int, kind: str, key: str, amount_fen: int,
+                      counted: list[str], as_of: str) -> None:
+    """The hub's figure of a benefit beside ordinary (pool pay by disease or own scheme, inpatient-cap pay,
+    the 门诊特殊疾病 deductible met) of a member in a year, counting the desk's settlements ``counted``: as
+    ``set_usage`` for the ordinary figures, but only this figure's ledger rows are marked, since each
+    figure comes with its own change."""
+    db.execute("INSERT INTO benefit_usage_baseline (member_id, year, kind, key, amount_fen, as_of) VALUES (?,?,?,?,?,?)"
+               " ON CONFLICT(member_id, year, kind, key) DO UPDATE SET amount_fen = excluded.amount_fen,"
+               " as_of = excluded.as_of", (member_id, year, kind, key, amount_fen, as_of))
+    db.conn.executemany("UPDATE benefit_usage_ledger SET in_baseline = 1 WHERE settlement_id = ? AND kind = ?"
+                        " AND key = ? AND in_baseline = 0", [(sid, kind, key) for sid in counted])
+    db.execute("INSERT INTO benefit_usage_summary (member_id, year, kind, key, amount_fen) SELECT ?, ?, ?, ?, ?"
+               " + COALESCE((SELECT SUM(amount_fen) FROM benefit_usage_ledger WHERE member_id = ? AND year = ?"
+               " AND kind = ? AND key = ? AND in_baseline = 0), 0)"
+               " ON CONFLICT(member_id, year, kind, key) DO UPDATE SET amount_fen = excluded.amount_fen",
+               (member_id, year, kind, key, amount_fen, member_id, year, kind, key))

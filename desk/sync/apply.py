@@ -33,13 +33,14 @@ class Applied:
     members: int = 0
     accounts: int = 0
     usage: int = 0
+    benefit_usage: int = 0
     catalog: int = 0
     overruns: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def changes(self) -> int:
-        return self.members + self.accounts + self.usage + self.catalog + len(self.overruns)
+        return self.members + self.accounts + self.usage + self.benefit_usage + self.catalog + len(self.overruns)
 
 
 def _known(db: sqlite_utils.Database, member_ids: list[str]) -> set[str]:
@@ -66,9 +67,10 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
         cursor = db.execute("UPDATE sync_state SET last_attempt_at = ? WHERE id = 1 RETURNING cursor",
                             (stamp,)).fetchone()[0]  # a write first: the transaction holds the lock from here
         fresh = {key: [r for r in page.get(key, []) if r["seq"] > cursor]
-                 for key in ("members", "usage", "catalog", "overruns")}
+                 for key in ("members", "usage", "benefit_usage", "catalog", "overruns")}
         _roster(db, fresh["members"], now, applied)
-        known = _known(db, sorted({r["member_id"] for r in fresh["members"]} | {r["member_id"] for r in fresh["usage"]}))
+        known = _known(db, sorted({r["member_id"] for r in fresh["members"]} | {r["member_id"] for r in fresh["usage"]}
+                                  | {r["member_id"] for r in fresh["benefit_usage"]}))
         for r in fresh["members"]:
             if r["member_id"] in known:
                 baseline.set_account(db, r["member_id"], amount_fen(r["account_balance"], "account_balance"),
@@ -80,14 +82,21 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
                 baseline.set_usage(db, r["member_id"], r["year"], amount_fen(r["deductible_met"], "deductible_met"),
                                    amount_fen(r["ordinary_pool_paid"], "ordinary_pool_paid"), r["counted"], r["as_of"])
                 applied.usage += 1
+        for r in fresh["benefit_usage"]:
+            # a figure the hub does not know (inpatient pay with no hospital figures loaded) stays unknown here
+            if r["member_id"] in known and r["amount"] is not None:
+                baseline.set_benefit_usage(db, r["member_id"], r["year"], r["kind"], r["key"],
+                                           amount_fen(r["amount"], "amount"), r["counted"], r["as_of"])
+                applied.benefit_usage += 1
         for o in fresh["overruns"]:
             inserted = db.execute(
                 "INSERT OR IGNORE INTO overruns (hub_id, kind, member_id, year, day, settlement_id, limit_fen,"
-                " total_after_fen, amount_fen, settlements, detected_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-                " RETURNING hub_id", (o["id"], o["kind"], o["member_id"], o["year"], o["day"], o["settlement_id"],
-                                      amount_fen(o["limit"], "limit"), amount_fen(o["total_after"], "total_after"),
-                                      amount_fen(o["amount"], "amount"), _json_list(o["settlements"]), o["detected_at"],
-                                      stamp)).fetchone()
+                " total_after_fen, amount_fen, settlements, detected_at, received_at, key, key_name)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING hub_id",
+                (o["id"], o["kind"], o["member_id"], o["year"], o["day"], o["settlement_id"],
+                 amount_fen(o["limit"], "limit"), amount_fen(o["total_after"], "total_after"),
+                 amount_fen(o["amount"], "amount"), _json_list(o["settlements"]), o["detected_at"], stamp,
+                 str(o.get("key") or ""), str(o.get("key_name") or ""))).fetchone()
             if inserted:
                 applied.overruns.append(o)
         db.execute("UPDATE sync_state SET cursor = max(cursor, ?), last_download_at = CASE WHEN ? THEN ?"
@@ -95,6 +104,7 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
         if applied.changes:
             audit.append(db, stamp, "sync", "sync.download", str(page["next"]),
                          {"members": applied.members, "accounts": applied.accounts, "usage": applied.usage,
+                          "benefit_usage": applied.benefit_usage,
                           "catalog": applied.catalog, "overruns": len(applied.overruns)})
     return applied
 

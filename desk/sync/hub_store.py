@@ -32,13 +32,16 @@ from typing import Iterable
 
 from desk.policy.loader import Library
 from desk.store.roster import MemberRow
+from desk.store.usage import benefit_moves
+from desk.sync import hub_benefits
+from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
+from desk.sync.hub_report_rows import add_report_rows, rows_source
 from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
 from desk.sync.resettle import Counted, Refused, Resettled, member_refusal, resettle, seen_refusal
 
-INGEST_LOCK = 7_446_200_602  # a fixed advisory-lock key (beside hub_db.MIGRATION_LOCK): one ingest writes at a time
 ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
 CHUNK = 900  # ids in one IN (...) list
 XID_SHIFT = 22  # PostgreSQL: a change number is (transaction id << XID_SHIFT) + row; up to 4,194,304 rows a transaction
@@ -57,22 +60,30 @@ class HubDesk:
 
 
 @dataclass(frozen=True)
+class Nonce:
+    """A signed request's nonce, when it reached the hub (epoch seconds), and the signing window."""
+    nonce: str
+    now: int
+    window: int
+
+
+class Replayed(Exception):
+    """The hub has recorded this signed request's nonce already: the request is a replay."""
+
+
+USAGE_COLUMNS = (("member_id", "text"), ("year", "integer"), ("deductible_met_fen", "bigint"),
+                 ("ordinary_pool_paid_fen", "bigint"), ("updated_at", "text"), ("change_seq", "bigint"),
+                 ("deductible_gross_fen", "bigint"), ("pool_gross_fen", "bigint"))
+ACCOUNT_COLUMNS = (("member_id", "text"), ("opening", "bigint"), ("balance", "bigint"), ("updated_at", "text"),
+                   ("change_seq", "bigint"))
+NONCE_INSERT = "INSERT INTO hub_nonces (desk_uuid, nonce, seen_at) VALUES (?,?,?) ON CONFLICT DO NOTHING RETURNING 1"
+
+
+@dataclass(frozen=True)
 class Outcome:
     id: str
     status: str
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class Overrun:
-    kind: str
-    member_id: str
-    year: int
-    day: str
-    settlement_id: str
-    limit_fen: int
-    total_after_fen: int
-    amount_fen: int
 
 
 def secret_hash(secret: str) -> str:
@@ -189,7 +200,7 @@ class HubStore:
         head downloads everything again (``desk sync``, the restored-backup case)."""
         if self.db.dialect != "postgresql":
             return
-        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns")
+        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage")
 
         def work(tx: Tx) -> None:
             from desk.sync.hub_db import MIGRATION_LOCK
@@ -200,7 +211,7 @@ class HubStore:
             if top < xid << XID_SHIFT:
                 return
             keys = {"hub_members": "member_id", "hub_usage": "member_id, year", "hub_catalog": "code",
-                    "hub_overruns": "id"}
+                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key"}
             total = sum(tx.one(f"SELECT count(*) FROM {t}")[0] for t in tables)
             first = HubStore._take_seqs(tx, total)
             for t in tables:
@@ -263,11 +274,19 @@ class HubStore:
         """Record a signed request's nonce; False when the hub has seen it (a replay). Nonces older
         than twice the signing window are forgotten now and then: their requests are refused by
         their timestamp anyway."""
-        row = self.db.query_one("INSERT INTO hub_nonces (desk_uuid, nonce, seen_at) VALUES (?,?,?)"
-                                " ON CONFLICT DO NOTHING RETURNING 1", (desk_uuid, nonce, now))
+        row = self.db.query_one(NONCE_INSERT, (desk_uuid, nonce, now))
+        self._forget_nonces(now, window)
+        return row is not None
+
+    def seen(self, desk_uuid: str, nonce: str) -> bool:
+        """Whether the hub has recorded this nonce (a read: an upload checks it before re-settling,
+        and records the nonce in its own transaction, Nonce)."""
+        return self.db.query_one("SELECT 1 FROM hub_nonces WHERE desk_uuid = ? AND nonce = ?",
+                                 (desk_uuid, nonce)) is not None
+
+    def _forget_nonces(self, now: int, window: int) -> None:
         if random.random() < 0.01:
             self.db.query_one("DELETE FROM hub_nonces WHERE seen_at < ?", (now - 2 * window,))
-        return row is not None
 
     # -- roster and catalog ------------------------------------------------------------------
 
@@ -321,6 +340,13 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
+    def load_inpatient(self, rows: list[tuple[str, int, int]], now: dt.datetime) -> int:
+        """Set members' inpatient pool pay (fen) of hospital stays in a year: (member, year, fen) rows, all or
+        nothing. With it the hub knows their inpatient-cap usage and sends it to the desks."""
+        if not rows:
+            return 0
+        return self._write(lambda tx: hub_benefits.load_inpatient(tx, rows, lambda n: self._take_seqs(tx, n), now))
+
     # -- audit anchors -----------------------------------------------------------------------
 
     def audit_anchor(self, desk: HubDesk) -> dict | None:
@@ -355,9 +381,13 @@ class HubStore:
 
     # -- upload ------------------------------------------------------------------------------
 
-    def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime) -> tuple[list[Outcome], list[Overrun]]:
+    def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime,
+               nonce: Nonce | None = None) -> tuple[list[Outcome], list[Overrun]]:
         """Count a batch of settlements from ``desk``: an outcome per settlement, in order, and the
-        overruns the batch caused. Sending the same batch again changes nothing (all duplicates)."""
+        overruns the batch caused. Sending the same batch again changes nothing (all duplicates).
+
+        ``nonce``: the signed request's, recorded in the batch's own transaction (one commit, one
+        disk flush, for both); Replayed if the hub has it already, and nothing is counted."""
         outcomes: list[Outcome | None] = [None] * len(raw)
         parsed: list[tuple[int, Incoming]] = []
         for index, item in enumerate(raw):
@@ -386,14 +416,20 @@ class HubStore:
         context = {str(k): v for k, v in (members or {}).items() if isinstance(v, dict)}
 
         def work(tx: Tx) -> list[Overrun]:
-            if tx.dialect == "postgresql":
-                # One ingest writes at a time across hub processes: the report triggers (hub migration
-                # 006) upsert shared per-day and per-member rows in each batch's own order, and two
-                # batches doing so concurrently deadlock. Re-settling, the costly part, ran above,
-                # outside the transaction. (SQLite's BEGIN IMMEDIATE serializes writers already.)
-                tx.run(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+            if nonce is not None and tx.one(NONCE_INSERT, (desk.desk_uuid, nonce.nonce, nonce.now)) is None:
+                raise Replayed(nonce.nonce)
+            # Hub processes on PostgreSQL ingest at once: every row two batches may share (usage,
+            # accounts, the report's rows counted ahead) is locked in key order, table by table, and
+            # box units under per-code locks (desk.sync.hub_trace), so batches wait, never deadlock.
             return _Batch(tx, self.caps, desk, parsed, context, now, outcomes, resettled).run()
-        overruns = self._write(work) if parsed else []
+        if parsed:
+            overruns = self._write(work)
+        else:
+            overruns = []
+            if nonce is not None and not self.first_use(desk.desk_uuid, nonce.nonce, nonce.now, nonce.window):
+                raise Replayed(nonce.nonce)
+        if nonce is not None:
+            self._forget_nonces(nonce.now, nonce.window)
         return [o for o in outcomes if o is not None], overruns
 
     # -- download ----------------------------------------------------------------------------
@@ -415,22 +451,26 @@ class HubStore:
             usage = tx.all("SELECT change_seq, member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at"
                            " FROM hub_usage WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq LIMIT ?",
                            (after, head, limit + 1))
+            benefits = hub_benefits.changes(tx, after, head, limit)
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
                              " fee_category, scheme, account_excluded FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
                              " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
-                              " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at"
+                              " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at, o.key,"
+                              " o.key_name"
                               " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
                               " WHERE d.desk_uuid = ? AND d.change_seq > ? AND d.change_seq <= ? ORDER BY d.change_seq LIMIT ?",
                               (desk.desk_uuid, after, head, limit + 1))
-            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns) for r in rows)
+            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits) for r in rows)
             more = len(seqs) > limit
             cutoff = seqs[limit - 1] if more else head
             members = [r for r in members if r[0] <= cutoff]
             usage = [r for r in usage if r[0] <= cutoff]
+            benefits = [r for r in benefits if r[0] <= cutoff]
             catalog = [r for r in catalog if r[0] <= cutoff]
             overruns = [r for r in overruns if r[0] <= cutoff]
-            counted_usage = self._counted(tx, "member_id", desk.desk_uuid, sorted({r[1] for r in usage}), True)
+            counted_usage = self._counted(tx, "member_id", desk.desk_uuid,
+                                          sorted({r[1] for r in usage} | {r[1] for r in benefits}), True)
             counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
                                             False)
         return {
@@ -444,12 +484,16 @@ class HubStore:
             "usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "deductible_met": money(r[3]),
                        "ordinary_pool_paid": money(r[4]), "as_of": r[5],
                        "counted": counted_usage.get((r[1], r[2]), [])} for r in usage],
+            "benefit_usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "kind": r[3], "key": r[4],
+                               "amount": None if r[5] is None else money(r[5]), "as_of": r[6],
+                               "counted": counted_usage.get((r[1], r[2]), [])} for r in benefits],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
                          "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
                          "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],
             "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
                           "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
-                          "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11]}
+                          "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11],
+                          "key": r[12], "key_name": r[13]}
                          for r in overruns],
         }
 
@@ -485,6 +529,7 @@ class HubStore:
                 " + COALESCE(SUM(s.account_delta_fen), 0) FROM hub_members m LEFT JOIN hub_settlements s"
                 " ON s.account_holder = m.member_id GROUP BY m.member_id, m.account_balance_fen, m.account_opening_fen"
                 " HAVING m.account_balance_fen <> m.account_opening_fen + COALESCE(SUM(s.account_delta_fen), 0)")]
+            problems += hub_benefits.check(tx)
             problems += [f"account movement of settlement {sid} is on {holder}, whom the hub has no account for"
                          for sid, holder in tx.all(
                 "SELECT id, account_holder FROM hub_settlements s WHERE account_holder IS NOT NULL AND NOT EXISTS"
@@ -499,10 +544,10 @@ class HubStore:
     def overruns(self) -> list[dict]:
         with self.db.read() as tx:
             rows = tx.all("SELECT id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
-                          " settlements, detected_at FROM hub_overruns ORDER BY id")
+                          " settlements, detected_at, key, key_name FROM hub_overruns ORDER BY id")
         return [{"id": r[0], "kind": r[1], "member_id": r[2], "year": r[3], "day": r[4], "settlement_id": r[5],
                  "limit": money(r[6]), "total_after": money(r[7]), "amount": money(r[8]),
-                 "settlements": json.loads(r[9]), "detected_at": r[10]} for r in rows]
+                 "settlements": json.loads(r[9]), "detected_at": r[10], "key": r[11], "key_name": r[12]} for r in rows]
 
     def figures(self) -> tuple[dict[tuple[str, int], tuple[int, int]], dict[str, int]]:
         """Every member's usage ((member, year) → (deductible, pool) fen) and account balance (fen)."""
@@ -569,6 +614,10 @@ class _Batch:
         usage_keys, overruns = self._count_usage(fresh, first)
         _, account_overruns = self._count_accounts(fresh, first + len(usage_keys))
         overruns += account_overruns
+        moves = hub_benefits.moves_of(self.tx, fresh, self.resettled)
+        overruns += hub_benefits.count(self.tx, self.caps, fresh, moves, self.resettled,
+                                       lambda n: HubStore._take_seqs(self.tx, n), self.now)
+        add_report_rows(self.tx, fresh)  # after usage, accounts and benefits: one lock order for all
         if overruns:
             self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
@@ -666,19 +715,21 @@ class _Batch:
         for s in fresh:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
-        totals = self.tx.many_returning(
-            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq,"
-            " deductible_gross_fen, pool_gross_fen)"
-            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+        source, params = rows_source(self.tx, USAGE_COLUMNS, [
+            (m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
+             self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
+             sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
+            for i, (m, y) in enumerate(keys)])
+        returned = {(m, y): total for m, y, total in self.tx.all(  # one statement, rows locked in key order
+            f"INSERT INTO hub_usage ({', '.join(n for n, _ in USAGE_COLUMNS)}) SELECT * FROM ({source}) v WHERE true"
+            " ON CONFLICT (member_id, year) DO UPDATE SET"
             " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
             " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
             " deductible_gross_fen = hub_usage.deductible_gross_fen + excluded.deductible_gross_fen,"
             " pool_gross_fen = hub_usage.pool_gross_fen + excluded.pool_gross_fen,"
-            " updated_at = excluded.updated_at, change_seq = excluded.change_seq RETURNING ordinary_pool_paid_fen",
-            [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
-              self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
-              sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
-             for i, (m, y) in enumerate(keys)])
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq"
+            " RETURNING member_id, year, ordinary_pool_paid_fen", params)}
+        totals = [(returned[key],) for key in keys]
         overruns = []
         crossing = [(key, total[0]) for key, total in zip(keys, totals)
                     if any(s.pool_delta_fen > 0 for s in by_key[key])]
@@ -712,14 +763,20 @@ class _Batch:
             if s.account_holder:
                 by_holder[s.account_holder].append(s)
         holders = sorted(by_holder)
-        balances = self.tx.many_returning(
+        if not holders:
+            return [], []
+        # A new holder's opening is the balance the desk saw; a known one's moves by opening - balance given.
+        source, params = rows_source(self.tx, ACCOUNT_COLUMNS, [
+            (h, by_holder[h][0].balance_before_fen,
+             by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i)
+            for i, h in enumerate(holders)])
+        returned = dict(self.tx.all(  # one statement, rows locked in key order
             "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at,"
-            " change_seq) VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
-            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at,"
-            " change_seq = excluded.change_seq RETURNING account_balance_fen",
-            [(h, by_holder[h][0].balance_before_fen,
-              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i,
-              sum(s.account_delta_fen for s in by_holder[h])) for i, h in enumerate(holders)])
+            f" change_seq) SELECT member_id, 0, opening, balance, updated_at, change_seq FROM ({source}) v WHERE true"
+            " ON CONFLICT (member_id) DO UPDATE SET account_balance_fen = hub_members.account_balance_fen"
+            " + excluded.account_balance_fen - excluded.account_opening_fen, updated_at = excluded.updated_at,"
+            " change_seq = excluded.change_seq RETURNING member_id, account_balance_fen", params))
+        balances = [(returned[h],) for h in holders]
         overruns = []
         for holder, (balance,) in zip(holders, balances):
             running = balance - sum(s.account_delta_fen for s in by_holder[holder])
@@ -737,6 +794,8 @@ class _Batch:
             if o.kind == "annual_cap":
                 rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE member_id = ? AND year = ?"
                                    " AND pool_delta_fen <> 0 ORDER BY day, id", (o.member_id, o.year))
+            elif o.figure:
+                rows = hub_benefits.settlements_behind(self.tx, o.member_id, o.year, o.figure)
             else:
                 rows = self.tx.all("SELECT id, desk_uuid FROM hub_settlements WHERE account_holder = ?"
                                    " ORDER BY day, id", (o.member_id,))
@@ -745,9 +804,10 @@ class _Batch:
             seq = first + offset
             overrun_id = self.tx.one(
                 "INSERT INTO hub_overruns (kind, member_id, year, day, settlement_id, limit_fen, total_after_fen,"
-                " amount_fen, settlements, detected_at, change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                " amount_fen, settlements, detected_at, change_seq, key, key_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " RETURNING id",
                 (o.kind, o.member_id, o.year, o.day, o.settlement_id, o.limit_fen, o.total_after_fen, o.amount_fen,
-                 json.dumps([sid for sid, _ in rows]), self.now, seq))[0]
+                 json.dumps([sid for sid, _ in rows]), self.now, seq, o.key, o.name))[0]
             self.tx.many("INSERT INTO hub_overrun_desks (desk_uuid, overrun_id, change_seq) VALUES (?,?,?)",
                          [(d, overrun_id, seq) for d in sorted({d for _, d in rows})])
 
@@ -761,8 +821,10 @@ class _Counting:
         self.usage: dict[tuple[str, int], list[int]] = {}
         self.same_day: dict[tuple[str, str, str], int] = defaultdict(int)
         self.roster: dict[str, dict] = {}
-        self.catalog: dict[str, tuple[str, str]] = {}
+        self.catalog: dict[str, tuple[str, str, str | None, bool]] = {}
+        self.resettled = resettled
         members = sorted({s.member_id for s in batch})
+        self.benefits, self.inpatient_known = hub_benefits.counted_before(tx, members)
         days = {(s.member_id, s.day) for s in batch}
         items = sorted({i.code for r in resettled.values() if not isinstance(r, str) for i in r.bill.items})
         for chunk in _chunks(members):
@@ -786,9 +848,10 @@ class _Counting:
                                        "family": {link.partition(":")[0] for link in (row[6] or "").split(";") if link}}
         for chunk in _chunks(items):
             marks, params = tx.in_list(chunk)
-            for code, cls, ratio in tx.all(f"SELECT code, class, selfpay_ratio FROM hub_catalog WHERE code IN {marks}",
-                                           params):
-                self.catalog[code] = (cls, ratio)
+            for code, cls, ratio, scheme, excluded in tx.all(
+                    f"SELECT code, class, selfpay_ratio, scheme, account_excluded FROM hub_catalog WHERE code IN {marks}",
+                    params):
+                self.catalog[code] = (cls, ratio, scheme or None, bool(excluded))
 
     def refusal(self, s: Incoming, resettled: Resettled | str | None) -> str:
         """Why the hub will not count this re-settled settlement at this point of the batch, or ""."""
@@ -797,6 +860,9 @@ class _Counting:
         ded, pool = self.usage.get((s.member_id, s.year), (0, 0))
         seen = resettled.usage
         reason = seen_refusal(seen, Counted(ded, pool, self.same_day[(s.member_id, s.day, s.institution_code)]))
+        if reason:
+            return reason
+        reason = hub_benefits.seen_refusal(s, seen, self.benefits, self.inpatient_known)
         if reason:
             return reason
         roster = self.roster.get(s.member_id)
@@ -811,6 +877,12 @@ class _Counting:
             if known is not None and (known[0] != item.cls or _ratio(known[1]) != item.selfpay_ratio):
                 return (f"items[{number}]: {item.code} is class {item.cls} with self-pay ratio {item.selfpay_ratio}"
                         f" at the desk, class {known[0]} with {known[1]} in the hub's catalog")
+            if known is not None and ((item.scheme or None) != known[2] or bool(item.account_excluded) != known[3]):
+                # an own scheme (重庆 第六条) moves a line out of the ordinary figures; an excluded item may not
+                # be paid from an account (濮阳 第七条): neither is the desk's to decide
+                return (f"items[{number}]: {item.code} has scheme {item.scheme or 'none'}, account_excluded"
+                        f" {'true' if item.account_excluded else 'false'} at the desk; the hub's catalog has"
+                        f" {known[2] or 'none'}, {'true' if known[3] else 'false'}")
         return ""
 
     def count(self, s: Incoming) -> None:
@@ -821,6 +893,9 @@ class _Counting:
         figures[0] += s.deductible_delta_fen
         figures[1] += s.pool_delta_fen
         self.same_day[(s.member_id, s.day, s.institution_code)] += s.same_day_delta_fen
+        again = self.resettled.get(s.id)
+        if isinstance(again, Resettled):
+            hub_benefits.add_gross(self.benefits, s, benefit_moves(again.usage, again.result.usage_after))
 
 
 def _ratio(text: str):

@@ -14,11 +14,13 @@ from desk.policy.pack import PolicyError
 
 
 class Caps:
-    """Annual caps (统筹基金年度最高支付限额 of ordinary outpatient pooling) in fen, memoised."""
+    """Annual caps (统筹基金年度最高支付限额 of ordinary outpatient pooling) in fen, and which usage the other
+    benefits' caps hold, memoised."""
 
     def __init__(self, library: Library):
         self.library = library
         self.annual_cap_fen = lru_cache(maxsize=4096)(self._annual_cap_fen)
+        self.benefit_figure = lru_cache(maxsize=4096)(self._benefit_figure)
 
     def _annual_cap_fen(self, policy_version: str, day: str, category: str, scheme: str) -> int | None:
         """The cap in force on ``day`` under the settlement's pack; None when the hub cannot know it
@@ -32,3 +34,22 @@ class Caps:
         except (PolicyError, ValueError, KeyError):
             return None
         return to_fen(cap, "ordinary.annual_cap")
+
+    def _benefit_figure(self, policy_version: str, day: str, benefit: str,
+                        disease: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """The usage a benefit's cap holds on ``day`` (desk.engine.benefits.terms): the inpatient figure
+        (``("inpatient", ("",))``), the disease's own, or the sum over the benefit's diseases (a cap for
+        all of them); None when the hub cannot know it."""
+        try:
+            rules = self.library.get(policy_version.partition("@")[0]).on(dt.date.fromisoformat(day))
+            basis = rules.get(f"{benefit}.cap_basis")
+            if basis == "inpatient":
+                return "inpatient", ("",)
+            if disease is None:
+                return None
+            if basis == "per_disease":
+                return "disease", (disease,)
+            table = rules.values.get(f"{benefit}.diseases")
+            return "disease", tuple(table.codes()) if table is not None else (disease,)
+        except (PolicyError, ValueError, KeyError):
+            return None

@@ -1,7 +1,8 @@
 """Overruns the hub reported to this desk, for the CLI, the counter program and the reports.
 
 An overrun is money the agency may refuse to reimburse: a member's pooled fund paid beyond the
-annual cap, or a personal account spent below zero, by two desks that could not see each other.
+annual cap (or a certified disease's cap, or the inpatient cap the outpatient benefits share), or a
+personal account spent below zero, by two desks that could not see each other.
 Reports ask for the overruns of a day or of a month (the day of the settlement that went beyond).
 """
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sqlite_utils
 
 from desk.money import from_fen
 
-KINDS = {"annual_cap": "超年度限额 annual cap", "account": "个人账户透支 account below zero"}
+KINDS = {"annual_cap": "超年度限额 annual cap", "account": "个人账户透支 account below zero",
+         "disease_cap": "超病种限额 disease cap", "inpatient_cap": "超住院合并限额 shared inpatient cap"}
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,15 @@ class OverrunRecord:
     amount: Decimal
     settlements: tuple[str, ...]
     detected_at: str
+    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
+    key_name: str = ""
 
     @property
     def label(self) -> str:
-        return KINDS.get(self.kind, self.kind)
+        label = KINDS.get(self.kind, self.kind)
+        if self.key:
+            label += f" {self.key}" + (f" {self.key_name}" if self.key_name else "")
+        return label
 
 
 def overruns_for(db: sqlite_utils.Database, period: str | None = None) -> list[OverrunRecord]:
@@ -42,7 +49,7 @@ def overruns_for(db: sqlite_utils.Database, period: str | None = None) -> list[O
         raise ValueError(f"period: {period!r} is not YYYY-MM-DD or YYYY-MM")
     rows = db.execute(
         "SELECT hub_id, kind, member_id, year, day, settlement_id, limit_fen, total_after_fen, amount_fen,"
-        " settlements, detected_at FROM overruns WHERE ? IS NULL OR day = ? OR substr(day, 1, 7) = ?"
+        " settlements, detected_at, key, key_name FROM overruns WHERE ? IS NULL OR day = ? OR substr(day, 1, 7) = ?"
         " ORDER BY day, hub_id", (period, period, period)).fetchall()
     return [OverrunRecord(r[0], r[1], r[2], r[3], r[4], r[5], from_fen(r[6]), from_fen(r[7]), from_fen(r[8]),
-                          tuple(json.loads(r[9])), r[10]) for r in rows]
+                          tuple(json.loads(r[9])), r[10], r[11], r[12]) for r in rows]

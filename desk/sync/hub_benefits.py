@@ -1,0 +1,233 @@
+"""The hub's figures for the benefits beside 普通门诊 (issue 11): pool pay by disease and by own scheme,
+inpatient-cap pay and the 门诊特殊疾病 deductible met, per member and year.
+
+They are counted from the hub's own re-settlement of each upload (the engine's usage after minus the
+usage before, as the desk's benefit ledger counts them: ``desk.store.usage.benefit_moves``), never
+from figures a desk claims, and a reversal takes back exactly what its original moved. They travel to
+the desks in the change feed beside the ordinary usage, and the desk merges them as it merges that.
+
+Inpatient-cap usage is known to the hub only where its administrator loaded the member's inpatient
+pool pay of hospital stays (``hub_inpatient_paid``, no desk settles those): then the figure a desk gets
+is that plus what the outpatient benefits sharing the cap paid. Without it the feed says "unknown"
+and a desk keeps refusing bills that share the inpatient cap.
+
+Two desks that each kept within a disease's cap (or the shared inpatient cap) as far as they knew may
+together go beyond it: the hub sees the sum and records the overrun like an annual-cap one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from desk.money import to_fen
+from desk.store.usage import benefit_moves
+from desk.sync.hub_db import Tx
+from desk.sync.limits import Caps
+from desk.sync.protocol import Incoming, money
+
+CHUNK = 900
+Key = tuple[str, int, str, str]  # member, year, kind, key
+
+
+@dataclass(frozen=True)
+class Overrun:
+    """A settlement that took a figure beyond its limit at the hub (every kind: annual_cap, account here in
+    hub_store; disease_cap, inpatient_cap here), as hub_overruns records it."""
+
+    kind: str
+    member_id: str
+    year: int
+    day: str
+    settlement_id: str
+    limit_fen: int
+    total_after_fen: int
+    amount_fen: int
+    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
+    name: str = ""  # that disease's name in the pack
+    figure: tuple = ()  # the usage the cap holds: (kind, keys summed)
+
+
+def _lookup(tx: Tx, sql: str, ids: list[str]) -> list[tuple]:
+    rows: list[tuple] = []
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), CHUNK):
+        marks, params = tx.in_list(ids[start:start + CHUNK])
+        rows += tx.all(sql.format(marks=marks), params)
+    return rows
+
+
+def moves_of(tx: Tx, fresh: list[Incoming], resettled: dict) -> dict[str, list[tuple[str, str, int]]]:
+    """What each new settlement moves beside the ordinary figures: a settlement's from its re-settlement,
+    a reversal's its original's negated (the original is at the hub already or earlier in the batch)."""
+    moves: dict[str, list[tuple[str, str, int]]] = {}
+    for s in fresh:
+        again = resettled.get(s.id)
+        if s.kind == "settlement" and again is not None and not isinstance(again, str):
+            moves[s.id] = benefit_moves(again.usage, again.result.usage_after)
+    stored: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for sid, kind, key, amount in _lookup(tx, "SELECT settlement_id, kind, key, amount_fen FROM hub_settlement_benefits"
+                                              " WHERE settlement_id IN {marks}",
+                                          [s.reverses for s in fresh if s.reverses]):
+        stored[sid].append((kind, key, amount))
+    for s in fresh:
+        if s.kind == "reversal":
+            original = moves.get(s.reverses) if s.reverses in moves else stored.get(s.reverses, [])
+            moves[s.id] = [(kind, key, -amount) for kind, key, amount in original]
+    return moves
+
+
+def counted_before(tx: Tx, member_ids: list[str]) -> tuple[dict[Key, int], set[tuple[str, int]]]:
+    """The hub's figures gross of reversals for these members (what an honest desk may have seen at
+    most), inpatient ones with the loaded hospital pay added, and which (member, year) have it loaded."""
+    gross = {(m, y, k, key): g for m, y, k, key, g in _lookup(
+        tx, "SELECT member_id, year, kind, key, gross_fen FROM hub_benefit_usage WHERE member_id IN {marks}", member_ids)}
+    known: set[tuple[str, int]] = set()
+    for m, y, amount in _lookup(tx, "SELECT member_id, year, amount_fen FROM hub_inpatient_paid"
+                                    " WHERE member_id IN {marks}", member_ids):
+        known.add((m, y))
+        gross[(m, y, "inpatient", "")] = gross.get((m, y, "inpatient", ""), 0) + amount
+    return gross, known
+
+
+def seen_refusal(s: Incoming, seen, gross: dict[Key, int], known: set[tuple[str, int]]) -> str:
+    """Why the benefit usage the desk says it saw cannot be true, or "": above what the hub counts (an
+    honest desk knows the hub's figure plus its own settlements counted before), or an inpatient figure
+    the hub itself does not know (no desk can have it)."""
+    claims = [("disease_pool_paid", ("disease", code), v) for code, v in seen.disease_pool_paid.items()]
+    claims += [("scheme_pool_paid", ("scheme", name), v) for name, v in seen.scheme_pool_paid.items()]
+    claims.append(("special_deductible_met", ("special_deductible", ""), seen.special_deductible_met))
+    if seen.inpatient_pool_paid is not None:
+        if (s.member_id, s.year) not in known:
+            return ("inputs.request.usage.inpatient_pool_paid: the hub does not know this member's inpatient pool pay"
+                    f" in {s.year} (its administrator has loaded none), so no desk can")
+        claims.append(("inpatient_pool_paid", ("inpatient", ""), seen.inpatient_pool_paid))
+    for name, (kind, key), claimed in claims:
+        counted = gross.get((s.member_id, s.year, kind, key), 0)
+        if to_fen(claimed) > counted:
+            where = f"{name}.{key}" if key else name
+            return (f"inputs.request.usage.{where}: the desk says it saw {money(to_fen(claimed))}, the hub counts"
+                    f" {money(counted)} for this member at this point")
+    return ""
+
+
+def add_gross(gross: dict[Key, int], s: Incoming, moves: list[tuple[str, str, int]]) -> None:
+    """Count an accepted settlement's moves in the running gross figures of a batch."""
+    for kind, key, amount in moves:
+        gross[(s.member_id, s.year, kind, key)] = gross.get((s.member_id, s.year, kind, key), 0) + amount
+
+
+def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple[str, str, int]]], resettled: dict,
+          take_seqs, now: str) -> list[Overrun]:
+    """Record the batch's moves, move the members' figures (each a change desks download) and return
+    the disease-cap and inpatient-cap overruns the batch caused, in the batch's order."""
+    rows = [(s.id, s.member_id, s.year, kind, key, amount) for s in fresh for kind, key, amount in moves.get(s.id, [])]
+    if not rows:
+        return []
+    tx.many("INSERT INTO hub_settlement_benefits (settlement_id, member_id, year, kind, key, amount_fen)"
+            " VALUES (?,?,?,?,?,?)", rows)
+    delta: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for s in fresh:
+        for kind, key, amount in moves.get(s.id, []):
+            figures = delta[(s.member_id, s.year, kind, key)]
+            figures[0] += amount
+            figures[1] += amount if s.kind == "settlement" else 0
+    keys = sorted(delta)
+    first = take_seqs(len(keys))
+    tx.many("INSERT INTO hub_benefit_usage (member_id, year, kind, key, amount_fen, gross_fen, updated_at, change_seq)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (member_id, year, kind, key) DO UPDATE SET"
+            " amount_fen = hub_benefit_usage.amount_fen + excluded.amount_fen,"
+            " gross_fen = hub_benefit_usage.gross_fen + excluded.gross_fen,"
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq",
+            [(*k, delta[k][0], delta[k][1], now, first + i) for i, k in enumerate(keys)])
+    return _overruns(tx, caps, fresh, moves, resettled, delta)
+
+
+def _overruns(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict, resettled: dict,
+              delta: dict[Key, list[int]]) -> list[Overrun]:
+    capped = []
+    for s in fresh:
+        again = resettled.get(s.id)
+        if s.kind != "settlement" or isinstance(again, str) or again is None or again.result.cap is None \
+                or again.result.benefit == "ordinary" or not any(a > 0 for _, _, a in moves.get(s.id, [])):
+            continue
+        figure = caps.benefit_figure(s.policy_version, s.day, again.result.benefit, again.result.disease)
+        if figure is not None:
+            capped.append((s, again.result, figure))
+    if not capped:
+        return []
+    members = sorted({s.member_id for s, _, _ in capped})
+    # the figures before the batch: the totals now, less what the batch moved
+    running: dict[Key, int] = {(m, y, k, key): a for m, y, k, key, a in _lookup(
+        tx, "SELECT member_id, year, kind, key, amount_fen FROM hub_benefit_usage WHERE member_id IN {marks}", members)}
+    for k, (net, _) in delta.items():
+        if k[0] in members:
+            running[k] = running.get(k, 0) - net
+    loaded = {(m, y): a for m, y, a in _lookup(
+        tx, "SELECT member_id, year, amount_fen FROM hub_inpatient_paid WHERE member_id IN {marks}", members)}
+    checks = {s.id: (result, figure) for s, result, figure in capped}
+    found = []
+    for s in fresh:
+        if s.member_id not in members:
+            continue
+        for kind, key, amount in moves.get(s.id, []):
+            running[(s.member_id, s.year, kind, key)] = running.get((s.member_id, s.year, kind, key), 0) + amount
+        if s.id not in checks:
+            continue
+        result, (kind, keys) = checks[s.id]
+        moved = sum(a for k, key, a in moves[s.id] if k == kind and key in keys)
+        total = sum(running.get((s.member_id, s.year, kind, key), 0) for key in keys)
+        if kind == "inpatient":
+            total += loaded.get((s.member_id, s.year), 0)
+        cap = to_fen(result.cap)
+        if moved > 0 and total > cap:
+            found.append(Overrun("inpatient_cap" if kind == "inpatient" else "disease_cap", s.member_id,
+                                        s.year, s.day, s.id, cap, total, min(moved, total - cap),
+                                        result.disease or result.benefit, result.disease_name, (kind, keys)))
+    return found
+
+
+def settlements_behind(tx: Tx, member_id: str, year: int, figure: tuple[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """Every settlement (id, desk) that moved the figure an overrun is of, oldest first."""
+    kind, keys = figure
+    marks, params = tx.in_list(list(keys))
+    return tx.all("SELECT s.id, s.desk_uuid FROM hub_settlements s WHERE s.id IN (SELECT settlement_id FROM"
+                  f" hub_settlement_benefits WHERE member_id = ? AND year = ? AND kind = ? AND key IN {marks})"
+                  " ORDER BY s.day, s.id", (member_id, year, kind, *params))
+
+
+def changes(tx: Tx, after: int, head: int, limit: int) -> list[tuple]:
+    """Benefit figures changed after ``after``: (seq, member, year, kind, key, fen or None when unknown, as of)."""
+    rows = tx.all("SELECT u.change_seq, u.member_id, u.year, u.kind, u.key, u.amount_fen, u.updated_at, p.amount_fen"
+                  " FROM hub_benefit_usage u LEFT JOIN hub_inpatient_paid p ON u.kind = 'inpatient'"
+                  " AND p.member_id = u.member_id AND p.year = u.year"
+                  " WHERE u.change_seq > ? AND u.change_seq <= ? ORDER BY u.change_seq LIMIT ?", (after, head, limit + 1))
+    return [(seq, m, y, kind, key, None if kind == "inpatient" and loaded is None else amount + (loaded or 0), as_of)
+            for seq, m, y, kind, key, amount, as_of, loaded in rows]
+
+
+def load_inpatient(tx: Tx, rows: list[tuple[str, int, int]], take_seqs, now: dt.datetime) -> int:
+    """Set members' inpatient pool pay of hospital stays in a year (the administrator's figures, replacing
+    earlier ones); each member's inpatient-cap usage becomes a change desks download."""
+    stamp = now.isoformat()
+    rows = sorted({(m, y): (m, y, a) for m, y, a in rows}.values())
+    tx.many("INSERT INTO hub_inpatient_paid (member_id, year, amount_fen, loaded_at) VALUES (?,?,?,?)"
+            " ON CONFLICT (member_id, year) DO UPDATE SET amount_fen = excluded.amount_fen, loaded_at = excluded.loaded_at",
+            [(m, y, a, stamp) for m, y, a in rows])
+    first = take_seqs(len(rows))
+    tx.many("INSERT INTO hub_benefit_usage (member_id, year, kind, key, amount_fen, gross_fen, updated_at, change_seq)"
+            " VALUES (?, ?, 'inpatient', '', 0, 0, ?, ?) ON CONFLICT (member_id, year, kind, key) DO UPDATE SET"
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq",
+            [(m, y, stamp, first + i) for i, (m, y, _) in enumerate(rows)])
+    return len(rows)
+
+
+def check(tx: Tx) -> list[str]:
+    """Every member's benefit figures recomputed from what the settlements moved; each difference is a problem."""
+    return [f"{kind} usage{' ' + key if key else ''} of {m} in {y}: the hub has {have} fen, its settlements give {want}"
+            for m, y, kind, key, have, want in tx.all(
+                "SELECT u.member_id, u.year, u.kind, u.key, u.amount_fen, COALESCE(s.total, 0) FROM hub_benefit_usage u"
+                " LEFT JOIN (SELECT member_id, year, kind, key, SUM(amount_fen) AS total FROM hub_settlement_benefits"
+                "   GROUP BY member_id, year, kind, key) s ON s.member_id = u.member_id AND s.year = u.year"
+                "   AND s.kind = u.kind AND s.key = u.key"
+                " WHERE u.amount_fen <> COALESCE(s.total, 0)")]
