@@ -14,6 +14,7 @@ from desk.store.database import StoreError, open_db
 from desk.store.usage import freshness
 from desk.sync.client import set_stale_after, status
 from ui import labels
+from ui.errors import import_problem
 from ui.operations import Changes, CollectionOp
 from ui.users_box import UsersBox
 
@@ -93,10 +94,11 @@ class AdminPage(QWidget):
             self.import_finished = result
 
         def failed(error: Exception):
-            message = str(error)
+            message = import_problem(error)  # in the administrator's language, row by row
+            log.info("import refused: %s", error)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message.replace("; ", "\n")))
+            self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message))
             self.import_finished = message
 
         def progress(done_rows, total):

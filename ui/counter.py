@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 from desk import prescription as rx
 from desk.engine import Certification, Member, local_day
 from desk.engine import benefits
-from desk.money import change_due, format_yuan, from_fen, parse_money
+from desk.money import InputError, change_due, format_yuan, from_fen, parse_money
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
@@ -38,7 +38,7 @@ from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
 from ui.draft_note import DraftNote
-from ui.errors import describe
+from ui.errors import describe, input_problem
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
@@ -654,8 +654,8 @@ class CounterPage(QWidget):
             return None
         try:
             change = change_due(parse_money(text, "tendered"), share)
-        except ValueError:  # InputError is one
-            self._say_change(self.tr("“%1”不是金额").replace("%1", text), error=True)
+        except InputError as exc:  # not an amount, negative, too many decimals: said in the cashier's words
+            self._say_change(input_problem(exc), error=True)
             return None
         if change < 0:
             self._say_change(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)), error=True)

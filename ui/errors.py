@@ -63,6 +63,13 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, AmbiguousMember):
         names = "；".join(f"{m.name}（{m.member_id}）" for m in exc.candidates)
         return QCoreApplication.translate("Errors", "“%1”对应多位参保人：%2。请改刷社保卡或身份证").replace("%1", exc.key).replace("%2", names)
+    from desk.money import InputError
+    from desk.store.tabular import ImportRefused
+
+    if isinstance(exc, InputError):
+        return input_problem(exc)
+    if isinstance(exc, ImportRefused) or getattr(exc, "kind", None) in FILE_PROBLEMS:
+        return import_problem(exc)
     if isinstance(exc, UserRefused):
         return user_refusal(exc)
     if isinstance(exc, LoginFailed):
@@ -83,3 +90,89 @@ def describe(exc: Exception) -> str:
         if needle in message:
             return prefix + message
     return message
+
+
+# ---- bad input: InputError (a value typed or read from a file) and the rows of a refused import ----------------
+FIELDS = {"member_id": QT_TRANSLATE_NOOP("Errors", "参保人编号"), "name": QT_TRANSLATE_NOOP("Errors", "姓名"),
+          "id_number": QT_TRANSLATE_NOOP("Errors", "身份证号"), "card_number": QT_TRANSLATE_NOOP("Errors", "社保卡号"),
+          "ecard_code": QT_TRANSLATE_NOOP("Errors", "医保电子凭证"), "category": QT_TRANSLATE_NOOP("Errors", "人员类别"),
+          "birth_date": QT_TRANSLATE_NOOP("Errors", "出生日期"), "scheme": QT_TRANSLATE_NOOP("Errors", "参保档次"),
+          "family_doctor_institution": QT_TRANSLATE_NOOP("Errors", "家庭医生签约机构"),
+          "eligible": QT_TRANSLATE_NOOP("Errors", "参保状态"), "account_balance": QT_TRANSLATE_NOOP("Errors", "个人账户余额"),
+          "family": QT_TRANSLATE_NOOP("Errors", "家庭共济"), "certified": QT_TRANSLATE_NOOP("Errors", "认定病种"),
+          "code": QT_TRANSLATE_NOOP("Errors", "编码"), "spec": QT_TRANSLATE_NOOP("Errors", "规格"),
+          "unit": QT_TRANSLATE_NOOP("Errors", "单位"), "class": QT_TRANSLATE_NOOP("Errors", "类别"),
+          "selfpay_ratio": QT_TRANSLATE_NOOP("Errors", "先行自付比例"), "unit_price": QT_TRANSLATE_NOOP("Errors", "单价"),
+          "fee_category": QT_TRANSLATE_NOOP("Errors", "费用类别"), "account_excluded": QT_TRANSLATE_NOOP("Errors", "不可用个人账户"),
+          "barcode": QT_TRANSLATE_NOOP("Errors", "条码"), "quantity": QT_TRANSLATE_NOOP("Errors", "数量"),
+          "tendered": QT_TRANSLATE_NOOP("Errors", "实收"), "amount": QT_TRANSLATE_NOOP("Errors", "金额"),
+          "pin": QT_TRANSLATE_NOOP("Errors", "密码")}
+PROBLEMS = {  # %1 the field, %2 the value, %3 the other line or member
+    "not_a_number": QT_TRANSLATE_NOOP("Errors", "%1“%2”不是数字"),
+    "negative": QT_TRANSLATE_NOOP("Errors", "%1不能为负数（%2）"),
+    "too_large": QT_TRANSLATE_NOOP("Errors", "%1 %2 超出上限"),
+    "precision": QT_TRANSLATE_NOOP("Errors", "%1 %2 的小数位数过多"),
+    "required": QT_TRANSLATE_NOOP("Errors", "缺少%1"),
+    "choice": QT_TRANSLATE_NOOP("Errors", "%1“%2”不是可选的值"),
+    "unknown_field": QT_TRANSLATE_NOOP("Errors", "未知的字段%1"),
+    "bad": QT_TRANSLATE_NOOP("Errors", "%1的值无效"),
+    "control_char": QT_TRANSLATE_NOOP("Errors", "%1含有控制字符（%2），请删除"),
+    "field_count": QT_TRANSLATE_NOOP("Errors", "有 %2 个字段，表头有 %3 个"),
+    "not_json": QT_TRANSLATE_NOOP("Errors", "不是有效的 JSON"),
+    "too_nested": QT_TRANSLATE_NOOP("Errors", "嵌套过深，不是一行数据"),
+    "not_object": QT_TRANSLATE_NOOP("Errors", "不是 JSON 对象"),
+    "unknown_column": QT_TRANSLATE_NOOP("Errors", "%1不是已知的列"),
+    "not_scalar": QT_TRANSLATE_NOOP("Errors", "%1不是单个值（文字、数字或 true/false）"),
+    "repeats": QT_TRANSLATE_NOOP("Errors", "%1“%2”与第 %3 行重复"),
+    "taken": QT_TRANSLATE_NOOP("Errors", "%1“%2”已属于参保人 %3"),
+    "not_a_member": QT_TRANSLATE_NOOP("Errors", "%1中的“%2”不是本机的参保人"),
+}
+FILE_PROBLEMS = {  # %1 the line, %2 the columns
+    "unreadable": QT_TRANSLATE_NOOP("Errors", "文件无法读取"),
+    "bad_encoding": QT_TRANSLATE_NOOP("Errors", "第 %1 行不是所选编码的文字（请另存为 UTF-8 或 GB18030）"),
+    "bad_file": QT_TRANSLATE_NOOP("Errors", "第 %1 行格式有误（引号或分隔符不配对，或表头列名重复）"),
+    "empty_file": QT_TRANSLATE_NOOP("Errors", "文件为空：第一行应为列名"),
+    "missing_columns": QT_TRANSLATE_NOOP("Errors", "表头缺少列：%2"),
+    "unknown_columns": QT_TRANSLATE_NOOP("Errors", "表头有未知的列：%2"),
+    "no_rows": QT_TRANSLATE_NOOP("Errors", "文件中没有可导入的行"),
+}
+SHOWN_ROWS = 20
+
+
+def field_name(field: str) -> str:
+    return QCoreApplication.translate("Errors", FIELDS[field]) if field in FIELDS else field
+
+
+def _problem(kind: str, field: str, value: str, other: str = "") -> str:
+    words = PROBLEMS.get(kind, PROBLEMS["bad"])
+    return (QCoreApplication.translate("Errors", words).replace("%1", field_name(field) if field else "")
+            .replace("%2", value).replace("%3", other))
+
+
+def input_problem(exc) -> str:
+    """An InputError (desk.money): the field in the cashier's words, the value as typed."""
+    return _problem(exc.kind, exc.field, exc.value)
+
+
+def row_problem(error) -> str:
+    """One refused row of an import: 第 N 行：what is wrong with which column."""
+    return (QCoreApplication.translate("Errors", "第 %1 行：%2").replace("%1", str(error.line))
+            .replace("%2", _problem(error.kind, error.column, error.value, error.other)))
+
+
+def import_problem(exc: Exception) -> str:
+    """Why a roster or catalog file was not imported, every line in Chinese (the first SHOWN_ROWS rows)."""
+    from desk.store.tabular import ImportRefused
+
+    if isinstance(exc, ImportRefused):
+        lines = [QCoreApplication.translate("Errors", "%1 行有错误，未导入任何数据：").replace("%1", str(len(exc.errors)))]
+        lines += [row_problem(e) for e in exc.errors[:SHOWN_ROWS]]
+        if len(exc.errors) > SHOWN_ROWS:
+            lines.append(QCoreApplication.translate("Errors", "……另有 %1 行").replace("%1", str(len(exc.errors) - SHOWN_ROWS)))
+        return "\n".join(lines)
+    kind = getattr(exc, "kind", None)
+    if kind in FILE_PROBLEMS:
+        fields = getattr(exc, "fields", {})
+        return (QCoreApplication.translate("Errors", FILE_PROBLEMS[kind]).replace("%1", str(fields.get("line", "")))
+                .replace("%2", str(fields.get("columns", ""))))
+    return describe(exc)

@@ -32,110 +32,110 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="38"/>
+        <location filename="../../ui/admin_page.py" line="39"/>
         <source>导入（CSV 或 JSON Lines）</source>
         <translation>Import (CSV or JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="39"/>
+        <location filename="../../ui/admin_page.py" line="40"/>
         <source>导入参保人名册…</source>
         <translation>Import member roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="40"/>
+        <location filename="../../ui/admin_page.py" line="41"/>
         <source>导入药品诊疗目录…</source>
         <translation>Import drug and service catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="43"/>
+        <location filename="../../ui/admin_page.py" line="44"/>
         <source>跳过错误行（错误行另存为 .rejects.csv）</source>
         <translation>Skip bad rows (saved to .rejects.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="62"/>
+        <location filename="../../ui/admin_page.py" line="63"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="74"/>
+        <location filename="../../ui/admin_page.py" line="75"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="87"/>
+        <location filename="../../ui/admin_page.py" line="88"/>
         <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
         <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="91"/>
+        <location filename="../../ui/admin_page.py" line="92"/>
         <source>错误行已写入 %1</source>
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="99"/>
+        <location filename="../../ui/admin_page.py" line="101"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="120"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="133"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="140"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="141"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="144"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="143"/>
+        <location filename="../../ui/admin_page.py" line="145"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="144"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="146"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>设置已保存（%1）</source>
         <translation>Settings saved (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
         <source>；界面语言重启后生效</source>
         <translation>; the interface language changes at the next start</translation>
     </message>
@@ -602,11 +602,6 @@ Settle it for %3 (%4) instead?</translation>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="658"/>
-        <source>“%1”不是金额</source>
-        <translation>“%1” is not an amount</translation>
-    </message>
-    <message>
         <location filename="../../ui/counter.py" line="661"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
@@ -1067,34 +1062,304 @@ After the close this business day cannot change; later settlements count to the 
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>连续输错密码 %1 次，该工号已锁定，请主管解锁或稍后再试</source>
         <translation>Locked after %1 wrong PINs in a row; ask a supervisor to unlock it, or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="79"/>
         <source>工号或密码错误</source>
         <translation>Wrong user ID or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>权限不足：%1须由%2操作</source>
         <translation>Not allowed: %1 needs a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="79"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>权限不足：须由%1操作</source>
         <translation>Not allowed: that needs a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>该日期没有适用的医保政策：</source>
         <translation>No insurance policy in force on that date: </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>项目不在目录中：</source>
         <translation>Item not in the catalog: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="96"/>
+        <source>参保人编号</source>
+        <translation>member id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="96"/>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>社保卡号</source>
+        <translation>card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>医保电子凭证</source>
+        <translation>e-insurance code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>人员类别</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>出生日期</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>参保档次</source>
+        <translation>scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="100"/>
+        <source>家庭医生签约机构</source>
+        <translation>family doctor's institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>参保状态</source>
+        <translation>eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>个人账户余额</source>
+        <translation>account balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="102"/>
+        <source>家庭共济</source>
+        <translation>family links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="102"/>
+        <source>认定病种</source>
+        <translation>certified diseases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>编码</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>规格</source>
+        <translation>spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>类别</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>先行自付比例</source>
+        <translation>pre-self-pay ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>单价</source>
+        <translation>unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
+        <source>费用类别</source>
+        <translation>fee category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
+        <source>不可用个人账户</source>
+        <translation>account excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>条码</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>数量</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>实收</source>
+        <translation>tendered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>金额</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="109"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
+        <source>%1“%2”不是数字</source>
+        <translation>%1 “%2” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="112"/>
+        <source>%1不能为负数（%2）</source>
+        <translation>%1 cannot be negative (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="113"/>
+        <source>%1 %2 超出上限</source>
+        <translation>%1 %2 is over the limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="114"/>
+        <source>%1 %2 的小数位数过多</source>
+        <translation>%1 %2 has too many decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>缺少%1</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="116"/>
+        <source>%1“%2”不是可选的值</source>
+        <translation>%1 “%2” is not one of the allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="117"/>
+        <source>未知的字段%1</source>
+        <translation>unknown field %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="118"/>
+        <source>%1的值无效</source>
+        <translation>%1 is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="119"/>
+        <source>%1含有控制字符（%2），请删除</source>
+        <translation>%1 contains a control character (%2); remove it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="120"/>
+        <source>有 %2 个字段，表头有 %3 个</source>
+        <translation>has %2 fields, the header has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="121"/>
+        <source>不是有效的 JSON</source>
+        <translation>is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="122"/>
+        <source>嵌套过深，不是一行数据</source>
+        <translation>is nested too deeply to be a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="123"/>
+        <source>不是 JSON 对象</source>
+        <translation>is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
+        <source>%1不是已知的列</source>
+        <translation>%1 is not a known column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="125"/>
+        <source>%1不是单个值（文字、数字或 true/false）</source>
+        <translation>%1 is not a single value (text, number or true/false)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>%1“%2”与第 %3 行重复</source>
+        <translation>%1 “%2” repeats line %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="127"/>
+        <source>%1“%2”已属于参保人 %3</source>
+        <translation>%1 “%2” belongs to member %3 already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="128"/>
+        <source>%1中的“%2”不是本机的参保人</source>
+        <translation>“%2” in %1 is not a member on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="131"/>
+        <source>文件无法读取</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="132"/>
+        <source>第 %1 行不是所选编码的文字（请另存为 UTF-8 或 GB18030）</source>
+        <translation>Line %1 is not text in the chosen encoding (save it as UTF-8 or GB18030)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="133"/>
+        <source>第 %1 行格式有误（引号或分隔符不配对，或表头列名重复）</source>
+        <translation>Line %1 is malformed (unmatched quotes or separators, or a repeated header column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="134"/>
+        <source>文件为空：第一行应为列名</source>
+        <translation>The file is empty: the first line should name the columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="135"/>
+        <source>表头缺少列：%2</source>
+        <translation>The header lacks columns: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="136"/>
+        <source>表头有未知的列：%2</source>
+        <translation>The header has unknown columns: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="137"/>
+        <source>文件中没有可导入的行</source>
+        <translation>The file has no rows to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="159"/>
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="168"/>
+        <source>%1 行有错误，未导入任何数据：</source>
+        <translation>%1 bad rows; nothing was imported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="171"/>
+        <source>……另有 %1 行</source>
+        <translation>… and %1 more</translation>
     </message>
 </context>
 <context>
@@ -2681,12 +2946,12 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="93"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>正在准备演示数据…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="127"/>
+        <location filename="../../ui/app.py" line="141"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
