@@ -1134,7 +1134,7 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/errors.py" line="100"/>
         <source>家庭医生签约机构</source>
-        <translation>family doctor's institution</translation>
+        <translation>family doctor&apos;s institution</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="101"/>
@@ -2329,27 +2329,27 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>SplitPanel</name>
     <message>
-        <location filename="../../ui/split_panel.py" line="23"/>
+        <location filename="../../ui/split_panel.py" line="39"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="64"/>
+        <location filename="../../ui/split_panel.py" line="88"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="96"/>
+        <location filename="../../ui/split_panel.py" line="121"/>
         <source>共济账户支付（%1）</source>
         <translation>Family account pays (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="102"/>
+        <location filename="../../ui/split_panel.py" line="127"/>
         <source>&#x3000;%1（%2）</source>
         <translation> · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="104"/>
+        <location filename="../../ui/split_panel.py" line="129"/>
         <source>：年度限额 %1，已用 %2，尚余 %3</source>
         <translation>: annual cap %1, used %2, left %3</translation>
     </message>
