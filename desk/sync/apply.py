@@ -18,6 +18,7 @@ from desk.store import audit, baseline
 from desk.store.catalog import UPSERT as CATALOG_UPSERT
 from desk.store.catalog import parse_item
 from desk.store.database import write_transaction
+from desk.store.identity import get_desk
 from desk.store.roster import parse_member, upsert_members
 from desk.store.tabular import Row
 from desk.sync.protocol import amount_fen
@@ -36,11 +37,13 @@ class Applied:
     benefit_usage: int = 0
     catalog: int = 0
     overruns: list[dict] = field(default_factory=list)
+    trace_conflicts: list[dict] = field(default_factory=list)  # boxes sold twice, new to this desk
     problems: list[str] = field(default_factory=list)
 
     @property
     def changes(self) -> int:
-        return self.members + self.accounts + self.usage + self.benefit_usage + self.catalog + len(self.overruns)
+        return (self.members + self.accounts + self.usage + self.benefit_usage + self.catalog + len(self.overruns)
+                + len(self.trace_conflicts))
 
 
 def _known(db: sqlite_utils.Database, member_ids: list[str]) -> set[str]:
@@ -67,7 +70,7 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
         cursor = db.execute("UPDATE sync_state SET last_attempt_at = ? WHERE id = 1 RETURNING cursor",
                             (stamp,)).fetchone()[0]  # a write first: the transaction holds the lock from here
         fresh = {key: [r for r in page.get(key, []) if r["seq"] > cursor]
-                 for key in ("members", "usage", "benefit_usage", "catalog", "overruns")}
+                 for key in ("members", "usage", "benefit_usage", "catalog", "overruns", "trace_conflicts")}
         _roster(db, fresh["members"], now, applied)
         known = _known(db, sorted({r["member_id"] for r in fresh["members"]} | {r["member_id"] for r in fresh["usage"]}
                                   | {r["member_id"] for r in fresh["benefit_usage"]}))
@@ -99,14 +102,40 @@ def apply_page(db: sqlite_utils.Database, page: dict, now: dt.datetime) -> Appli
                  str(o.get("key") or ""), str(o.get("key_name") or ""))).fetchone()
             if inserted:
                 applied.overruns.append(o)
+        _trace_conflicts(db, fresh["trace_conflicts"], stamp, applied)
         db.execute("UPDATE sync_state SET cursor = max(cursor, ?), last_download_at = CASE WHEN ? THEN ?"
                    " ELSE last_download_at END WHERE id = 1", (page["next"], not page["more"], stamp))
         if applied.changes:
             audit.append(db, stamp, "sync", "sync.download", str(page["next"]),
                          {"members": applied.members, "accounts": applied.accounts, "usage": applied.usage,
                           "benefit_usage": applied.benefit_usage,
-                          "catalog": applied.catalog, "overruns": len(applied.overruns)})
+                          "catalog": applied.catalog, "overruns": len(applied.overruns),
+                          "trace_conflicts": len(applied.trace_conflicts)})
     return applied
+
+
+def _trace_conflicts(db: sqlite_utils.Database, rows: list[dict], stamp: str, applied: Applied) -> None:
+    """Keep the boxes the hub saw sold twice that this desk sold (the earlier sale or the later one):
+    the hub decides them and signs its answer; a conflict naming neither sale as this desk's is not
+    this desk's to keep, and is left out as a problem."""
+    me = get_desk(db).desk_uuid
+    for c in rows:
+        if me not in (c.get("first_desk"), c.get("desk_uuid")):
+            applied.problems.append(f"trace conflict {c.get('id')} from the hub: names neither sale as this desk's")
+            continue
+        code = c.get("code")
+        if not (isinstance(code, str) and len(code) == 20 and code.isdigit()):
+            applied.problems.append(f"trace conflict {c.get('id')} from the hub: code: {code!r} is not 20 digits")
+            continue
+        inserted = db.execute(
+            "INSERT OR IGNORE INTO trace_conflicts (hub_id, code, unit, first_settlement, first_desk, first_receipt,"
+            " settlement_id, desk_uuid, receipt_no, member_id, day, detected_at, received_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING hub_id",
+            (int(c["id"]), code, int(c["unit"]), str(c["first_settlement"]), str(c["first_desk"]),
+             int(c["first_receipt"]), str(c["settlement_id"]), str(c["desk_uuid"]), int(c["receipt_no"]),
+             str(c["member_id"]), str(c["day"]), str(c["detected_at"]), stamp)).fetchone()
+        if inserted:
+            applied.trace_conflicts.append(c)
 
 
 def _json_list(values: list) -> str:

@@ -33,7 +33,7 @@ from typing import Iterable
 from desk.policy.loader import Library
 from desk.store.roster import MemberRow
 from desk.store.usage import benefit_moves
-from desk.sync import hub_benefits
+from desk.sync import hub_benefits, hub_trace
 from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
 from desk.sync.hub_report_rows import add_report_rows, rows_source
@@ -200,7 +200,8 @@ class HubStore:
         head downloads everything again (``desk sync``, the restored-backup case)."""
         if self.db.dialect != "postgresql":
             return
-        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage")
+        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage",
+                  "hub_trace_conflicts")
 
         def work(tx: Tx) -> None:
             from desk.sync.hub_db import MIGRATION_LOCK
@@ -211,7 +212,8 @@ class HubStore:
             if top < xid << XID_SHIFT:
                 return
             keys = {"hub_members": "member_id", "hub_usage": "member_id, year", "hub_catalog": "code",
-                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key"}
+                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key",
+                    "hub_trace_conflicts": "id"}
             total = sum(tx.one(f"SELECT count(*) FROM {t}")[0] for t in tables)
             first = HubStore._take_seqs(tx, total)
             for t in tables:
@@ -461,7 +463,8 @@ class HubStore:
                               " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
                               " WHERE d.desk_uuid = ? AND d.change_seq > ? AND d.change_seq <= ? ORDER BY d.change_seq LIMIT ?",
                               (desk.desk_uuid, after, head, limit + 1))
-            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits) for r in rows)
+            codes = hub_trace.changes(tx, desk.desk_uuid, after, head, limit)
+            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits, codes) for r in rows)
             more = len(seqs) > limit
             cutoff = seqs[limit - 1] if more else head
             members = [r for r in members if r[0] <= cutoff]
@@ -469,6 +472,7 @@ class HubStore:
             benefits = [r for r in benefits if r[0] <= cutoff]
             catalog = [r for r in catalog if r[0] <= cutoff]
             overruns = [r for r in overruns if r[0] <= cutoff]
+            codes = [r for r in codes if r[0] <= cutoff]
             counted_usage = self._counted(tx, "member_id", desk.desk_uuid,
                                           sorted({r[1] for r in usage} | {r[1] for r in benefits}), True)
             counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
@@ -495,6 +499,7 @@ class HubStore:
                           "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11],
                           "key": r[12], "key_name": r[13]}
                          for r in overruns],
+            "trace_conflicts": [hub_trace.as_change(r) for r in codes],
         }
 
     @staticmethod
@@ -607,7 +612,8 @@ class _Batch:
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
               s.account_holder, s.account_delta_fen, s.digest, s.body, self.now, s.institution_code,
               s.same_day_delta_fen) for s in sorted(fresh, key=lambda s: s.id)])
-        record_units(self.tx, fresh, self.now)  # traceability codes: a box unit sold twice is recorded
+        record_units(self.tx, fresh, self.now,  # traceability codes: a box unit sold twice is recorded
+                     lambda n: HubStore._take_seqs(self.tx, n))
         # The changed rows are stamped by the upserts that move them (no second pass over them).
         changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
         first = HubStore._take_seqs(self.tx, changed)
