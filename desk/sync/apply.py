@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlite_utils
 
@@ -17,10 +18,11 @@ from desk.money import InputError
 from desk.store import audit, baseline
 from desk.store.catalog import UPSERT as CATALOG_UPSERT
 from desk.store.catalog import parse_item
+from desk.store.catalog_drugs import DRUG_COLUMNS, parse_drug, write_drugs
 from desk.store.database import write_transaction
 from desk.store.identity import get_desk
 from desk.store.roster import parse_member, upsert_members
-from desk.store.tabular import Row
+from desk.store.tabular import ImportRefused, Row
 from desk.sync.protocol import amount_fen
 
 ROSTER_FIELDS = ("member_id", "name", "id_number", "card_number", "ecard_code", "category", "birth_date", "scheme",
@@ -162,12 +164,29 @@ def _roster(db: sqlite_utils.Database, rows: list[dict], now: dt.datetime, appli
 
 
 def _catalog(db: sqlite_utils.Database, rows: list[dict], stamp: str, applied: Applied) -> None:
-    items = []
+    """Catalog rows from the hub, through the catalog import's parsers; an item the hub gives drug columns
+    (barcode, traceability, 拆零 units, code prefix, 处方药) has them written to catalog_drugs, one the hub
+    gives none keeps this desk's own."""
+    items, drugs = [], []
     for r in rows:
+        drug = r.get("drug") if isinstance(r.get("drug"), dict) else None
+        values = {k: _text(r.get(k)) for k in CATALOG_FIELDS}
+        values.update({k: _text(drug.get(k)) for k in DRUG_COLUMNS} if drug else {})
+        row = Row(0, values, "")
         try:
-            items.append((*parse_item(Row(0, {k: _text(r.get(k)) for k in CATALOG_FIELDS}, "")), stamp))
+            item = parse_item(row)
+            parsed = parse_drug(row, item[0], item[7]) if drug else None
         except InputError as exc:
             applied.problems.append(f"catalog item {r.get('code')} from the hub: {exc.field}: {exc.reason}")
+            continue
+        items.append((*item, stamp))
+        if parsed:
+            drugs.append((row, parsed))
     if items:
         db.conn.executemany(CATALOG_UPSERT, items)
         applied.catalog += len(items)
+    if drugs:
+        try:
+            write_drugs(db, Path("the hub's catalog"), drugs)
+        except ImportRefused as exc:  # a barcode this desk gives another item: the items stand, their drug columns wait
+            applied.problems += [f"catalog drug columns from the hub: {e.column}: {e.reason}" for e in exc.errors]

@@ -99,6 +99,13 @@ def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
         yield values[start:start + size]
 
 
+def _drug_columns(drug: tuple | None) -> tuple:
+    """(drug, barcode, trace_required, units_per_box, trace_prefix, rx_flag) for hub_catalog; drug 0: none set."""
+    if drug is None:
+        return 0, None, 0, 1, "", 0
+    return (1, *drug[1:])
+
+
 def _family_text(links: tuple[tuple[str, str], ...]) -> str:
     return ";".join(f"{relative}:{relation}" if relation else relative for relative, relation in links)
 
@@ -323,31 +330,32 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
-    def load_catalog(self, items: list[tuple], now: dt.datetime) -> int:
-        """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing."""
+    def load_catalog(self, items: list[tuple], now: dt.datetime, drugs: dict[str, tuple] | None = None) -> int:
+        """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing.
+
+        ``drugs``: an item's drug columns (desk.store.catalog_drugs.parse_drug's tuple) where its row
+        set any; the hub keeps them with the item, and desks take them into their catalog_drugs."""
         stamp = now.isoformat()
+        drugs = drugs or {}
         # parse_item's tuple: the eight hub columns, the initials (the desk's own), scheme, account_excluded
-        rows = sorted({i[0]: (*i[:8], i[9], i[10], stamp) for i in items}.values())
+        rows = sorted({i[0]: (*i[:8], i[9], i[10], *_drug_columns(drugs.get(i[0])), stamp) for i in items}.values())
 
         def work(tx: Tx) -> int:
             tx.many("INSERT INTO hub_catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category,"
-                    " scheme, account_excluded, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE"
+                    " scheme, account_excluded, drug, barcode, trace_required, units_per_box, trace_prefix, rx_flag,"
+                    " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE"
                     " SET name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
                     " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
                     " fee_category = excluded.fee_category, scheme = excluded.scheme,"
-                    " account_excluded = excluded.account_excluded, updated_at = excluded.updated_at", rows)
+                    " account_excluded = excluded.account_excluded, drug = excluded.drug, barcode = excluded.barcode,"
+                    " trace_required = excluded.trace_required, units_per_box = excluded.units_per_box,"
+                    " trace_prefix = excluded.trace_prefix, rx_flag = excluded.rx_flag,"
+                    " updated_at = excluded.updated_at", rows)
             first = self._take_seqs(tx, len(rows))
             tx.many("UPDATE hub_catalog SET change_seq = ? WHERE code = ?",
                     [(first + i, r[0]) for i, r in enumerate(rows)])
             return len(rows)
         return self._write(work) if rows else 0
-
-    def load_inpatient(self, rows: list[tuple[str, int, int]], now: dt.datetime) -> int:
-        """Set members' inpatient pool pay (fen) of hospital stays in a year: (member, year, fen) rows, all or
-        nothing. With it the hub knows their inpatient-cap usage and sends it to the desks."""
-        if not rows:
-            return 0
-        return self._write(lambda tx: hub_benefits.load_inpatient(tx, rows, lambda n: self._take_seqs(tx, n), now))
 
     # -- audit anchors -----------------------------------------------------------------------
 
@@ -455,7 +463,8 @@ class HubStore:
                            (after, head, limit + 1))
             benefits = hub_benefits.changes(tx, after, head, limit)
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
-                             " fee_category, scheme, account_excluded FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
+                             " fee_category, scheme, account_excluded, drug, barcode, trace_required, units_per_box,"
+                             " trace_prefix, rx_flag FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
                              " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
                               " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at, o.key,"
@@ -493,7 +502,10 @@ class HubStore:
                                "counted": counted_usage.get((r[1], r[2]), [])} for r in benefits],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
                          "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
-                         "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],
+                         "scheme": r[9], "account_excluded": bool(r[10]),
+                         "drug": {"barcode": r[12], "trace_required": bool(r[13]), "units_per_box": r[14],
+                                  "trace_prefix": r[15], "rx_flag": bool(r[16])} if r[11] else None}
+                        for r in catalog],
             "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
                           "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
                           "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11],

@@ -7,3 +7,12 @@ UPDATE hub_trace_conflicts c SET change_seq = (pg_current_xact_id()::text::bigin
     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM hub_trace_conflicts) n WHERE n.id = c.id;
 CREATE INDEX hub_trace_conflicts_first_desk ON hub_trace_conflicts(first_desk, change_seq);
 CREATE INDEX hub_trace_conflicts_desk ON hub_trace_conflicts(desk_uuid, change_seq);
+
+-- Issue 13 part 1: the hub's catalog carries the drug columns of the desk's catalog_drugs (db/005), so a catalog
+-- loaded at the hub reaches the desks with them. drug = 0: the hub's file set none (a desk keeps its own).
+ALTER TABLE hub_catalog ADD COLUMN drug INTEGER NOT NULL DEFAULT 0 CHECK (drug IN (0, 1));
+ALTER TABLE hub_catalog ADD COLUMN barcode TEXT;
+ALTER TABLE hub_catalog ADD COLUMN trace_required INTEGER NOT NULL DEFAULT 0 CHECK (trace_required IN (0, 1));
+ALTER TABLE hub_catalog ADD COLUMN units_per_box INTEGER NOT NULL DEFAULT 1 CHECK (units_per_box >= 1);
+ALTER TABLE hub_catalog ADD COLUMN trace_prefix TEXT NOT NULL DEFAULT '';
+ALTER TABLE hub_catalog ADD COLUMN rx_flag INTEGER NOT NULL DEFAULT 0 CHECK (rx_flag IN (0, 1));
