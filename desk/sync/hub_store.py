@@ -357,6 +357,13 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
+    def load_inpatient(self, rows: list[tuple[str, int, int]], now: dt.datetime) -> int:
+        """Set members' inpatient pool pay (fen) of hospital stays in a year: (member, year, fen) rows, all or
+        nothing. With it the hub knows their inpatient-cap usage and sends it to the desks."""
+        if not rows:
+            return 0
+        return self._write(lambda tx: hub_benefits.load_inpatient(tx, rows, lambda n: self._take_seqs(tx, n), now))
+
     # -- audit anchors -----------------------------------------------------------------------
 
     def audit_anchor(self, desk: HubDesk) -> dict | None:
