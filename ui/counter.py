@@ -157,8 +157,10 @@ class CounterPage(QWidget):
         self.payer.currentIndexChanged.connect(self.edited)
         self.benefit = QComboBox()
         self.benefit.setObjectName("benefit")
-        self.benefit.setToolTip(self.tr("结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇"))
-        self.benefit.currentIndexChanged.connect(self.edited)
+        self.benefit.setToolTip(self.tr("结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）"))
+        self.benefit.currentIndexChanged.connect(self.benefit_picked)
+        self.benefit_by_hand = False  # the cashier chose the benefit: the visit's items no longer change it
+        self.offers: list = []
         self.settle_button = QPushButton(self.tr("结算 (F12)"))
         self.settle_button.setObjectName("settle")
         self.settle_button.setStyleSheet("font-size:14pt; padding:8px;")
@@ -347,8 +349,9 @@ class CounterPage(QWidget):
         return benefits.offers(rules, engine_member, local_day(session.now()), session.desk.level)
 
     def fill_benefits(self) -> None:
-        options = self.member_offers()
-        chosen = benefits.default_offer(options)
+        options = self.offers = self.member_offers()
+        self.benefit_by_hand = False
+        chosen = benefits.default_offer(options, self.line_codes())
         self.benefit.blockSignals(True)
         self.benefit.clear()
         for option in options:
@@ -360,6 +363,24 @@ class CounterPage(QWidget):
             self.benefit.addItem(text, f"{option.benefit}|{option.disease or ''}")
         self.benefit.setCurrentIndex(max(self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}"), 0))
         self.benefit.blockSignals(False)
+
+    def line_codes(self) -> list[str]:
+        return [line.item.code for line in self.model.lines]
+
+    def benefit_picked(self, *_) -> None:
+        self.benefit_by_hand = True
+        self.edited()
+
+    def follow_items(self) -> None:
+        """Until the cashier picks one, the benefit offered is the certified one the bill's items fit."""
+        if self.benefit_by_hand or not self.offers:
+            return
+        chosen = benefits.default_offer(self.offers, self.line_codes())
+        index = self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}")
+        if index >= 0 and index != self.benefit.currentIndex():
+            self.benefit.blockSignals(True)
+            self.benefit.setCurrentIndex(index)
+            self.benefit.blockSignals(False)
 
     def chosen_benefit(self) -> tuple[str, str | None]:
         """(benefit, disease) as the cashier picked it (the item's data is "benefit|disease")."""
@@ -605,6 +626,7 @@ class CounterPage(QWidget):
                              "batch": l.drug.batch, "expiry": l.drug.expiry}
                             for d, l in zip(self.draft.lines, self.model.lines)]
         self.save_draft()
+        self.follow_items()
         self.refresh_split()
 
     def show_change(self, *_) -> Decimal | None:
@@ -789,6 +811,7 @@ class CounterPage(QWidget):
         self.item_box.clear()
         self.payer.clear()
         self.benefit.clear()
+        self.offers, self.benefit_by_hand = [], False
         self.use_account.setChecked(True)
         self.prescriber.setCurrentIndex(0)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))

@@ -349,8 +349,8 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="160"/>
-        <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
-        <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
+        <source>结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）</source>
+        <translation>The benefit the bill is settled under: by default the certified disease in force that the bill's items are for (where the pack lists the disease's items)</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="162"/>
