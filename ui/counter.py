@@ -41,7 +41,8 @@ from ui.errors import describe
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
-from ui.payment_box import PaymentBox, payment_words
+from ui.elided_label import ElidedLabel
+from ui.payment_box import PaymentBox, payment_short, payment_words
 from ui.pdf_preview import preview
 from ui.session import Session
 from ui.split_panel import SplitPanel
@@ -188,7 +189,7 @@ class CounterPage(QWidget):
         self.tendered.setMaximumWidth(150)
         self.tendered.textEdited.connect(self.show_change)
         self.tendered.returnPressed.connect(self.settle)
-        self.change = QLabel("")
+        self.change = ElidedLabel("")  # one line whatever it says: a long refusal must not push the split up
         self.change.setObjectName("change")
         self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
@@ -636,7 +637,8 @@ class CounterPage(QWidget):
         try:
             share = self.payment.cash_share(due)
         except PaymentRefused as exc:  # a mix that does not fit the cash due: said at once, in red
-            self._say_change(payment_words(exc), error=True)
+            self._say_change(payment_short(exc), error=True)
+            self.change.setToolTip(payment_words(exc))
             return None
         self.tendered.setEnabled(share > 0 or not due)
         if due and not share:
@@ -665,7 +667,6 @@ class CounterPage(QWidget):
         self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;" if error
                                   else "font-size:20pt; font-weight:bold; color:#146c2e;")
         self.change.setText(text)
-        self.change.setWordWrap(error)
 
     def refresh_split(self) -> None:
         if not self.member:
