@@ -1613,6 +1613,16 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="186"/>
+        <source>追溯码重复销售</source>
+        <translation>Traceability code sold twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>中心通报了 %1 个药品追溯码单位被重复销售（同一盒药在前一笔未冲销时再次售出，疑似回流药），医保可能不予支付后一笔。详见日结报表和月度申报表。</source>
+        <translation>The hub reported %1 drug box unit(s) sold twice (a box sold again while its earlier sale stood: possibly resold drugs). The insurance may refuse to pay the later sale; see the day-close and monthly reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
