@@ -752,22 +752,22 @@ Settle?</translation>
 Of which the cash part by payment method: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="80"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="90"/>
+        <location filename="../../ui/dayend_page.py" line="91"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="91"/>
+        <location filename="../../ui/dayend_page.py" line="92"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -778,12 +778,12 @@ Medical costs ¥%4, pooled fund ¥%5, account ¥%6, cash ¥%7
 After the close this business day cannot change; later settlements count to the next one. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="103"/>
+        <location filename="../../ui/dayend_page.py" line="104"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="122"/>
+        <location filename="../../ui/dayend_page.py" line="124"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -1617,17 +1617,17 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Traceability code sold twice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>中心通报了 %1 个药品追溯码单位被重复销售（同一盒药在前一笔未冲销时再次售出，疑似回流药），医保可能不予支付后一笔。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 drug box unit(s) sold twice (a box sold again while its earlier sale stood: possibly resold drugs). The insurance may refuse to pay the later sale; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
