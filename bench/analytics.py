@@ -81,9 +81,8 @@ def build_hub(url: str, settlements: int, institutions: int = 200, members: int 
     store.migrate()
     store.close()
     with psycopg.connect(url, autocommit=True) as conn:
-        # made in bulk with the per-row trigger of hub migration 006 off, then grouped by its set-based twin
-        conn.execute("ALTER TABLE hub_report_settlements DISABLE TRIGGER hub_report_group")
-        conn.execute("ALTER TABLE hub_report_items DISABLE TRIGGER hub_report_fees_on_insert")
+        # made in bulk, then grouped at once by hub migration 006's set-based function (the hub's ingest
+        # groups each batch's rows itself: desk/sync/hub_report_rows.py)
         desks, count = int(institutions * 3), int(settlements)
         conn.execute(  # whole numbers only, written into the SQL (no placeholders: % is SQL's modulo here)
             f"INSERT INTO hub_report_settlements SELECT 'S' || g, 'D' || (g % {desks}), 'H-' || (g % {int(institutions)}),"
@@ -107,8 +106,6 @@ def build_hub(url: str, settlements: int, institutions: int = 200, members: int 
             " CASE n WHEN 0 THEN pool_pay_fen / 2 ELSE pool_pay_fen - pool_pay_fen / 2 END"
             " FROM hub_report_settlements, generate_series(0, 1) n")
         conn.execute("SELECT hub_report_group_all()")
-        conn.execute("ALTER TABLE hub_report_settlements ENABLE TRIGGER hub_report_group")
-        conn.execute("ALTER TABLE hub_report_items ENABLE TRIGGER hub_report_fees_on_insert")
         conn.execute("VACUUM ANALYZE hub_report_settlements")
         for table in ("hub_report_items", "hub_report_member_days", "hub_report_member_months", "hub_report_fees",
                       "hub_report_undone", "hub_report_lines"):

@@ -24,6 +24,8 @@ BENEFIT_LABELS = {"ordinary": "普通门诊", "chronic": "门诊慢性病", "spe
 # 重庆 第六条 第二款: lines the pooled fund pays under schemes of their own, outside the ordinary ones
 OWN_SCHEME_LABELS = {"fixed_fee": "定额诊察费", "two_diseases": "“两病”用药", "special_disease": "门诊特殊疾病",
                      "national_negotiated": "国谈药品"}
+# 支付方式 of a settlement's cash part (the patient's own money; the pooled fund and the account are not in it)
+PAYMENT_LABELS = {"cash": "现金", "wechat": "微信", "alipay": "支付宝", "card": "银行卡", "qr": "聚合码"}
 INSTITUTION_TYPE_LABELS = {"clinic": "诊所", "hospital": "医院", "pharmacy": "零售药店"}
 LEVELS = (0, 1, 2, 3)  # 定点医疗机构级别: 0 for none (a pharmacy, a village clinic), then 一级 … 三级
 
@@ -35,6 +37,7 @@ BENEFITS = tuple(BENEFIT_LABELS)
 OWN_SCHEMES = tuple(OWN_SCHEME_LABELS)
 CERTIFIED_BENEFITS = ("chronic", "special")  # the benefits paid for a certified disease (认定)
 INSTITUTION_TYPES = tuple(INSTITUTION_TYPE_LABELS)
+PAYMENT_METHODS = tuple(PAYMENT_LABELS)
 
 # 收费项目类别 of a catalog item, as the receipt groups them; 其他 takes what fits none.
 FEE_CATEGORIES = ("西药", "中成药", "中药饮片", "检查", "化验", "治疗", "诊查", "材料", "其他")

@@ -24,6 +24,18 @@ def answer_next(button: QMessageBox.StandardButton = QMessageBox.StandardButton.
     QTimer.singleShot(20, press)
 
 
+def read_and_answer(seen: list, button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes) -> None:
+    """Like answer_next, keeping the box's text in ``seen`` (a confirmation's words are part of what is tested);
+    a box without ``button`` (a warning) is closed with OK."""
+    def press():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return QTimer.singleShot(10, press)
+        seen.append(box.text())
+        (box.button(button) or box.button(QMessageBox.StandardButton.Ok)).click()
+    QTimer.singleShot(10, press)
+
+
 def fill_next_dialog(fill) -> None:
     """Call ``fill(dialog)`` on the next modal dialog once it is open."""
     def act():

@@ -32,6 +32,7 @@ def test_the_screen_labels_are_the_cores_labels_marked_for_translation():
     assert labels.RELATIVE == domain.RELATIVE
     assert labels.INSTITUTION_TYPE == domain.INSTITUTION_TYPE_LABELS
     assert labels.BENEFIT == domain.BENEFIT_LABELS
+    assert labels.PAYMENT == domain.PAYMENT_LABELS
 
 
 def test_no_other_module_writes_the_zone_or_a_label_table_again():

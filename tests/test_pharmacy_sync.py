@@ -109,3 +109,53 @@ def test_the_hub_refuses_a_forged_code_in_an_upload(tmp_path):
     twice["drugs"][0]["codes"].append({"code": code(90), "units": [1]})
     with pytest.raises(ProtocolError, match="sold twice in one settlement"):
         parse_settlement(twice)
+
+
+def test_one_box_uploaded_by_several_desks_at_once_is_a_conflict_each_time(hub, tmp_path):
+    """Hub processes ingest at once on PostgreSQL; a batch takes a lock on each code it sells before it
+    reads who sold it, so of sales racing each other every later one sees the earlier: n sales of one
+    box are n(n-1)/2 conflicts (each with every sale before it), whatever order they commit in."""
+    import copy
+    import threading
+    import uuid
+
+    from desk.sync import outbox
+    from desk.sync.hub_store import HubStore
+    from sync_support import CST
+
+    (a,) = make_desks(tmp_path, 1, hub)
+    sell(a, code(40), code(41))
+    _, (template,), members = outbox.next_batch(a.db, 0, 10)
+    writers = []
+    for n in range(4):
+        desk_uuid = str(uuid.uuid4())
+        hub.store.add_desk(desk_uuid, f"writer {n}", dt.datetime.now(CST))
+        writers.append(desk_uuid)
+    go, errors = threading.Barrier(len(writers)), []
+
+    def write(index: int, desk_uuid: str) -> None:
+        store = HubStore(hub.db_url)
+        try:
+            me = next(d for d in store.desks() if d.desk_uuid == desk_uuid)
+            for round_ in range(3):
+                s = copy.deepcopy(template)
+                s.update(id=str(uuid.uuid4()), desk_uuid=desk_uuid, receipt_no=round_ + 1, desk_number=f"{index + 10}")
+                go.wait(timeout=60)
+                outcomes, _ = store.ingest(me, [s], members, dt.datetime.now(CST))
+                assert [o.status for o in outcomes] == ["accepted"], outcomes
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=write, args=(i, d)) for i, d in enumerate(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not errors, errors
+    found = hub.store.trace_conflicts()
+    sales = len(writers) * 3  # each unit sold this many times; a's own sale has not been uploaded
+    assert len(found) == 2 * sales * (sales - 1) // 2
+    pairs = {(c["code"], c["first_settlement"], c["settlement_id"]) for c in found}
+    assert len(pairs) == len(found)  # no pair of sales recorded twice

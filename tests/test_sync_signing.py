@@ -66,6 +66,34 @@ def test_a_replayed_or_altered_signed_request_is_refused(hub, tmp_path):
     assert len(hub.store.settlement_ids()) == 1
 
 
+def test_copies_of_one_signed_upload_sent_at_once_are_answered_once(hub, tmp_path):
+    """The upload records its nonce in the batch's own transaction: of copies racing each other, one is
+    counted and answered, the rest are refused as replays (also for a batch with nothing to count)."""
+    (a,) = make_desks(tmp_path, 1, hub)
+    settle(a, "M001", ("XA01", "4"))
+    from desk.sync import outbox
+
+    _, batch, members = outbox.next_batch(a.db, 0, 10)
+    for sent in (batch, [{"id": "not a settlement"}]):
+        body = json.dumps({"settlements": sent, "members": members}).encode()
+        headers, _ = _signed_post(hub, a, body)
+        answers: list[httpx.Response] = []
+        go = threading.Barrier(4)
+
+        def post() -> None:
+            go.wait(timeout=30)
+            answers.append(httpx.post(f"{hub.url}{SETTLEMENTS}", headers=headers, content=body, timeout=60))
+
+        threads = [threading.Thread(target=post) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert sorted(r.status_code for r in answers) == [200, 401, 401, 401]
+        assert all("replay" in r.json()["error"] for r in answers if r.status_code == 401)
+    assert len(hub.store.settlement_ids()) == 1
+
+
 def test_a_desk_whose_clock_is_off_signs_again_with_the_hubs_time(hub, tmp_path):
     (a,) = make_desks(tmp_path, 1, hub)
     with hub_client(hub, a) as client:

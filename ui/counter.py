@@ -29,6 +29,7 @@ from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
 from desk.store import pharmacy
+from desk.store.payments import PaymentRefused
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
 from desk.tracecode import TraceCodeError, looks_like_code
@@ -37,8 +38,10 @@ from ui import labels
 from ui.bill_model import BillModel
 from ui.draft_note import DraftNote
 from ui.errors import describe
+from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
+from ui.payment_box import PaymentBox, payment_words
 from ui.pdf_preview import preview
 from ui.session import Session
 from ui.split_panel import SplitPanel
@@ -172,6 +175,10 @@ class CounterPage(QWidget):
         account_row.addWidget(self.use_account)
         account_row.addWidget(self.payer, 1)
         right.addLayout(account_row)
+        self.payment = PaymentBox()  # 现金, 微信, 支付宝, 银行卡, 聚合码 or a mix, beside 实收/找零
+        self.payment.changed.connect(self.show_change)
+        self.payment.changed.connect(self.remember_payment)
+        right.addWidget(self.payment)
         cash_row = QHBoxLayout()  # 实收 and 找零: what the patient hands over, the change in large type
         self.tendered = QLineEdit()
         self.tendered.setObjectName("tendered")
@@ -187,7 +194,10 @@ class CounterPage(QWidget):
         cash_row.addWidget(self.tendered)
         cash_row.addWidget(self.change, 1)
         right.addLayout(cash_row)
+        self.held = HoldAndRecall(self)  # 挂单/取单
         buttons = QHBoxLayout()
+        buttons.addWidget(self.held.hold_button)
+        buttons.addWidget(self.held.recall_button)
         buttons.addWidget(new_button)
         buttons.addWidget(self.settle_button, 1)
         right.addLayout(buttons)
@@ -213,7 +223,9 @@ class CounterPage(QWidget):
                            ("F2", self.new_bill), ("Escape", self.new_bill), ("F1", self.focus_scan),
                            ("F3", self.item_box.setFocus), ("Delete", self.remove_selected),
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
-                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts)):
+                           ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts),
+                           ("F6", self.payment.next_method), ("F5", self.payment.focus_part),
+                           ("F10", self.held.hold), ("F11", self.held.recall)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -231,9 +243,11 @@ class CounterPage(QWidget):
     def shortcuts_text(self) -> str:
         """The counter's keys. F1 stays the scan box (a scanner's habit); the list is F9."""
         keys = ((self.tr("F1"), self.tr("刷卡框（选中原内容，新卡直接覆盖）")), (self.tr("F3"), self.tr("添加项目框")),
-                (self.tr("F4"), self.tr("实收现金")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
+                (self.tr("F4"), self.tr("实收现金")), (self.tr("F6"), self.tr("切换支付方式（现金、微信、支付宝、银行卡、聚合码）")),
+                (self.tr("F5"), self.tr("组合支付：先收部分的金额，其余按所选方式")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
                 (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
                 (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
+                (self.tr("F10"), self.tr("挂单：挂起当前单据，接待下一位")), (self.tr("F11"), self.tr("取单：取回挂起的单据")),
                 (self.tr("F12 / Ctrl+Enter"), self.tr("结算")), (self.tr("F2 / Esc"), self.tr("新结算")),
                 (self.tr("F9"), self.tr("本快捷键列表")))
         return "\n".join(f"{key}\t{what}" for key, what in keys)
@@ -586,6 +600,7 @@ class CounterPage(QWidget):
         self.draft.prescriber_level = self.prescriber.currentData()
         self.draft.use_account = self.use_account.isChecked()
         self.draft.payer_id = self.payer.currentData()
+        self.draft.benefit = self.benefit.currentData() or ""
         self.draft.lines = [{**d, "codes": list(l.drug.trace_codes), "no_code_reason": l.drug.no_code_reason,
                              "batch": l.drug.batch, "expiry": l.drug.expiry}
                             for d, l in zip(self.draft.lines, self.model.lines)]
@@ -593,24 +608,42 @@ class CounterPage(QWidget):
         self.refresh_split()
 
     def show_change(self, *_) -> Decimal | None:
-        """找零 = 实收 − 应收现金, as the patient's money is typed; None while nothing (valid) is typed."""
+        """找零 = 实收 − the cash share of 应收现金, as the patient's money is typed; None while nothing (valid)
+        is typed. Only 现金 has change: with no cash share (all 微信, say) 实收 is off."""
+        due = self.split.cash()
+        try:
+            share = self.payment.cash_share(due)
+        except PaymentRefused as exc:  # a mix that does not fit the cash due: said at once, in red
+            self._say_change(payment_words(exc), error=True)
+            return None
+        self.tendered.setEnabled(share > 0 or not due)
+        if due and not share:
+            self.tendered.clear()
         text = self.tendered.text().strip()
         if not text:
             self.change.setText("")
             return None
         try:
-            change = change_due(parse_money(text, "tendered"), self.split.cash())
+            change = change_due(parse_money(text, "tendered"), share)
         except ValueError:  # InputError is one
-            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
-            self.change.setText(self.tr("“%1”不是金额").replace("%1", text))
+            self._say_change(self.tr("“%1”不是金额").replace("%1", text), error=True)
             return None
         if change < 0:
-            self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;")
-            self.change.setText(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)))
+            self._say_change(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)), error=True)
             return None
-        self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
-        self.change.setText(self.tr("找零 ¥%1").replace("%1", format_yuan(change)))
+        self._say_change(self.tr("找零 ¥%1").replace("%1", format_yuan(change)))
         return change
+
+    def remember_payment(self) -> None:
+        if not self._quiet and (self.member or self.model.lines):
+            self.draft.payment = self.payment.state()
+            self.save_draft()
+
+    def _say_change(self, text: str, error: bool = False) -> None:
+        self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;" if error
+                                  else "font-size:20pt; font-weight:bold; color:#146c2e;")
+        self.change.setText(text)
+        self.change.setWordWrap(error)
 
     def refresh_split(self) -> None:
         if not self.member:
@@ -651,14 +684,20 @@ class CounterPage(QWidget):
             QMessageBox.warning(self, self.tr("未能结算"), refusal)
             self.trace.codes.setFocus() if self.trace.isEnabled() else self.item_box.setFocus()
             return
-        cash_line = ""
+        try:
+            paid_by = self.payment.summary(result.cash_pay) if result.cash_pay else ""
+        except PaymentRefused as exc:
+            QMessageBox.warning(self, self.tr("未能结算"), payment_words(exc))
+            self.payment.focus_part()
+            return
+        cash_line = self.tr("\n支付：%1").replace("%1", paid_by) if paid_by else ""
         if self.tendered.text().strip():
             change = self.show_change()
             if change is None:  # not an amount, or less than the cash due
                 self.tendered.setFocus()
                 self.tendered.selectAll()
                 return
-            cash_line = self.tr("\n实收 ¥%1，找零 ¥%2").replace("%1", format_yuan(parse_money(self.tendered.text().strip(), "tendered"))) \
+            cash_line += self.tr("\n实收 ¥%1，找零 ¥%2").replace("%1", format_yuan(parse_money(self.tendered.text().strip(), "tendered"))) \
                 .replace("%2", format_yuan(change))
         answer = QMessageBox.question(
             self, self.tr("确认结算"),
@@ -699,7 +738,10 @@ class CounterPage(QWidget):
                                  use_account=self.use_account.isChecked(), payer_id=self.payer.currentData(),
                                  settlement_id=self.draft.settlement_id, prescription=self.prescription,
                                  price_approver=approver, benefit=self.chosen_benefit()[0],
-                                 disease=self.chosen_benefit()[1])
+                                 disease=self.chosen_benefit()[1], payments=self.payment.parts())
+        except PaymentRefused as exc:
+            QMessageBox.warning(self, self.tr("未能结算"), payment_words(exc))
+            return None
         except TraceCodeError as exc:
             QMessageBox.warning(self, self.tr("未能结算"), trace_words(exc))
             return None
@@ -753,6 +795,7 @@ class CounterPage(QWidget):
         self.split.clear()
         self.tendered.clear()
         self.change.setText("")
+        self.payment.reset()
         self.scan.setFocus()
 
     # ---- the draft ----------------------------------------------------------------------------
@@ -792,7 +835,12 @@ class CounterPage(QWidget):
             names = {u["user_id"]: u["name"] for u in list_users(self.session.db)}
             self.draft_note.show_owner(names.get(saved.owner), saved.owner)
             log.info("restored a draft of %r for %r", saved.owner, self.me)
+        self.load_bill(saved)
+
+    def load_bill(self, saved: drafts.Draft) -> None:
+        """Put a draft on the counter: the one saved on disk, or a held bill recalled (取单)."""
         self.draft = saved
+        benefit, payment = saved.benefit, saved.payment
         self._quiet = True
         for line in saved.lines:
             try:
@@ -817,8 +865,12 @@ class CounterPage(QWidget):
         member = member_by_id_or_code(self.session.db, saved.member_key) if saved.member_key else None
         if member:
             self.set_member(member)
+            index = self.benefit.findData(benefit) if benefit else -1
+            if index >= 0:
+                self.benefit.setCurrentIndex(index)
         else:
             self.refresh_split()
+        self.payment.restore(payment)
 
 
 def plain(message: str) -> str:

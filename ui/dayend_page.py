@@ -10,6 +10,7 @@ from desk.receipts.day_slip import render_day
 from desk.reports.day import open_figures
 from desk.store.day_close import close_day, get_close, list_closes, open_business_date
 from desk.store.database import StoreError
+from ui.payment_box import by_method_text
 from ui.pdf_preview import preview
 from ui.supervisor import SupervisorDialog
 
@@ -49,13 +50,18 @@ class DayEndPage(QWidget):
         self.summary.setText(self.tr("自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6")
                              .replace("%1", str(f.settlements)).replace("%2", str(f.reversals))
                              .replace("%3", format_yuan(f.sums['total'])).replace("%4", format_yuan(f.sums['pool_pay']))
-                             .replace("%5", format_yuan(f.sums['account_pay'])).replace("%6", format_yuan(f.sums['cash_pay'])))
+                             .replace("%5", format_yuan(f.sums['account_pay'])).replace("%6", format_yuan(f.sums['cash_pay']))
+                             + self.methods_line(f))
         self.closes.clear()
         for number, business_date, closed_at in reversed(list_closes(self.session.db)):
             item = QListWidgetItem(self.tr("Z %1　营业日 %2　日结于 %3").replace("%1", str(number))
                                    .replace("%2", business_date).replace("%3", closed_at[:16].replace("T", " ")))
             item.setData(256, number)
             self.closes.addItem(item)
+
+    def methods_line(self, f) -> str:
+        """The cash part by payment method (reversals netted), on its own line; "" when nothing was paid."""
+        return self.tr("\n其中现金部分按支付方式：%1").replace("%1", by_method_text(f.by_method)) if f.by_method else ""
 
     def _paper(self) -> str:
         return QSettings().value("receipt_format", "80mm")
@@ -87,7 +93,8 @@ class DayEndPage(QWidget):
             .replace("%1", open_business_date(self.session.db, self.session.now()))
             .replace("%2", str(f.settlements)).replace("%3", str(f.reversals))
             .replace("%4", format_yuan(f.sums["total"])).replace("%5", format_yuan(f.sums["pool_pay"]))
-            .replace("%6", format_yuan(f.sums["account_pay"])).replace("%7", format_yuan(f.sums["cash_pay"])))
+            .replace("%6", format_yuan(f.sums["account_pay"])).replace("%7", format_yuan(f.sums["cash_pay"]))
+            .replace("\n\n", self.methods_line(f) + "\n\n", 1))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

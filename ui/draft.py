@@ -26,6 +26,8 @@ class Draft:
     payer_id: str | None = None
     prescription: dict | None = None  # the external prescription (desk.prescription.Prescription.as_dict)
     owner: str = ""  # the user id whose bill it is ("" in a draft written before owners were kept)
+    benefit: str = ""  # "benefit|disease" as the counter's benefit list names it ("" : the member's default)
+    payment: dict | None = None  # the payment choice (ui.payment_box.PaymentBox.state)
 
 
 def draft_path(db_path: Path, owner: str = "") -> Path:
@@ -52,9 +54,20 @@ def save(path: Path, draft: Draft) -> None:
 
 def load(path: Path) -> Draft | None:
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return Draft(**raw)
-    except (OSError, ValueError, TypeError):
+        return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def as_dict(draft: Draft) -> dict:
+    return asdict(draft)
+
+
+def from_dict(raw: object) -> Draft | None:
+    """A draft from its JSON (a file, or a held bill's); None when it is not one."""
+    try:
+        return Draft(**raw) if isinstance(raw, dict) else None
+    except TypeError:
         return None
 
 

@@ -23,6 +23,9 @@ RELATIVE = QT_TRANSLATE_NOOP("Domain", "家属")
 BENEFIT = {"ordinary": QT_TRANSLATE_NOOP("Domain", "普通门诊"), "chronic": QT_TRANSLATE_NOOP("Domain", "门诊慢性病"),
            "special": QT_TRANSLATE_NOOP("Domain", "门诊特殊疾病"), "emergency": QT_TRANSLATE_NOOP("Domain", "急诊抢救"),
            "day_surgery": QT_TRANSLATE_NOOP("Domain", "日间手术")}
+PAYMENT = {"cash": QT_TRANSLATE_NOOP("Domain", "现金"), "wechat": QT_TRANSLATE_NOOP("Domain", "微信"),
+           "alipay": QT_TRANSLATE_NOOP("Domain", "支付宝"), "card": QT_TRANSLATE_NOOP("Domain", "银行卡"),
+           "qr": QT_TRANSLATE_NOOP("Domain", "聚合码")}
 INSTITUTION_TYPE = {"clinic": QT_TRANSLATE_NOOP("Domain", "诊所"), "hospital": QT_TRANSLATE_NOOP("Domain", "医院"),
                     "pharmacy": QT_TRANSLATE_NOOP("Domain", "零售药店")}
 
@@ -56,3 +59,8 @@ def institution_type(code: str) -> str:
 
 def benefit(code: str) -> str:
     return _tr(BENEFIT[code])
+
+
+def payment(code: str) -> str:
+    """A payment method of the cash part: 现金, 微信, 支付宝, 银行卡, 聚合码."""
+    return _tr(PAYMENT[code])

@@ -59,6 +59,11 @@ def shoot(folder: Path, place: str = "puyang", size: tuple[int, int] = (1366, 76
         if found:
             counter.add_code(found[0].code)
     save(window, "counter-bill")
+    counter.use_account.setChecked(False)  # ¥20 in cash, the rest by WeChat; 50 handed over for the cash part
+    counter.payment.choose("wechat", "20", "cash")
+    counter.tendered.setText("50")
+    counter.show_change()
+    save(window, "counter-mixed-payment")
     settled = counter.settle_confirmed()
     save(counter.last_receipt, "receipt-preview")
     counter.last_receipt.close()
@@ -66,6 +71,17 @@ def shoot(folder: Path, place: str = "puyang", size: tuple[int, int] = (1366, 76
     counter.scan_member()
     save(window, "counter-unknown-card")
     counter.new_bill(confirm=False)
+    counter.scan.setText(member)  # 挂单, then the list 取单 (F11) shows
+    counter.scan_member()
+    counter.add_code(found[0].code if found else "FW0101")
+    counter.held.hold()
+    save(window, "counter-after-hold")
+    from desk.store.held_bills import held_bills
+    from ui.held_bills import HeldBillsDialog
+
+    dialog = HeldBillsDialog(held_bills(session.db), window)
+    save(dialog, "held-bills")
+    dialog.close()
     window.tabs.setCurrentWidget(window.settlements)
     save(window, "settlements-today")
     window.tabs.setCurrentWidget(window.dayend)

@@ -55,6 +55,7 @@ class SplitPanel(QGroupBox):
         self.why = QTextBrowser()
         self.why.setObjectName("why")
         self.why.setOpenLinks(False)
+        self.why.setMinimumHeight(36)  # it scrolls; at 1024×768 the rows below it (payment, 实收) need the room
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.benefit)

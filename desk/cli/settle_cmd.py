@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from desk.cli.options import acting_user, add_db, desk_library, guarded, now, open_store, parse_at
-from desk.domain import BENEFIT_LABELS, BENEFITS
+from desk.domain import BENEFIT_LABELS, BENEFITS, PAYMENT_LABELS
 
 ITEM = re.compile(r"^(?P<code>[^*@]*)(?:\*(?P<qty>[^*@]*))?(?:@(?P<price>[^*@]*))?$")
 QUANTITY = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,3})?")  # up to 999,999.999 of a unit
@@ -31,6 +31,10 @@ def add_parser(sub) -> None:
     parser.add_argument("--benefit", default="ordinary", choices=BENEFITS,
                         help="the benefit the bill is settled under (default ordinary, 普通门诊)")
     parser.add_argument("--disease", help="the certified disease's code, for chronic and special")
+    parser.add_argument("--pay", action="append", default=[], metavar="METHOD[=AMOUNT]",
+                        help="how the cash due is paid: cash 现金, wechat 微信, alipay 支付宝, card 银行卡, qr 聚合码;"
+                             " repeat for a mix (--pay 现金=20 --pay 微信: the one without an amount takes the rest);"
+                             " the parts must add up to the cash due exactly (default: all 现金)")
     parser.add_argument("--id", help="settlement UUID (settling the same id again returns the first settlement)")
     parser.add_argument("--json", action="store_true", help="print the settlement as JSON")
     pharmacy = parser.add_argument_group("pharmacy (traceability codes, 外配处方)")
@@ -173,13 +177,17 @@ def show(settlement) -> None:
           f"  deductible {f['deductible']}  ratio {settlement.ratio}")
     print(f"  pool pay {f['pool_pay']}  over cap {f['over_cap']}  account {f['account_pay']}  cash {f['cash_pay']}"
           f"  balance after {settlement.balance_after}" + ("  [演示数据 demo]" if settlement.demo else ""))
+    if settlement.payments:
+        print("  paid " + "  ".join(f"{method} {PAYMENT_LABELS[method]} {amount}" for method, amount in settlement.payments))
 
 
 def run(args: argparse.Namespace) -> int:
     from desk.money import InputError
     from desk.store.dating import LateEntry
+    from desk.store.payments import parse_parts
     from desk.store.settling import settle_bill
 
+    parts = parse_parts(args.pay) or None
     sid = parse_uuid(args.id)
     if args.late_reason is not None and not args.at:
         raise InputError("--late-reason", "goes with --at (the time of a late entry)")
@@ -190,9 +198,10 @@ def run(args: argparse.Namespace) -> int:
     settlement = settle_bill(db, desk_library(db), actor, args.member, lines, now(),
                              prescriber_level=args.prescriber_level, use_account=not args.no_account,
                              payer_id=args.payer, settlement_id=sid, prescription=prescription,
-                             benefit=args.benefit, disease=args.disease, late=late)
+                             benefit=args.benefit, disease=args.disease, late=late, payments=parts)
     if args.json:
-        print(json.dumps({"id": settlement.id, "receipt_no": settlement.receipt_no, **settlement.answer},
+        print(json.dumps({"id": settlement.id, "receipt_no": settlement.receipt_no, **settlement.answer,
+                          "payments": [{"method": m, "amount": str(a)} for m, a in settlement.payments]},
                          ensure_ascii=False, indent=2))
     else:
         show(settlement)

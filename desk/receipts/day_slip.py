@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desk.domain import PAYMENT_LABELS
 from desk.money import money_str
 from desk.receipts.layout import PAPERS, Slip
 from desk.store.day_close import DayClose, Figures
@@ -25,12 +26,31 @@ def _body(slip: Slip, f: Figures) -> None:
     slip.text("按收款员（含冲销）")
     for cashier, count, account, cash in f.by_cashier:
         slip.pair(f"　{cashier} {count}笔", f"账户 {money_str(account)} 现金 {money_str(cash)}")
+    payment_lines(slip, f)
     if f.reversed_receipts:
         slip.rule()
         slip.text("冲销明细")
         for reversal, original, total in f.reversed_receipts:
             slip.pair(f"　冲销单 {reversal:06d} ← 原单 {original:06d}", money_str(total))
     slip.rule()
+
+
+def payment_lines(slip: Slip, f: Figures) -> None:
+    """The cash part by method, then each cashier's drawer by method (reversals netted): what the till
+    and the WeChat/Alipay/card statements must show."""
+    if not f.by_method:
+        return
+    slip.rule()
+    slip.text("现金支付按支付方式（含冲销）")
+    for method, amount in f.by_method:
+        slip.pair(f"　{PAYMENT_LABELS[method]}", money_str(amount))
+    slip.text("按收款员和支付方式（含冲销）")
+    cashier = None
+    for name, method, amount in f.by_cashier_method:
+        if name != cashier:
+            slip.text(f"　{name}")
+            cashier = name
+        slip.pair(f"　　{PAYMENT_LABELS[method]}", money_str(amount))
 
 
 def benefit_lines(slip: Slip, rows: list) -> None:

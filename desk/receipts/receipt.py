@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desk.domain import BENEFIT_LABELS, CATEGORY_LABELS, CLASS_LABELS, OWN_SCHEME_LABELS, RELATION_LABELS, SCHEME_LABELS
+from desk.domain import BENEFIT_LABELS, CATEGORY_LABELS, CLASS_LABELS, OWN_SCHEME_LABELS, PAYMENT_LABELS, RELATION_LABELS, SCHEME_LABELS
 from desk.money import from_fen, money_str
 from desk.policy.loader import Library
 from desk.prescription import Prescription
@@ -48,6 +48,7 @@ class ReceiptData:
     copy: int  # 1 = the original print; 2 and more = 重打
     drugs: dict[int, LineCodes] | None = None  # per line: traceability codes, batch, expiry, 无码
     prescription: Prescription | None = None
+    specs: dict[str, str] | None = None  # 规格 of each item's code, from the catalog (the A5 form's column)
 
 
 def _cap_and_basis(library: Library, policy: str, day: dt.date, category: str, scheme: str):
@@ -81,7 +82,12 @@ def receipt_data(db: sqlite_utils.Database, library: Library, settlement_id: str
         cashier_name=cashier[0] if cashier else s.cashier, member_name=member.name, masked_id=member.masked_id,
         category=CATEGORY_LABELS[member.category], scheme=SCHEME_LABELS[member.scheme], payer_note=payer_note,
         policy_name=short, annual_cap=cap, deductible_basis=basis, copy=copy, drugs=lines_of(db, s.id),
-        prescription=prescription_of(db, s.id))
+        prescription=prescription_of(db, s.id), specs=_specs(db, [i["code"] for i in s.items]))
+
+
+def _specs(db: sqlite_utils.Database, codes: list[str]) -> dict[str, str]:
+    marks = ",".join("?" * len(codes))
+    return dict(db.execute(f"SELECT code, spec FROM catalog WHERE code IN ({marks})", codes).fetchall()) if codes else {}
 
 
 def qr_payload(s: StoredSettlement) -> str:
@@ -168,9 +174,19 @@ def _figures(slip: Slip, r: ReceiptData) -> None:
     if r.payer_note and f["account_pay"]:
         slip.text(f"  由{r.payer_note}支付", 0.9)
     slip.pair("现金支付", money_str(f["cash_pay"]), 1.2)
+    payment_lines(slip, s.payments)
     # whose balance it is: a relative's account that paid (家庭共济) is not the patient's own
     slip.pair("共济账户余额" if r.payer_note else "个人账户余额", money_str(s.balance_after))
     slip.rule()
+
+
+def payment_lines(slip: Slip, parts) -> None:
+    """How the cash part was paid: one method named, or a mix part by part (a reversal's are negative)."""
+    if len(parts) == 1:
+        slip.pair("支付方式", PAYMENT_LABELS[parts[0][0]])
+    else:
+        for method, amount in parts:
+            slip.pair(f"　其中{PAYMENT_LABELS[method]}", money_str(amount))
 
 
 def _usage(slip: Slip, r: ReceiptData) -> None:
@@ -203,6 +219,10 @@ def _usage(slip: Slip, r: ReceiptData) -> None:
 def render(data: ReceiptData, paper: str = "80mm") -> bytes:
     if paper not in PAPERS or paper == "a4":
         raise StoreError(f"format: {paper!r} is not one of 80mm, 58mm, a5")
+    if paper == "a5":  # a form on A5 pages, not the roll's layout on a tall page
+        from desk.receipts.a5_form import render_a5
+
+        return render_a5(data, _figures, _usage, qr_payload(data.settlement))
     slip = Slip(PAPERS[paper])
     _header(slip, data)
     _items(slip, data)

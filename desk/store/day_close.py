@@ -15,7 +15,7 @@ from decimal import Decimal
 import sqlite_utils
 
 from desk.money import from_fen
-from desk.store import audit
+from desk.store import audit, payments
 from desk.store.database import StoreError, write_transaction
 from desk.store.identity import get_desk
 from desk.store.users import Actor, require
@@ -33,13 +33,18 @@ class Figures:
     sums: dict[str, Decimal]
     reversed_receipts: tuple[tuple[int, int, Decimal], ...]  # (reversal receipt, original receipt, total)
     by_cashier: tuple[tuple[str, int, Decimal, Decimal], ...]  # (cashier, count, account, cash)
+    # the cash part by method, and by cashier and method (reversals netted); () in a Z made before methods
+    by_method: tuple[tuple[str, Decimal], ...] = ()
+    by_cashier_method: tuple[tuple[str, str, Decimal], ...] = ()
 
     def to_json(self) -> str:
         return json.dumps({
             "settlements": self.settlements, "reversals": self.reversals, "first_receipt": self.first_receipt,
             "last_receipt": self.last_receipt, "sums": {k: str(v) for k, v in self.sums.items()},
             "reversed_receipts": [[r, o, str(t)] for r, o, t in self.reversed_receipts],
-            "by_cashier": [[c, n, str(a), str(m)] for c, n, a, m in self.by_cashier]}, ensure_ascii=False)
+            "by_cashier": [[c, n, str(a), str(m)] for c, n, a, m in self.by_cashier],
+            "by_method": [[m, str(a)] for m, a in self.by_method],
+            "by_cashier_method": [[c, m, str(a)] for c, m, a in self.by_cashier_method]}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "Figures":
@@ -47,7 +52,9 @@ class Figures:
         return cls(raw["settlements"], raw["reversals"], raw["first_receipt"], raw["last_receipt"],
                    {k: Decimal(v) for k, v in raw["sums"].items()},
                    tuple((r, o, Decimal(t)) for r, o, t in raw["reversed_receipts"]),
-                   tuple((c, n, Decimal(a), Decimal(m)) for c, n, a, m in raw["by_cashier"]))
+                   tuple((c, n, Decimal(a), Decimal(m)) for c, n, a, m in raw["by_cashier"]),
+                   tuple((m, Decimal(a)) for m, a in raw.get("by_method", [])),
+                   tuple((c, m, Decimal(a)) for c, m, a in raw.get("by_cashier_method", [])))
 
 
 def figures(db: sqlite_utils.Database, where: str, params: tuple) -> Figures:
@@ -63,7 +70,8 @@ def figures(db: sqlite_utils.Database, where: str, params: tuple) -> Figures:
         f" FROM settlements s LEFT JOIN users u ON u.user_id = s.cashier WHERE {where}"
         f" GROUP BY s.cashier ORDER BY s.cashier", params))
     return Figures(row[0] or 0, row[1] or 0, row[2], row[3], {n: from_fen(v) for n, v in zip(SUMS, row[4:])},
-                   reversed_, cashiers)
+                   reversed_, cashiers, payments.by_method(db, where, params),
+                   payments.by_cashier_and_method(db, where, params))
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,12 @@ from desk.money import FEN, fen, from_fen, to_fen
 from desk.policy.loader import Library
 from desk.policy.pack import PolicyError
 from desk.prescription import Prescription
-from desk.store import audit, pharmacy
+from desk.store import audit, payments as paying, pharmacy
 from desk.store.catalog import get_item
 from desk.store.database import StoreError, write_transaction
 from desk.store.dating import LateEntry, check_late_entry
 from desk.store.identity import get_desk
+from desk.store.payments import Payment
 from desk.store.pharmacy import DrugLine
 from desk.store.roster import MemberRecord, certifications_of, family_of, get_member, member_named
 from desk.store.usage import benefit_ledger_of, benefit_moves, move_account, record, record_benefits, usage_for
@@ -94,6 +95,7 @@ class StoredSettlement:
     entered_at: str | None = None  # the desk's clock when it was recorded (None on rows before migration 008)
     benefit: str = "ordinary"
     disease: str | None = None
+    payments: tuple[tuple[str, Decimal], ...] = ()  # the cash part by method (desk.store.payments), in yuan
 
 
 class LineError(ValueError):
@@ -268,7 +270,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                 payer_id: str | None = None, settlement_id: str | None = None,
                 prescription: Prescription | None = None, price_approver: Actor | None = None,
                 benefit: str = "ordinary", disease: str | None = None,
-                late: LateEntry | None = None) -> StoredSettlement:
+                late: LateEntry | None = None, payments: list[Payment] | None = None) -> StoredSettlement:
     """Settle a bill for the member a scanned code names; settling the same id twice returns the first.
 
     A drug line's traceability codes are checked and recorded in the same transaction; a pharmacy's
@@ -276,6 +278,8 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
     A line priced other than the catalog needs ``price_approver``, a supervisor, recorded in the audit log.
     ``at`` is the desk's clock, and dates the settlement; ``late`` is a supervisor's late entry
     (补录) dated when the bill happened, for a business day not yet closed (desk.store.dating).
+    ``payments`` says how the cash due is paid (default: all 现金); the parts must add up to the cash
+    due the engine finds inside the transaction, or nothing is written (desk.store.payments).
     """
     require(actor, "settle")
     if late is not None:
@@ -312,6 +316,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             result = settle(pack, engine_member, usage, bill, bill_at)
         except PolicyError as exc:
             raise StoreError(_refusal(exc)) from None
+        parts = paying.allocate(payments, result.cash_pay)  # refused here: nothing written, the number given back
         figures = {f"{k}_fen": to_fen(getattr(result, k)) for k in FIGURES}
         funds = {f.fund: to_fen(f.amount) for f in result.funds}
         balance_after = payer.account_balance_fen - figures["account_pay_fen"]
@@ -335,6 +340,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                "pack_digest": pack.digest, "benefit": result.benefit, "disease": result.disease,
                "late_entry": int(late is not None), "entered_at": entered_at.isoformat()}
         _insert(db, row, item_rows)
+        paying.record(db, sid, parts)
         pharmacy.record(db, sid, drugs, prescription, settings.rx_default_days)
         after = result.usage_after
         record(db, sid, member.member_id, result.year, day.isoformat(), desk.institution_code,
@@ -346,7 +352,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
             move_account(db, sid, payer.member_id, -figures["account_pay_fen"])
         detail = {"receipt": receipt, "member": member.member_id, "total": str(result.total),
                   "pool_pay": str(result.pool_pay), "account_pay": str(result.account_pay),
-                  "cash_pay": str(result.cash_pay)}
+                  "cash_pay": str(result.cash_pay), "payment": {m: str(from_fen(a)) for m, a in parts}}
         if late:
             detail["late_entry"] = {"at": bill_at.isoformat(), "reason": late_reason}
         audit.append(db, entered_at.isoformat(), actor.user_id, "settle", sid, detail)
@@ -355,7 +361,7 @@ def settle_bill(db: sqlite_utils.Database, library: Library, actor: Actor, membe
                          {"receipt": receipt, "cashier": actor.user_id, "line": line["line"], "code": line["code"],
                           "catalog_price": str(from_fen(line["catalog_price_fen"])),
                           "price": str(from_fen(line["unit_price_fen"]))})
-    return _stored(row, item_rows)
+    return _stored(row, item_rows, parts)
 
 
 def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.datetime, reason: str, *,
@@ -414,6 +420,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
         row["balance_after_fen"] = get_member(db, original.payer_id or original.member_id).account_balance_fen + credit
         _insert(db, row, [{**item, "quantity": f"-{item['quantity']}", "amount_fen": -item["amount_fen"]}
                           for item in original.items])
+        paying.record(db, rid, paying.reversed_parts(db, original.id))  # paid back the way it was paid
         record(db, rid, original.member_id, original.year, ledger[3], ledger[4], -ledger[0], -ledger[1], -ledger[2],
                -ledger[5])
         record_benefits(db, rid, original.member_id, original.year,
@@ -430,7 +437,7 @@ def reverse(db: sqlite_utils.Database, actor: Actor, settlement_id: str, at: dt.
     return get_settlement(db, rid)
 
 
-def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
+def _stored(row: dict, item_rows: list[dict], parts: list[tuple[str, int]]) -> StoredSettlement:
     """The record of a settlement just written, without reading it back."""
     return StoredSettlement(
         id=row["id"], receipt_no=row["receipt_no"], desk_number=row["desk_number"], kind=row["kind"],
@@ -441,7 +448,8 @@ def _stored(row: dict, item_rows: list[dict]) -> StoredSettlement:
         hifob_pay=from_fen(row["hifob_pay_fen"]), balance_after=from_fen(row["balance_after_fen"]),
         answer=json.loads(row["answer"]), items=tuple(item_rows), reason=row["reason"], demo=bool(row["demo"]),
         late_entry=bool(row["late_entry"]), entered_at=row["entered_at"],
-        benefit=row.get("benefit", "ordinary"), disease=row.get("disease"))
+        benefit=row.get("benefit", "ordinary"), disease=row.get("disease"),
+        payments=tuple((m, from_fen(a)) for m, a in parts))
 
 
 _COLUMNS = ("id", "receipt_no", "desk_number", "kind", "reverses", "member_id", "payer_id", "cashier", "at", "day",
@@ -465,7 +473,7 @@ def find_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSett
         ratio=v["ratio"], hifp_pay=from_fen(v["hifp_pay_fen"]), hifob_pay=from_fen(v["hifob_pay_fen"]),
         balance_after=from_fen(v["balance_after_fen"]), answer=json.loads(v["answer"]), items=items, reason=v["reason"],
         demo=bool(v["demo"]), benefit=v["benefit"], disease=v["disease"], late_entry=bool(v["late_entry"]),
-        entered_at=v["entered_at"])
+        entered_at=v["entered_at"], payments=tuple(paying.of(db, settlement_id)))
 
 
 def get_settlement(db: sqlite_utils.Database, settlement_id: str) -> StoredSettlement:

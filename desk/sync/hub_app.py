@@ -31,7 +31,7 @@ from starlette.routing import Route
 from desk.domain import CST
 from desk.sync import signing
 from desk.sync.hub_db import HubStorageError
-from desk.sync.hub_store import HubDesk, HubStore
+from desk.sync.hub_store import HubDesk, HubStore, Nonce, Replayed
 from desk.sync.protocol import (AUDIT_ANCHOR, CHANGES, HASH, KNOWN, MAX_BATCH, MAX_BODY, MAX_KNOWN, MAX_PAGE, PING,
                                 SETTLEMENTS, ProtocolError, load_json)
 
@@ -79,7 +79,9 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
     if threads < 1:
         raise ValueError("threads: at least 1")
 
-    def authenticated(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    def authenticated(handler: Handler, records_nonce: bool = False) -> Callable[[Request], Awaitable[Response]]:
+        """``records_nonce``: the handler records the request's nonce itself, in its own write
+        transaction (the upload: one commit for both), and is given it as ``request.state.nonce``."""
         async def endpoint(request: Request) -> Response:
             signed = signing.well_formed(request.headers)
             if signed is None:
@@ -111,10 +113,17 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
             if abs(now - when) > signing.WINDOW:
                 return answer(_error(401, f"the request is dated {when}, the hub's clock says {now}: more than"
                                           f" {signing.WINDOW} s apart (a replay, or a clock to set)", hub_time=now))
+            replay = _error(401, "this signed request was received before: a replay is refused")
             try:
-                if not await run_in_threadpool(store.first_use, desk_id, nonce, now, signing.WINDOW):
-                    return answer(_error(401, "this signed request was received before: a replay is refused"))
+                if records_nonce:
+                    if await run_in_threadpool(store.seen, desk_id, nonce):
+                        return answer(replay)
+                    request.state.nonce = Nonce(nonce, now, signing.WINDOW)
+                elif not await run_in_threadpool(store.first_use, desk_id, nonce, now, signing.WINDOW):
+                    return answer(replay)
                 return answer(await handler(request, desk))
+            except Replayed:
+                return answer(replay)
             except BadRequest as exc:
                 return answer(_error(400, str(exc)))
             except HubStorageError as exc:
@@ -135,7 +144,8 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
         if len(batch) > MAX_BATCH:
             return _error(413, f"settlements: at most {MAX_BATCH} in one upload")
         members = payload.get("members") if isinstance(payload.get("members"), dict) else {}
-        outcomes, overruns = await run_in_threadpool(store.ingest, desk, batch, members, dt.datetime.now(CST))
+        outcomes, overruns = await run_in_threadpool(store.ingest, desk, batch, members, dt.datetime.now(CST),
+                                                     request.state.nonce)
         return JSONResponse({"results": [{"id": o.id, "status": o.status, **({"reason": o.reason} if o.reason else {})}
                                          for o in outcomes], "overruns": len(overruns)})
 
@@ -184,7 +194,7 @@ def create_app(store: HubStore, threads: int = THREADS, extra_routes: Sequence[R
         yield
 
     app = Starlette(lifespan=lifespan, routes=[Route(PING, authenticated(ping)),
-                             Route(SETTLEMENTS, authenticated(upload), methods=["POST"]),
+                             Route(SETTLEMENTS, authenticated(upload, records_nonce=True), methods=["POST"]),
                              Route(CHANGES, authenticated(changes)),
                              Route(KNOWN, authenticated(known), methods=["POST"]),
                              Route(AUDIT_ANCHOR, authenticated(audit_anchor), methods=["GET", "POST"]),

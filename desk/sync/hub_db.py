@@ -75,23 +75,6 @@ class Tx:
         if rows:
             self.cursor.executemany(self._sql(sql), rows)
 
-    def many_returning(self, sql: str, rows: Iterable[Sequence]) -> list[tuple]:
-        """One row back per parameter row (e.g. an upsert's new totals), in order.
-
-        PostgreSQL pipelines the statements (one round trip for the lot); sqlite3 cannot return
-        rows from executemany, and runs in-process where a loop costs nothing.
-        """
-        rows = [tuple(r) for r in rows]
-        if not rows:
-            return []
-        if self.dialect == "postgresql":
-            self.cursor.executemany(self._sql(sql), rows, returning=True)
-            out = []
-            for result in self.cursor.results():
-                out.append(result.fetchone())
-            return out
-        return [self.cursor.execute(sql, r).fetchone() for r in rows]
-
     def in_list(self, values: Sequence) -> tuple[str, tuple]:
         """A ``column IN (…)`` right-hand side and its parameters."""
         return f"({','.join('?' * len(values))})", tuple(values)

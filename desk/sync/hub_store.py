@@ -36,12 +36,12 @@ from desk.store.usage import benefit_moves
 from desk.sync import hub_benefits
 from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
+from desk.sync.hub_report_rows import add_report_rows, rows_source
 from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
 from desk.sync.resettle import Counted, Refused, Resettled, member_refusal, resettle, seen_refusal
 
-INGEST_LOCK = 7_446_200_602  # a fixed advisory-lock key (beside hub_db.MIGRATION_LOCK): one ingest writes at a time
 ATTEMPTS = 4  # a write that loses a race (deadlock, duplicate key) is run again this many times at most
 CHUNK = 900  # ids in one IN (...) list
 XID_SHIFT = 22  # PostgreSQL: a change number is (transaction id << XID_SHIFT) + row; up to 4,194,304 rows a transaction
@@ -57,6 +57,26 @@ class HubDesk:
     desk_number: str | None
     created_at: str
     revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class Nonce:
+    """A signed request's nonce, when it reached the hub (epoch seconds), and the signing window."""
+    nonce: str
+    now: int
+    window: int
+
+
+class Replayed(Exception):
+    """The hub has recorded this signed request's nonce already: the request is a replay."""
+
+
+USAGE_COLUMNS = (("member_id", "text"), ("year", "integer"), ("deductible_met_fen", "bigint"),
+                 ("ordinary_pool_paid_fen", "bigint"), ("updated_at", "text"), ("change_seq", "bigint"),
+                 ("deductible_gross_fen", "bigint"), ("pool_gross_fen", "bigint"))
+ACCOUNT_COLUMNS = (("member_id", "text"), ("opening", "bigint"), ("balance", "bigint"), ("updated_at", "text"),
+                   ("change_seq", "bigint"))
+NONCE_INSERT = "INSERT INTO hub_nonces (desk_uuid, nonce, seen_at) VALUES (?,?,?) ON CONFLICT DO NOTHING RETURNING 1"
 
 
 @dataclass(frozen=True)
@@ -254,11 +274,19 @@ class HubStore:
         """Record a signed request's nonce; False when the hub has seen it (a replay). Nonces older
         than twice the signing window are forgotten now and then: their requests are refused by
         their timestamp anyway."""
-        row = self.db.query_one("INSERT INTO hub_nonces (desk_uuid, nonce, seen_at) VALUES (?,?,?)"
-                                " ON CONFLICT DO NOTHING RETURNING 1", (desk_uuid, nonce, now))
+        row = self.db.query_one(NONCE_INSERT, (desk_uuid, nonce, now))
+        self._forget_nonces(now, window)
+        return row is not None
+
+    def seen(self, desk_uuid: str, nonce: str) -> bool:
+        """Whether the hub has recorded this nonce (a read: an upload checks it before re-settling,
+        and records the nonce in its own transaction, Nonce)."""
+        return self.db.query_one("SELECT 1 FROM hub_nonces WHERE desk_uuid = ? AND nonce = ?",
+                                 (desk_uuid, nonce)) is not None
+
+    def _forget_nonces(self, now: int, window: int) -> None:
         if random.random() < 0.01:
             self.db.query_one("DELETE FROM hub_nonces WHERE seen_at < ?", (now - 2 * window,))
-        return row is not None
 
     # -- roster and catalog ------------------------------------------------------------------
 
@@ -353,9 +381,13 @@ class HubStore:
 
     # -- upload ------------------------------------------------------------------------------
 
-    def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime) -> tuple[list[Outcome], list[Overrun]]:
+    def ingest(self, desk: HubDesk, raw: list, members: dict, now: dt.datetime,
+               nonce: Nonce | None = None) -> tuple[list[Outcome], list[Overrun]]:
         """Count a batch of settlements from ``desk``: an outcome per settlement, in order, and the
-        overruns the batch caused. Sending the same batch again changes nothing (all duplicates)."""
+        overruns the batch caused. Sending the same batch again changes nothing (all duplicates).
+
+        ``nonce``: the signed request's, recorded in the batch's own transaction (one commit, one
+        disk flush, for both); Replayed if the hub has it already, and nothing is counted."""
         outcomes: list[Outcome | None] = [None] * len(raw)
         parsed: list[tuple[int, Incoming]] = []
         for index, item in enumerate(raw):
@@ -384,14 +416,20 @@ class HubStore:
         context = {str(k): v for k, v in (members or {}).items() if isinstance(v, dict)}
 
         def work(tx: Tx) -> list[Overrun]:
-            if tx.dialect == "postgresql":
-                # One ingest writes at a time across hub processes: the report triggers (hub migration
-                # 006) upsert shared per-day and per-member rows in each batch's own order, and two
-                # batches doing so concurrently deadlock. Re-settling, the costly part, ran above,
-                # outside the transaction. (SQLite's BEGIN IMMEDIATE serializes writers already.)
-                tx.run(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+            if nonce is not None and tx.one(NONCE_INSERT, (desk.desk_uuid, nonce.nonce, nonce.now)) is None:
+                raise Replayed(nonce.nonce)
+            # Hub processes on PostgreSQL ingest at once: every row two batches may share (usage,
+            # accounts, the report's rows counted ahead) is locked in key order, table by table, and
+            # box units under per-code locks (desk.sync.hub_trace), so batches wait, never deadlock.
             return _Batch(tx, self.caps, desk, parsed, context, now, outcomes, resettled).run()
-        overruns = self._write(work) if parsed else []
+        if parsed:
+            overruns = self._write(work)
+        else:
+            overruns = []
+            if nonce is not None and not self.first_use(desk.desk_uuid, nonce.nonce, nonce.now, nonce.window):
+                raise Replayed(nonce.nonce)
+        if nonce is not None:
+            self._forget_nonces(nonce.now, nonce.window)
         return [o for o in outcomes if o is not None], overruns
 
     # -- download ----------------------------------------------------------------------------
@@ -579,6 +617,7 @@ class _Batch:
         moves = hub_benefits.moves_of(self.tx, fresh, self.resettled)
         overruns += hub_benefits.count(self.tx, self.caps, fresh, moves, self.resettled,
                                        lambda n: HubStore._take_seqs(self.tx, n), self.now)
+        add_report_rows(self.tx, fresh)  # after usage, accounts and benefits: one lock order for all
         if overruns:
             self._record(overruns, fresh, HubStore._take_seqs(self.tx, len(overruns)))
         return overruns
@@ -676,19 +715,21 @@ class _Batch:
         for s in fresh:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
-        totals = self.tx.many_returning(
-            "INSERT INTO hub_usage (member_id, year, deductible_met_fen, ordinary_pool_paid_fen, updated_at, change_seq,"
-            " deductible_gross_fen, pool_gross_fen)"
-            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (member_id, year) DO UPDATE SET"
+        source, params = rows_source(self.tx, USAGE_COLUMNS, [
+            (m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
+             self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
+             sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
+            for i, (m, y) in enumerate(keys)])
+        returned = {(m, y): total for m, y, total in self.tx.all(  # one statement, rows locked in key order
+            f"INSERT INTO hub_usage ({', '.join(n for n, _ in USAGE_COLUMNS)}) SELECT * FROM ({source}) v WHERE true"
+            " ON CONFLICT (member_id, year) DO UPDATE SET"
             " deductible_met_fen = hub_usage.deductible_met_fen + excluded.deductible_met_fen,"
             " ordinary_pool_paid_fen = hub_usage.ordinary_pool_paid_fen + excluded.ordinary_pool_paid_fen,"
             " deductible_gross_fen = hub_usage.deductible_gross_fen + excluded.deductible_gross_fen,"
             " pool_gross_fen = hub_usage.pool_gross_fen + excluded.pool_gross_fen,"
-            " updated_at = excluded.updated_at, change_seq = excluded.change_seq RETURNING ordinary_pool_paid_fen",
-            [(m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
-              self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
-              sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
-             for i, (m, y) in enumerate(keys)])
+            " updated_at = excluded.updated_at, change_seq = excluded.change_seq"
+            " RETURNING member_id, year, ordinary_pool_paid_fen", params)}
+        totals = [(returned[key],) for key in keys]
         overruns = []
         crossing = [(key, total[0]) for key, total in zip(keys, totals)
                     if any(s.pool_delta_fen > 0 for s in by_key[key])]
@@ -722,14 +763,20 @@ class _Batch:
             if s.account_holder:
                 by_holder[s.account_holder].append(s)
         holders = sorted(by_holder)
-        balances = self.tx.many_returning(
+        if not holders:
+            return [], []
+        # A new holder's opening is the balance the desk saw; a known one's moves by opening - balance given.
+        source, params = rows_source(self.tx, ACCOUNT_COLUMNS, [
+            (h, by_holder[h][0].balance_before_fen,
+             by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i)
+            for i, h in enumerate(holders)])
+        returned = dict(self.tx.all(  # one statement, rows locked in key order
             "INSERT INTO hub_members (member_id, on_roster, account_opening_fen, account_balance_fen, updated_at,"
-            " change_seq) VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
-            " account_balance_fen = hub_members.account_balance_fen + ?, updated_at = excluded.updated_at,"
-            " change_seq = excluded.change_seq RETURNING account_balance_fen",
-            [(h, by_holder[h][0].balance_before_fen,
-              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i,
-              sum(s.account_delta_fen for s in by_holder[h])) for i, h in enumerate(holders)])
+            f" change_seq) SELECT member_id, 0, opening, balance, updated_at, change_seq FROM ({source}) v WHERE true"
+            " ON CONFLICT (member_id) DO UPDATE SET account_balance_fen = hub_members.account_balance_fen"
+            " + excluded.account_balance_fen - excluded.account_opening_fen, updated_at = excluded.updated_at,"
+            " change_seq = excluded.change_seq RETURNING member_id, account_balance_fen", params))
+        balances = [(returned[h],) for h in holders]
         overruns = []
         for holder, (balance,) in zip(holders, balances):
             running = balance - sum(s.account_delta_fen for s in by_holder[holder])

@@ -8,35 +8,60 @@ decides nothing, it makes the double sale visible to the agency and to the desks
 """
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
+
 from desk.sync.hub_db import Tx
+from desk.sync.hub_report_rows import ids_clause
 from desk.sync.protocol import Incoming
+
+TRACE_LOCKS = 744_620  # PostgreSQL: the first key of the advisory locks on codes (the second is a code's hash)
+
+
+def _code_key(code: str) -> int:
+    """A code's advisory-lock key: a signed 32-bit number, the same in every hub process."""
+    return int.from_bytes(hashlib.sha256(code.encode("ascii")).digest()[:4], "big", signed=True)
 
 
 def record_units(tx: Tx, fresh: list[Incoming], now: str) -> int:
-    """Record the batch's units in upload order (a reversal releases before a later sale takes the box
-    again); returns the number of conflicts found."""
-    conflicts = 0
+    """Record the batch's units as if one by one in upload order (a reversal releases before a later
+    sale takes the box again), with a few statements for the whole batch; returns the conflicts found.
+
+    On PostgreSQL two hub processes may ingest at once: each first takes an advisory lock on every
+    code its batch sells (sorted, so two batches cannot deadlock), so of two batches selling one box
+    the second reads the first's units after it committed and records the conflict."""
+    sold = sorted({code for s in fresh if s.kind == "settlement" for code, _ in s.trace_units})
+    reversals = [(s.id, s.reverses) for s in fresh if s.kind == "reversal"]
+    if not sold and not reversals:
+        return 0
+    if sold and tx.dialect == "postgresql":
+        keys = sorted({_code_key(c) for c in sold})
+        tx.run(f"SELECT pg_advisory_xact_lock({TRACE_LOCKS}::integer, k) FROM unnest(?::integer[]) WITH ORDINALITY"
+               " AS t(k, n) ORDER BY n", (keys,))
+    standing: dict[tuple[str, int], list[tuple[str, str, int]]] = defaultdict(list)
+    if sold:
+        clause, param = ids_clause(tx, sold)
+        for code, unit, first, first_desk, first_receipt in tx.all(
+                "SELECT t.code, t.unit, t.settlement_id, t.desk_uuid, h.receipt_no FROM hub_trace_units t"
+                f" JOIN hub_settlements h ON h.id = t.settlement_id WHERE t.code {clause} AND t.released_by IS NULL"
+                " ORDER BY h.received_at, t.settlement_id", (param,)):
+            standing[(code, unit)].append((first, first_desk, first_receipt))
+    found, units = [], []
     for s in fresh:
         if s.kind == "reversal":
-            tx.run("UPDATE hub_trace_units SET released_by = ? WHERE settlement_id = ? AND released_by IS NULL",
-                   (s.id, s.reverses))
-            continue
-        if not s.trace_units:
+            for sales in standing.values():
+                sales[:] = [sale for sale in sales if sale[0] != s.reverses]
             continue
         for code, unit in s.trace_units:
-            for first, first_desk, first_receipt in tx.all(
-                    "SELECT t.settlement_id, t.desk_uuid, h.receipt_no FROM hub_trace_units t"
-                    " JOIN hub_settlements h ON h.id = t.settlement_id"
-                    " WHERE t.code = ? AND t.unit = ? AND t.released_by IS NULL AND t.settlement_id <> ?",
-                    (code, unit, s.id)):
-                tx.run("INSERT INTO hub_trace_conflicts (code, unit, first_settlement, first_desk, first_receipt,"
-                       " settlement_id, desk_uuid, receipt_no, member_id, day, detected_at)"
-                       " VALUES (?,?,?,?,?,?,?,?,?,?,?)", (code, unit, first, first_desk, first_receipt, s.id,
-                                                          s.desk_uuid, s.receipt_no, s.member_id, s.day, now))
-                conflicts += 1
-        tx.many("INSERT INTO hub_trace_units (settlement_id, desk_uuid, code, unit) VALUES (?,?,?,?)",
-                [(s.id, s.desk_uuid, code, unit) for code, unit in s.trace_units])
-    return conflicts
+            found += [(code, unit, first, first_desk, first_receipt, s.id, s.desk_uuid, s.receipt_no, s.member_id,
+                       s.day, now) for first, first_desk, first_receipt in standing[(code, unit)] if first != s.id]
+            standing[(code, unit)].append((s.id, s.desk_uuid, s.receipt_no))
+            units.append((s.id, s.desk_uuid, code, unit))
+    tx.many("INSERT INTO hub_trace_units (settlement_id, desk_uuid, code, unit) VALUES (?,?,?,?)", units)
+    tx.many("UPDATE hub_trace_units SET released_by = ? WHERE settlement_id = ? AND released_by IS NULL", reversals)
+    tx.many("INSERT INTO hub_trace_conflicts (code, unit, first_settlement, first_desk, first_receipt, settlement_id,"
+            " desk_uuid, receipt_no, member_id, day, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", found)
+    return len(found)
 
 
 def conflicts(tx: Tx, desk_uuid: str | None = None) -> list[dict]:

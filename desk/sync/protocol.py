@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from desk.domain import SYNC_FIGURES
+from desk.domain import CST, SYNC_FIGURES
 from desk.money import from_fen, money_str, to_fen
 
 API = "/v1"
@@ -108,6 +108,9 @@ class Incoming:
     body: str
     digest: str
     trace_units: tuple[tuple[str, int], ...] = ()  # (traceability code, unit) of every box unit sold
+    hour: int = 0  # the hour of ``at`` in China Standard Time (the report's off-hours indicator)
+    full_self_pay_fen: int = 0
+    items: tuple[tuple[str, int], ...] = ()  # each item's (fee category, amount in fen), in order
 
 
 def _trace_units(raw: dict) -> tuple[tuple[str, int], ...]:
@@ -192,11 +195,15 @@ def parse_settlement(raw: object) -> Incoming:
     items = raw.get("items")
     if not isinstance(items, list) or not items:
         raise ProtocolError("items: must be a non-empty list")
-    amounts = 0
+    amounts, lines = 0, []
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise ProtocolError(f"items[{number}]: must be an object")
         amount = amount_fen(item.get("amount"), f"items[{number}].amount")
+        category = item.get("fee_category")
+        if category is not None and not isinstance(category, str):
+            raise ProtocolError(f"items[{number}].fee_category: {category!r} is not a text")
+        lines.append(("其他" if category is None else category, amount))
         if amount * sign < 0:
             raise ProtocolError(f"items[{number}].amount: {item['amount']} is"
                                 f" {'negative' if sign > 0 else 'positive'} in a {kind}")
@@ -234,4 +241,16 @@ def parse_settlement(raw: object) -> Incoming:
         account_pay_fen=f["account_pay"], cash_pay_fen=f["cash_pay"], deductible_delta_fen=deductible_delta,
         pool_delta_fen=pool_delta, same_day_delta_fen=same_day_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
         balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body),
-        trace_units=_trace_units(raw))
+        trace_units=_trace_units(raw), hour=_cst_hour(raw["at"]), full_self_pay_fen=f["full_self_pay"],
+        items=tuple(lines))
+
+
+def _cst_hour(text: str) -> int:
+    """The hour a settlement was made at, in China Standard Time: ``at`` must carry its UTC offset."""
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ProtocolError(f"at: {text!r} is not a date and time") from None
+    if when.utcoffset() is None:
+        raise ProtocolError(f"at: {text!r} has no UTC offset")
+    return when.astimezone(CST).hour

@@ -298,317 +298,364 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="73"/>
+        <location filename="../../ui/counter.py" line="76"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="80"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="88"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="88"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="88"/>
+        <location filename="../../ui/counter.py" line="91"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="89"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="89"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="95"/>
+        <location filename="../../ui/counter.py" line="98"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="131"/>
+        <location filename="../../ui/counter.py" line="134"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="148"/>
+        <location filename="../../ui/counter.py" line="151"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="157"/>
+        <location filename="../../ui/counter.py" line="160"/>
         <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
         <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="159"/>
+        <location filename="../../ui/counter.py" line="162"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="163"/>
+        <location filename="../../ui/counter.py" line="166"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="167"/>
+        <location filename="../../ui/counter.py" line="170"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="178"/>
+        <location filename="../../ui/counter.py" line="185"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="186"/>
+        <location filename="../../ui/counter.py" line="193"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="205"/>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="215"/>
+        <location filename="../../ui/counter.py" line="794"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="246"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="246"/>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="246"/>
+        <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
+        <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="247"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="247"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="247"/>
+        <source>组合支付：先收部分的金额，其余按所选方式</source>
+        <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="250"/>
+        <source>F10</source>
+        <translation>F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="250"/>
+        <source>挂单：挂起当前单据，接待下一位</source>
+        <translation>hold: set the open bill aside and serve the next patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="250"/>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="250"/>
+        <source>取单：取回挂起的单据</source>
+        <translation>recall: take up a held bill again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="238"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="242"/>
+        <location filename="../../ui/counter.py" line="256"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="273"/>
+        <location filename="../../ui/counter.py" line="287"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="276"/>
+        <location filename="../../ui/counter.py" line="290"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="280"/>
+        <location filename="../../ui/counter.py" line="294"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="281"/>
+        <location filename="../../ui/counter.py" line="295"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="296"/>
+        <location filename="../../ui/counter.py" line="310"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="309"/>
+        <location filename="../../ui/counter.py" line="323"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="345"/>
+        <location filename="../../ui/counter.py" line="359"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="421"/>
+        <location filename="../../ui/counter.py" line="435"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="425"/>
+        <location filename="../../ui/counter.py" line="439"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="473"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="477"/>
+        <location filename="../../ui/counter.py" line="491"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="503"/>
+        <location filename="../../ui/counter.py" line="517"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="503"/>
+        <location filename="../../ui/counter.py" line="517"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="504"/>
+        <location filename="../../ui/counter.py" line="518"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="535"/>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="605"/>
+        <location filename="../../ui/counter.py" line="629"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="609"/>
+        <location filename="../../ui/counter.py" line="632"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="612"/>
+        <location filename="../../ui/counter.py" line="634"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="617"/>
+        <location filename="../../ui/counter.py" line="650"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="638"/>
+        <location filename="../../ui/counter.py" line="671"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="642"/>
+        <location filename="../../ui/counter.py" line="675"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="661"/>
+        <location filename="../../ui/counter.py" line="693"/>
+        <source>
+支付：%1</source>
+        <translation>
+Paid by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="700"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="664"/>
+        <location filename="../../ui/counter.py" line="703"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -623,15 +670,17 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="651"/>
-        <location filename="../../ui/counter.py" line="704"/>
-        <location filename="../../ui/counter.py" line="707"/>
-        <location filename="../../ui/counter.py" line="710"/>
+        <location filename="../../ui/counter.py" line="684"/>
+        <location filename="../../ui/counter.py" line="690"/>
+        <location filename="../../ui/counter.py" line="743"/>
+        <location filename="../../ui/counter.py" line="746"/>
+        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="665"/>
+        <location filename="../../ui/counter.py" line="704"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -644,40 +693,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="682"/>
+        <location filename="../../ui/counter.py" line="721"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="685"/>
+        <location filename="../../ui/counter.py" line="724"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="718"/>
+        <location filename="../../ui/counter.py" line="760"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="722"/>
+        <location filename="../../ui/counter.py" line="764"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="723"/>
+        <location filename="../../ui/counter.py" line="765"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="237"/>
-        <location filename="../../ui/counter.py" line="728"/>
+        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="770"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="728"/>
+        <location filename="../../ui/counter.py" line="770"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -690,52 +739,59 @@ Settle?</translation>
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../ui/dayend_page.py" line="24"/>
+        <location filename="../../ui/dayend_page.py" line="25"/>
         <source>X 报表（当前收款情况）</source>
         <translation>X report (takings so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="26"/>
+        <location filename="../../ui/dayend_page.py" line="27"/>
         <source>Z 报表（日结，需主管）</source>
         <translation>Z report (day close, supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="33"/>
+        <location filename="../../ui/dayend_page.py" line="34"/>
         <source>重打所选 Z 报表</source>
         <translation>Reprint selected Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="42"/>
+        <location filename="../../ui/dayend_page.py" line="43"/>
         <source>已日结（双击重打）</source>
         <translation>Closed days (double-click to reprint)</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="49"/>
+        <location filename="../../ui/dayend_page.py" line="50"/>
         <source>自上次日结：结算 %1 笔，冲销 %2 笔，医疗费 ¥%3，统筹 ¥%4，账户 ¥%5，现金 ¥%6</source>
         <translation>Since last day close: %1 settled, %2 reversed, medical costs ¥%3, pooled fund ¥%4, account ¥%5, cash ¥%6</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="55"/>
+        <location filename="../../ui/dayend_page.py" line="57"/>
         <source>Z %1&#x3000;营业日 %2&#x3000;日结于 %3</source>
         <translation>Z %1  business day %2  closed %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="73"/>
+        <location filename="../../ui/dayend_page.py" line="64"/>
+        <source>
+其中现金部分按支付方式：%1</source>
+        <translation>
+Of which the cash part by payment method: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dayend_page.py" line="79"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="78"/>
+        <location filename="../../ui/dayend_page.py" line="84"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="90"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="85"/>
+        <location filename="../../ui/dayend_page.py" line="91"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -750,12 +806,12 @@ After the close this business day cannot change; later settlements count to the 
         <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="96"/>
+        <location filename="../../ui/dayend_page.py" line="103"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="115"/>
+        <location filename="../../ui/dayend_page.py" line="122"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -849,16 +905,41 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>聚合码</source>
+        <translation>Aggregated QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>诊所</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>医院</source>
         <translation>Hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
     </message>
@@ -922,6 +1003,108 @@ After the close this business day cannot change; later settlements count to the 
         <location filename="../../ui/errors.py" line="43"/>
         <source>项目不在目录中：</source>
         <translation>Item not in the catalog: </translation>
+    </message>
+</context>
+<context>
+    <name>HeldBillsDialog</name>
+    <message>
+        <location filename="../../ui/held_bills.py" line="33"/>
+        <source>取单：选择挂起的单据</source>
+        <translation>Recall: choose a held bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="38"/>
+        <source>参保人</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="38"/>
+        <source>挂单时间</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="38"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="39"/>
+        <source>项目数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="39"/>
+        <source>收款员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="46"/>
+        <source>（未刷卡）</source>
+        <translation>(no card scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="59"/>
+        <source>取单</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="60"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="64"/>
+        <source>Enter 或双击取回所选单据</source>
+        <translation>Enter or a double click takes up the selected bill</translation>
+    </message>
+</context>
+<context>
+    <name>HoldAndRecall</name>
+    <message>
+        <location filename="../../ui/held_bills.py" line="83"/>
+        <source>挂单 (F10)</source>
+        <translation>Hold (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="86"/>
+        <location filename="../../ui/held_bills.py" line="98"/>
+        <source>取单 (F11)</source>
+        <translation>Recall (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="105"/>
+        <source>费用明细为空：没有可挂起的单据</source>
+        <translation>The bill is empty: there is nothing to hold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="122"/>
+        <source>已挂单：%1，¥%2。按 F11 取单</source>
+        <translation>Held: %1, ¥%2. Press F11 to recall it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="123"/>
+        <source>未刷卡</source>
+        <translation>no card scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="131"/>
+        <source>当前单据尚未结算：请先挂单（F10）或结算，再取单</source>
+        <translation>The open bill is not settled: hold it (F10) or settle it before recalling another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="135"/>
+        <source>没有挂起的单据</source>
+        <translation>No bills are held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="144"/>
+        <source>该单据已被取回</source>
+        <translation>That bill has been recalled already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held_bills.py" line="155"/>
+        <source>挂起的单据无法读取（已记入日志），请重新录入</source>
+        <translation>The held bill cannot be read (see the log); enter it again</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1420,62 @@ After the close this business day cannot change; later settlements count to the 
         <location filename="../../ui/operations.py" line="93"/>
         <source>操作未完成，详情已写入日志。</source>
         <translation>The operation did not finish; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <location filename="../../ui/payment_box.py" line="124"/>
+        <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符：组合支付的金额不能超过应收现金</source>
+        <translation>The payment parts come to ¥%1, not the cash due ¥%2: a part cannot be more than the cash due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="126"/>
+        <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符</source>
+        <translation>The payment parts come to ¥%1, not the cash due ¥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="129"/>
+        <source>组合支付金额“%1”不是有效金额（非负，最多两位小数）</source>
+        <translation>The split payment amount “%1” is not an amount (non-negative, at most two decimals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="131"/>
+        <source>组合支付的两部分不能是同一种方式（%1）</source>
+        <translation>The two parts of a split payment cannot use the same method (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="132"/>
+        <source>支付方式“%1”无法使用</source>
+        <translation>The payment method “%1” cannot be used</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentBox</name>
+    <message>
+        <location filename="../../ui/payment_box.py" line="34"/>
+        <source>支付方式（F6 切换）：组合支付时为其余部分的方式</source>
+        <translation>Payment method (F6 switches); in a split payment, the method of the rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="37"/>
+        <source>金额（F5）</source>
+        <translation>Amount (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="38"/>
+        <source>组合支付：先收的一部分（如现金 20），其余按左侧支付方式</source>
+        <translation>Split payment: the first part (say 20 in cash); the rest by the method on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="45"/>
+        <source>支付方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="47"/>
+        <source>组合</source>
+        <translation>Split</translation>
     </message>
 </context>
 <context>
@@ -1612,22 +1851,22 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="63"/>
+        <location filename="../../ui/split_panel.py" line="64"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="95"/>
+        <location filename="../../ui/split_panel.py" line="96"/>
         <source>共济账户支付（%1）</source>
         <translation>Family account pays (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="101"/>
+        <location filename="../../ui/split_panel.py" line="102"/>
         <source>&#x3000;%1（%2）</source>
         <translation> · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="103"/>
+        <location filename="../../ui/split_panel.py" line="104"/>
         <source>：年度限额 %1，已用 %2，尚余 %3</source>
         <translation>: annual cap %1, used %2, left %3</translation>
     </message>
