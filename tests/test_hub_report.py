@@ -10,6 +10,7 @@ import datetime as dt
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -163,6 +164,26 @@ def test_top_items_and_members_near_their_cap_equal_the_desks_own(resynced):
     assert _report(hub, by="desk").near_cap[a.uuid] == ()  # at the default 90 % nobody is near
     with hub.store.db.read() as tx:
         assert hub_report(tx, MARCH).total.indicators()["near_cap"] is None  # no packs given: not known
+
+
+def test_the_migration_copies_stored_lines_as_the_ingest_writes_them(synced, request):
+    """Hub migration 010 fills hub_report_lines for the settlements a hub already had, in SQL; the ingest writes
+    them per batch in Python (hub_report_rows.pool_share): both must give the same rows, reversals included."""
+    import desk.sync
+
+    hub, _ = synced
+    dialect = "postgresql" if "postgresql" in request.node.name else "sqlite"
+    sql = (Path(desk.sync.__file__).parent / "migrations" / dialect / "010_report_lines.sql").read_text(encoding="utf-8")
+    backfill = sql[sql.index("INSERT INTO hub_report_lines"):]
+    query = "SELECT * FROM hub_report_lines ORDER BY settlement_id, line"
+    with hub.store.db.read() as tx:
+        written = [tuple(r) for r in tx.all(query)]
+    assert len(written) > 15 and any(r[-2] < 0 for r in written) and any(r[-1] > 0 for r in written)
+    with hub.store.db.write() as tx:
+        tx.run("DELETE FROM hub_report_lines")
+        tx.run(backfill)
+        copied = [tuple(r) for r in tx.all(query)]
+    assert copied == written
 
 
 def test_desk_hub_report_writes_a_pdf_and_a_csv(synced, tmp_path):

@@ -155,7 +155,7 @@ def _people(tx, by: str, key: str, period: Period) -> dict[str, dict[str, int]]:
 
 def _top_items(tx, key: str, bounds: tuple[str, str], keep: int) -> dict[str, tuple[ItemRow, ...]]:
     """Per unit and across the hub ("*"): the items with the most pool pay, as each desk ranks its own
-    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 009) summed per code."""
+    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 010) summed per code."""
     by_unit: dict[str, dict[str, list]] = {"*": {}}
     for k, code, name, category, amount, pool in tx.all(
             f"SELECT {key}, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen) FROM hub_report_lines"

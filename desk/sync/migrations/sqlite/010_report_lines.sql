@@ -1,9 +1,10 @@
 -- The supervision report's lines with their code and their share of the bill's pool pay (top items by pool
--- pay, 南昌（五）, 山东 二（八）), copied from each accepted settlement as it is inserted, like
--- hub_report_items (hub migration 004): the share is the desk's own (desk/analytics/indicators.py), an item's
--- in-scope part (its amount for 甲类, less 先行自付 half-up away from zero for 乙类, nothing for 丙类) times
--- the bill's pool pay over its in-scope amount, truncated toward zero per line, so a reversal's lines net the
--- original's exactly and the hub's sums equal the desks'. Rows are only inserted, never updated.
+-- pay, 南昌（五）, 山东 二（八）). The ingest writes them per batch with the other report rows
+-- (desk/sync/hub_report_rows.py, pool_share); this migration copies the settlements already stored. The share is
+-- the desk's own (desk/analytics/indicators.py): an item's in-scope part (its amount for 甲类, less 先行自付
+-- half-up away from zero for 乙类, nothing for 丙类) times the bill's pool pay over its in-scope amount,
+-- truncated toward zero per line, so a reversal's lines net the original's exactly and the hub's sums equal the
+-- desks'. Rows are only inserted, never updated.
 CREATE TABLE hub_report_lines (
     settlement_id     TEXT NOT NULL,
     line              INTEGER NOT NULL,
@@ -19,13 +20,12 @@ CREATE TABLE hub_report_lines (
 );
 CREATE INDEX hub_report_lines_day ON hub_report_lines(day, institution_code);
 
--- each stored settlement's lines as report rows: the trigger copies one settlement's, the migration all of them
-CREATE VIEW hub_report_lines_of AS
+INSERT INTO hub_report_lines
 SELECT settlement_id, line, day, institution_code, desk_uuid, code, name, fee_category, amount_fen,
        CASE WHEN in_scope_fen = 0 THEN 0 ELSE pool_pay_fen * (
            CASE class WHEN 'A' THEN amount_fen
                WHEN 'B' THEN amount_fen - (amount_fen * ratio_bp + CASE WHEN amount_fen < 0 THEN -5000 ELSE 5000 END) / 10000
-               ELSE 0 END) / in_scope_fen END AS pool_fen
+               ELSE 0 END) / in_scope_fen END
 FROM (SELECT s.id AS settlement_id, CAST(j.key AS INTEGER) AS line, s.day AS day,
              json_extract(s.body, '$.institution_code') AS institution_code, s.desk_uuid AS desk_uuid,
              COALESCE(json_extract(j.value, '$.code'), '') AS code, COALESCE(json_extract(j.value, '$.name'), '') AS name,
@@ -36,10 +36,3 @@ FROM (SELECT s.id AS settlement_id, CAST(j.key AS INTEGER) AS line, s.day AS day
              json_extract(j.value, '$.class') AS class,
              CAST(ROUND(CAST(json_extract(j.value, '$.selfpay_ratio') AS REAL) * 10000) AS INTEGER) AS ratio_bp
       FROM hub_settlements s, json_each(s.body, '$.items') j);
-
-CREATE TRIGGER hub_report_lines_on_insert AFTER INSERT ON hub_settlements
-BEGIN
-    INSERT INTO hub_report_lines SELECT * FROM hub_report_lines_of WHERE settlement_id = NEW.id;
-END;
-
-INSERT INTO hub_report_lines SELECT * FROM hub_report_lines_of;
