@@ -105,10 +105,13 @@ def build_hub(url: str, settlements: int, institutions: int = 200, members: int 
             " CASE n WHEN 0 THEN total_fen / 2 ELSE total_fen - total_fen / 2 END,"
             " CASE n WHEN 0 THEN pool_pay_fen / 2 ELSE pool_pay_fen - pool_pay_fen / 2 END"
             " FROM hub_report_settlements, generate_series(0, 1) n")
+        conn.execute("INSERT INTO hub_report_code_months SELECT substr(day, 1, 7), institution_code, desk_uuid, code,"
+                     " MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen) FROM hub_report_lines"
+                     " GROUP BY 1, 2, 3, 4")
         conn.execute("SELECT hub_report_group_all()")
         conn.execute("VACUUM ANALYZE hub_report_settlements")
         for table in ("hub_report_items", "hub_report_member_days", "hub_report_member_months", "hub_report_fees",
-                      "hub_report_undone", "hub_report_lines"):
+                      "hub_report_undone", "hub_report_lines", "hub_report_code_months"):
             conn.execute(f"VACUUM ANALYZE {table}")
 
 

@@ -87,9 +87,11 @@ def test_any_period_by_desk_equals_the_desks_own_report(synced, text):
     report = _report(hub, period, "desk")
     units = {u.key: u.indicators() for u in report.units}
     for d in desks:
-        own = {i.key: i.value for i in supervise(d.db, Selection(period), library=d.desk.library).indicators}
+        result = supervise(d.db, Selection(period), library=d.desk.library)
+        own = {i.key: i.value for i in result.indicators}
         for key, value in units[d.uuid].items():
             assert value == own[key], (text, d.number, key)
+        assert _rows(report.top_items[d.uuid]) == _rows(result.top_items), (text, d.number)
 
 def test_by_institution_the_hub_report_is_the_sum_of_the_desks(synced, tmp_path):
     hub, (a, b, c) = synced
@@ -167,22 +169,29 @@ def test_top_items_and_members_near_their_cap_equal_the_desks_own(resynced):
 
 
 def test_the_migration_copies_stored_lines_as_the_ingest_writes_them(synced, request):
-    """Hub migration 010 fills hub_report_lines for the settlements a hub already had, in SQL; the ingest writes
-    them per batch in Python (hub_report_rows.pool_share): both must give the same rows, reversals included."""
+    """Hub migration 010 fills hub_report_lines and their monthly sums for the settlements a hub already had, in
+    SQL; the ingest writes them per batch (hub_report_rows.pool_share, a grouped upsert): both must give the same
+    rows, reversals included."""
     import desk.sync
 
     hub, _ = synced
     dialect = "postgresql" if "postgresql" in request.node.name else "sqlite"
     sql = (Path(desk.sync.__file__).parent / "migrations" / dialect / "010_report_lines.sql").read_text(encoding="utf-8")
-    backfill = sql[sql.index("INSERT INTO hub_report_lines"):]
-    query = "SELECT * FROM hub_report_lines ORDER BY settlement_id, line"
+    def statement(table: str) -> str:
+        start = sql.index(f"INSERT INTO {table}")
+        return sql[start:sql.index(";", start)]
+
+    queries = ("SELECT * FROM hub_report_lines ORDER BY settlement_id, line",
+               "SELECT * FROM hub_report_code_months ORDER BY month, institution_code, desk_uuid, code")
     with hub.store.db.read() as tx:
-        written = [tuple(r) for r in tx.all(query)]
-    assert len(written) > 15 and any(r[-2] < 0 for r in written) and any(r[-1] > 0 for r in written)
+        written = [[tuple(r) for r in tx.all(q)] for q in queries]
+    lines, months = written
+    assert len(lines) > 15 and any(r[-2] < 0 for r in lines) and any(r[-1] > 0 for r in lines) and months
     with hub.store.db.write() as tx:
-        tx.run("DELETE FROM hub_report_lines")
-        tx.run(backfill)
-        copied = [tuple(r) for r in tx.all(query)]
+        for table in ("hub_report_lines", "hub_report_code_months"):
+            tx.run(f"DELETE FROM {table}")
+            tx.run(statement(table))
+        copied = [[tuple(r) for r in tx.all(q)] for q in queries]
     assert copied == written
 
 

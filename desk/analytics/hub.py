@@ -153,13 +153,20 @@ def _people(tx, by: str, key: str, period: Period) -> dict[str, dict[str, int]]:
     return people
 
 
-def _top_items(tx, key: str, bounds: tuple[str, str], keep: int) -> dict[str, tuple[ItemRow, ...]]:
+def _top_items(tx, key: str, period: Period, keep: int) -> dict[str, tuple[ItemRow, ...]]:
     """Per unit and across the hub ("*"): the items with the most pool pay, as each desk ranks its own
-    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 010) summed per code."""
+    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 010) summed per code.
+    A period of whole months reads the sums kept per month, desk and code; any other, the lines."""
+    if period.first.day == 1 and period.after.day == 1:
+        table, column = "hub_report_code_months", "month"
+        bounds = (period.first.isoformat()[:7], period.after.isoformat()[:7])
+    else:
+        table, column = "hub_report_lines", "day"
+        bounds = (period.first.isoformat(), period.after.isoformat())
     by_unit: dict[str, dict[str, list]] = {"*": {}}
     for k, code, name, category, amount, pool in tx.all(
-            f"SELECT {key}, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen) FROM hub_report_lines"
-            f" WHERE day >= ? AND day < ? GROUP BY {key}, code", bounds):
+            f"SELECT {key}, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen) FROM {table}"
+            f" WHERE {column} >= ? AND {column} < ? GROUP BY {key}, code", bounds):
         by_unit.setdefault(k, {})[code] = [name, category, int(amount), int(pool)]
         hub = by_unit["*"].setdefault(code, [name, category, 0, 0])
         hub[0], hub[1] = max(hub[0], name), max(hub[1], category)
@@ -252,7 +259,7 @@ def hub_report(tx, period: Period, by: str = "institution", thresholds: Threshol
     now = {k: v[:7] for k, v in now.items()}
     before = {k: v[:7] for k, v in before.items()}
 
-    top = _top_items(tx, key, bounds, t.top_items)
+    top = _top_items(tx, key, period, t.top_items)
     near = _near_cap(tx, key, period, library, t.near_cap_share) if library is not None else {}
 
     def unit(k: str, sums: tuple, previous: tuple, member_count: int, unit_fees: dict, signal: tuple,

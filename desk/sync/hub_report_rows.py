@@ -118,6 +118,16 @@ def group(tx: Tx, ids: Sequence[str]) -> None:
            " ORDER BY day, institution_code, desk_uuid, fee_category"
            " ON CONFLICT (day, institution_code, desk_uuid, fee_category)"
            " DO UPDATE SET amount_fen = f.amount_fen + excluded.amount_fen", (param,))
+    bigger = "GREATEST" if tx.dialect == "postgresql" else "max"  # the scalar greater of two texts
+    tx.run("INSERT INTO hub_report_code_months AS c (month, institution_code, desk_uuid, code, name, fee_category,"
+           " amount_fen, pool_fen)"
+           " SELECT substr(day, 1, 7), institution_code, desk_uuid, code, MAX(name), MAX(fee_category), SUM(amount_fen),"
+           f" SUM(pool_fen) FROM hub_report_lines WHERE settlement_id {clause}"
+           " GROUP BY substr(day, 1, 7), institution_code, desk_uuid, code"
+           " ORDER BY substr(day, 1, 7), institution_code, desk_uuid, code"
+           " ON CONFLICT (month, institution_code, desk_uuid, code) DO UPDATE SET"
+           f" name = {bigger}(c.name, excluded.name), fee_category = {bigger}(c.fee_category, excluded.fee_category),"
+           " amount_fen = c.amount_fen + excluded.amount_fen, pool_fen = c.pool_fen + excluded.pool_fen", (param,))
     # A settlement is undone once its reversal's report row is there, whichever of the two came first.
     candidates = sorted({r[2] for r in rows if r[1] == "reversal" and r[2]} | {r[0] for r in rows if r[1] == "settlement"})
     if candidates:

@@ -34,3 +34,21 @@ FROM (SELECT s.id AS settlement_id, (e.n - 1)::integer AS line, s.day AS day,
              replace(s.body::jsonb->>'in_scope', '.', '')::bigint AS in_scope_fen, e.item->>'class' AS class,
              round((e.item->>'selfpay_ratio')::numeric * 10000)::bigint AS ratio_bp
       FROM hub_settlements s, jsonb_array_elements(s.body::jsonb->'items') WITH ORDINALITY AS e(item, n)) l;
+
+-- The lines summed per month, institution, desk and code, moved by the ingest with one grouped upsert per batch in
+-- key order (as hub_report_fees): a report of whole months reads these, a few per code and desk, not every line.
+CREATE TABLE hub_report_code_months (
+    month             TEXT NOT NULL,
+    institution_code  TEXT NOT NULL,
+    desk_uuid         TEXT NOT NULL,
+    code              TEXT NOT NULL,
+    name              TEXT NOT NULL,  -- the greatest name of the code's lines (as MAX over them)
+    fee_category      TEXT NOT NULL,  -- likewise
+    amount_fen        BIGINT NOT NULL,
+    pool_fen          BIGINT NOT NULL,
+    PRIMARY KEY (month, institution_code, desk_uuid, code)
+);
+
+INSERT INTO hub_report_code_months
+SELECT substr(day, 1, 7), institution_code, desk_uuid, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen)
+FROM hub_report_lines GROUP BY substr(day, 1, 7), institution_code, desk_uuid, code;

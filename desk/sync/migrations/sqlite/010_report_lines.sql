@@ -36,3 +36,21 @@ FROM (SELECT s.id AS settlement_id, CAST(j.key AS INTEGER) AS line, s.day AS day
              json_extract(j.value, '$.class') AS class,
              CAST(ROUND(CAST(json_extract(j.value, '$.selfpay_ratio') AS REAL) * 10000) AS INTEGER) AS ratio_bp
       FROM hub_settlements s, json_each(s.body, '$.items') j);
+
+-- The lines summed per month, institution, desk and code, moved by the ingest with one grouped upsert per batch in
+-- key order (as hub_report_fees): a report of whole months reads these, a few per code and desk, not every line.
+CREATE TABLE hub_report_code_months (
+    month             TEXT NOT NULL,
+    institution_code  TEXT NOT NULL,
+    desk_uuid         TEXT NOT NULL,
+    code              TEXT NOT NULL,
+    name              TEXT NOT NULL,  -- the greatest name of the code's lines (as MAX over them)
+    fee_category      TEXT NOT NULL,  -- likewise
+    amount_fen        INTEGER NOT NULL,
+    pool_fen          INTEGER NOT NULL,
+    PRIMARY KEY (month, institution_code, desk_uuid, code)
+);
+
+INSERT INTO hub_report_code_months
+SELECT substr(day, 1, 7), institution_code, desk_uuid, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen)
+FROM hub_report_lines GROUP BY substr(day, 1, 7), institution_code, desk_uuid, code;
