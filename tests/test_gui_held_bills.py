@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui_support import fill_next_dialog, read_and_answer
+from test_gui_pharmacy import pharmacy_template  # noqa: F401 (fixture: the demo pharmacy)
 
 
 @pytest.fixture()
@@ -146,3 +147,40 @@ def test_a_held_bill_edited_into_nonsense_in_the_file_is_refused_in_chinese_with
     assert not window.counter.held.recall()
     assert window.counter.split.message.text() == "挂起的单据无法读取（已记入日志），请重新录入"
     assert window.counter.model.lines == []
+
+
+def test_a_pharmacy_bill_is_held_and_recalled_with_its_codes_and_prescription(pharmacy_template, tmp_path, qapp,
+                                                                              qtbot):
+    from desk.demo_pharmacy import unsold_codes
+    from gui_support import answer_next
+    from test_gui_pharmacy import fill_prescription, open_window as open_pharmacy, reactivate, rx_item, type_enter
+
+    window = open_pharmacy(pharmacy_template, tmp_path, qtbot)
+    counter, db = window.counter, window.counter.session.db
+    item, barcode, card = rx_item(db)
+    codes = unsold_codes(db, item, 2)
+    type_enter(qtbot, counter.scan, card)
+    type_enter(qtbot, counter.item_box, barcode)
+    for code in codes:
+        type_enter(qtbot, counter.trace.codes, code)
+    reactivate(qtbot, window)
+    fill_prescription(qtbot)
+    qtbot.keyClick(counter, Qt.Key.Key_F7)
+    assert counter.prescription and counter.prescription.number == "RX2026112000001"
+    reactivate(qtbot, window)
+    qtbot.keyClick(counter, Qt.Key.Key_F10)
+    assert counter.model.lines == [] and counter.prescription is None
+    assert db.execute("SELECT count(*) FROM trace_units WHERE code IN (?, ?)", codes).fetchone()[0] == 0  # not sold
+    fill_next_dialog(lambda dialog: dialog.accept())
+    assert counter.held.recall()
+    assert counter.model.lines[0].drug.trace_codes == tuple(codes)
+    assert counter.prescription.number == "RX2026112000001" and counter.prescription.institution_level == 3
+    reactivate(qtbot, window)
+    settlement_id = counter.draft.settlement_id
+    answer_next(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(counter, Qt.Key.Key_F12)
+    assert [r[0] for r in db.execute("SELECT code FROM trace_units WHERE settlement_id = ? ORDER BY rowid",
+                                     (settlement_id,))] == codes
+    assert db.execute("SELECT number FROM prescriptions WHERE settlement_id = ?", (settlement_id,)).fetchone() == (
+        "RX2026112000001",)
+    counter.last_receipt.close()

@@ -78,7 +78,8 @@ def test_a_part_beyond_the_cash_due_is_refused_in_chinese_and_nothing_is_settled
     counter = window.counter
     due = a_cash_bill(counter, session)
     counter.payment.choose("cash", "99999", "wechat")  # 微信 ¥99,999 and the rest in cash
-    assert "与应收现金" in counter.change.text() and "99,999.00" in counter.change.text()
+    assert counter.change.text() == "组合超出应收 ¥57.44"  # at once, in one line beside 实收
+    assert counter.change.toolTip() == "支付方式合计 ¥99,999.00 与应收现金 ¥57.44 不符：组合支付的金额不能超过应收现金"
     before = session.db.execute("SELECT count(*) FROM settlements").fetchone()[0]
     seen = []
     read_and_answer(seen)
@@ -86,7 +87,8 @@ def test_a_part_beyond_the_cash_due_is_refused_in_chinese_and_nothing_is_settled
     assert seen == [f"支付方式合计 ¥99,999.00 与应收现金 ¥{due:,.2f} 不符：组合支付的金额不能超过应收现金"]
     assert session.db.execute("SELECT count(*) FROM settlements").fetchone()[0] == before
     counter.payment.choose("cash", "1.234", "wechat")
-    assert "“1.234”不是有效金额" in counter.change.text()
+    assert counter.change.text() == "组合金额“1.234”无效"
+    assert "“1.234”不是有效金额" in counter.change.toolTip()
 
 
 def test_the_day_end_page_and_the_z_confirmation_break_the_cash_down_by_method(window, session, qtbot):
@@ -125,3 +127,17 @@ def test_the_day_end_page_and_the_z_confirmation_break_the_cash_down_by_method(w
     page.last_preview.close()
     z = get_close(session.db, session.db.execute("SELECT MAX(number) FROM day_closes").fetchone()[0])
     assert dict(z.figures.by_method) == {"cash": Decimal("0.00"), "wechat": Decimal("0.00"), "alipay": Decimal("57.44")}
+
+
+def test_a_long_refusal_beside_the_cash_stays_one_line_and_the_cash_due_stays_in_view(window, session, qtbot):
+    """In English at 1024×768 the refusal wrapped over four lines and pushed 应收现金 out of its row."""
+    window.resize(1024, 768)
+    counter = window.counter
+    a_cash_bill(counter, session)
+    qtbot.wait(20)
+    before = counter.split.values["cash_pay"].height(), counter.change.height()
+    counter.change.setText("")
+    counter.payment.choose("cash", "99999", "wechat")
+    qtbot.wait(20)
+    assert counter.split.values["cash_pay"].height() == before[0] and counter.change.height() <= before[1]
+    assert counter.change.text() == "组合超出应收 ¥57.44"

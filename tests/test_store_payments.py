@@ -183,3 +183,15 @@ def test_the_x_and_z_slips_break_the_cash_part_down_by_method_and_cashier(desk, 
     page = " ".join(text(render_day(get_desk(desk.db), z.figures, "a4", close=z, printed_at=desk.at,
                                     printed_by="主管一"), tmp_path).split())
     assert "支付宝 300.00" in page and "收款员一" in page
+
+
+def test_desk_report_day_lists_the_cash_part_by_method(desk, monkeypatch, capsys):
+    from desk.cli.main import main
+
+    settle_bill(desk.db, desk.library, desk.cashier, "M003", ZC01, desk.at, use_account=False,
+                payments=[Payment("cash", Decimal("20")), Payment("qr")])
+    monkeypatch.setenv("DESK_USER", "cash1")
+    monkeypatch.setenv("DESK_PIN", "1111")
+    assert main(["report", "day", "--date", desk.at.date().isoformat(), "--db", str(desk.path)]) == 0
+    lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    assert "paid by cash 现金 20.00" in lines and "paid by qr 聚合码 280.00" in lines

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from desk.reports.month import overruns_csv
 from desk.store.catalog import import_catalog
 from desk.store.check import check
 from desk.store.database import open_db
@@ -119,6 +120,7 @@ def test_a_chronic_patient_across_two_desks_and_the_disease_cap_they_overran_tog
                                 capture_output=True, text=True, timeout=60)
         assert listed.returncode == 0 and "超病种限额 disease cap I10 高血压" in listed.stdout, listed.stdout
         assert check(d.db).ok, check(d.db).problems
+        assert overruns_csv([o]).splitlines()[1].endswith(",I10,高血压")  # the month's claim names the disease
     assert hub.store.check() == []
     listed = subprocess.run([sys.executable, "-m", "desk.cli.main", "hub", "overruns", "--db", hub.db_url],
                             capture_output=True, text=True, timeout=60)
@@ -201,3 +203,56 @@ def test_a_desk_cannot_pay_an_excluded_item_from_an_account_or_move_a_line_out_o
     assert "WL01 has scheme none, account_excluded false at the desk; the hub's catalog has none, true" in reasons[0]
     assert "TD01 has scheme none, account_excluded false at the desk; the hub's catalog has two_diseases" in reasons[1]
     assert hub.store.settlement_ids() == set() and hub.store.figures()[1] == {}
+
+
+def _triggers_of_schema_7() -> dict[str, str]:
+    from importlib import resources
+
+    from desk.migrations import numbered
+    from desk.sync.hub_db import _statements
+
+    found = {}
+    for migration in numbered(resources.files("desk.sync.migrations") / "sqlite", "hub")[:7]:
+        for statement in _statements(migration.sql):
+            if statement.upper().startswith("CREATE TRIGGER"):
+                found[statement.split()[2]] = statement
+            elif statement.upper().startswith("DROP TRIGGER"):
+                found.pop(statement.rstrip(";").split()[-1], None)
+    return found
+
+
+def test_a_hub_upgraded_to_keep_benefit_figures_counts_what_it_took_before(tmp_path):
+    """Hub migration 008 re-settles the uploads the hub took before it kept benefit figures: a desk's
+    later bill, settled with the disease usage the desk knows, is accepted, and both agree."""
+    import sqlite3
+
+    from desk.sync.hub_store import HubStore
+
+    hub = HubProcess(hub_database("sqlite", tmp_path), tmp_path)
+    hub.store.install_pack((EXAMPLE_PACKS / "changchun.toml").read_bytes(), AT)
+    hub.start()
+    try:
+        a = desk(hub, tmp_path / "a", "01")
+        chronic(a, 16, 0)  # 140.00 of I10 (deductible 200 shared)
+        synced(a)
+        hub.stop()
+        with sqlite3.connect(hub.db_url) as conn:  # back to schema 7, as a hub before 008 would have it
+            for table in ("hub_settlement_benefits", "hub_benefit_usage", "hub_inpatient_paid"):
+                conn.execute(f"DROP TABLE {table}")
+            for name, statement in _triggers_of_schema_7().items():  # the later migrations drop them
+                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+                conn.execute(statement)
+            conn.execute("DELETE FROM hub_schema WHERE version > 7")
+        upgraded = HubStore(hub.db_url)
+        assert upgraded.migrate() >= 8
+        upgraded.close()
+        hub.start()
+        chronic(a, 4, 5)  # the desk saw 140.00 of I10; 100.00 × 0.70 = 70.00
+        synced(a)
+        assert i10(a) == Decimal("210.00")
+        with sqlite3.connect(hub.db_url) as conn:
+            assert conn.execute("SELECT amount_fen, gross_fen FROM hub_benefit_usage WHERE member_id = 'M001'"
+                                " AND kind = 'disease' AND key = 'I10'").fetchone() == (21000, 21000)
+        assert check(a.db).ok and hub.store.check() == []
+    finally:
+        hub.close()

@@ -41,7 +41,8 @@ from ui.errors import describe
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
-from ui.payment_box import PaymentBox, payment_words
+from ui.elided_label import ElidedLabel
+from ui.payment_box import PaymentBox, payment_short, payment_words
 from ui.pdf_preview import preview
 from ui.session import Session
 from ui.split_panel import SplitPanel
@@ -157,8 +158,10 @@ class CounterPage(QWidget):
         self.payer.currentIndexChanged.connect(self.edited)
         self.benefit = QComboBox()
         self.benefit.setObjectName("benefit")
-        self.benefit.setToolTip(self.tr("结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇"))
-        self.benefit.currentIndexChanged.connect(self.edited)
+        self.benefit.setToolTip(self.tr("结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）"))
+        self.benefit.currentIndexChanged.connect(self.benefit_picked)
+        self.benefit_by_hand = False  # the cashier chose the benefit: the visit's items no longer change it
+        self.offers: list = []
         self.settle_button = QPushButton(self.tr("结算 (F12)"))
         self.settle_button.setObjectName("settle")
         self.settle_button.setStyleSheet("font-size:14pt; padding:8px;")
@@ -186,7 +189,7 @@ class CounterPage(QWidget):
         self.tendered.setMaximumWidth(150)
         self.tendered.textEdited.connect(self.show_change)
         self.tendered.returnPressed.connect(self.settle)
-        self.change = QLabel("")
+        self.change = ElidedLabel("")  # one line whatever it says: a long refusal must not push the split up
         self.change.setObjectName("change")
         self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.change.setStyleSheet("font-size:20pt; font-weight:bold; color:#146c2e;")
@@ -347,8 +350,9 @@ class CounterPage(QWidget):
         return benefits.offers(rules, engine_member, local_day(session.now()), session.desk.level)
 
     def fill_benefits(self) -> None:
-        options = self.member_offers()
-        chosen = benefits.default_offer(options)
+        options = self.offers = self.member_offers()
+        self.benefit_by_hand = False
+        chosen = benefits.default_offer(options, self.line_codes())
         self.benefit.blockSignals(True)
         self.benefit.clear()
         for option in options:
@@ -360,6 +364,24 @@ class CounterPage(QWidget):
             self.benefit.addItem(text, f"{option.benefit}|{option.disease or ''}")
         self.benefit.setCurrentIndex(max(self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}"), 0))
         self.benefit.blockSignals(False)
+
+    def line_codes(self) -> list[str]:
+        return [line.item.code for line in self.model.lines]
+
+    def benefit_picked(self, *_) -> None:
+        self.benefit_by_hand = True
+        self.edited()
+
+    def follow_items(self) -> None:
+        """Until the cashier picks one, the benefit offered is the certified one the bill's items fit."""
+        if self.benefit_by_hand or not self.offers:
+            return
+        chosen = benefits.default_offer(self.offers, self.line_codes())
+        index = self.benefit.findData(f"{chosen.benefit}|{chosen.disease or ''}")
+        if index >= 0 and index != self.benefit.currentIndex():
+            self.benefit.blockSignals(True)
+            self.benefit.setCurrentIndex(index)
+            self.benefit.blockSignals(False)
 
     def chosen_benefit(self) -> tuple[str, str | None]:
         """(benefit, disease) as the cashier picked it (the item's data is "benefit|disease")."""
@@ -605,6 +627,7 @@ class CounterPage(QWidget):
                              "batch": l.drug.batch, "expiry": l.drug.expiry}
                             for d, l in zip(self.draft.lines, self.model.lines)]
         self.save_draft()
+        self.follow_items()
         self.refresh_split()
 
     def show_change(self, *_) -> Decimal | None:
@@ -614,7 +637,8 @@ class CounterPage(QWidget):
         try:
             share = self.payment.cash_share(due)
         except PaymentRefused as exc:  # a mix that does not fit the cash due: said at once, in red
-            self._say_change(payment_words(exc), error=True)
+            self._say_change(payment_short(exc), error=True)
+            self.change.setToolTip(payment_words(exc))
             return None
         self.tendered.setEnabled(share > 0 or not due)
         if due and not share:
@@ -643,7 +667,6 @@ class CounterPage(QWidget):
         self.change.setStyleSheet("font-size:14pt; font-weight:bold; color:#b3261e;" if error
                                   else "font-size:20pt; font-weight:bold; color:#146c2e;")
         self.change.setText(text)
-        self.change.setWordWrap(error)
 
     def refresh_split(self) -> None:
         if not self.member:
@@ -789,6 +812,7 @@ class CounterPage(QWidget):
         self.item_box.clear()
         self.payer.clear()
         self.benefit.clear()
+        self.offers, self.benefit_by_hand = [], False
         self.use_account.setChecked(True)
         self.prescriber.setCurrentIndex(0)
         self.card.clear(self.tr("请刷卡或扫描医保电子凭证"))

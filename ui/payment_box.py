@@ -117,6 +117,19 @@ def _amount(text: str) -> Decimal:
         raise PaymentRefused("payment 1", "bad_amount", text, message=f"{text!r} is not an amount") from None
 
 
+def payment_short(exc: PaymentRefused) -> str:
+    """The refusal in a few words, for the line beside 实收 (the full sentence comes when settling)."""
+    if exc.reason == "too_much" and exc.due is not None:
+        return QCoreApplication.translate("Payment", "组合超出应收 ¥%1").replace("%1", format_yuan(exc.due))
+    if exc.reason == "too_little" and exc.due is not None:
+        return QCoreApplication.translate("Payment", "组合不足应收 ¥%1").replace("%1", format_yuan(exc.due))
+    if exc.reason == "bad_amount":
+        return QCoreApplication.translate("Payment", "组合金额“%1”无效").replace("%1", str(exc.value))
+    if exc.reason == "repeated_method":
+        return QCoreApplication.translate("Payment", "组合两部分方式相同")
+    return QCoreApplication.translate("Payment", "支付方式无法使用")
+
+
 def payment_words(exc: PaymentRefused) -> str:
     """A payment refusal as the cashier reads it, naming the field and the value."""
     value = exc.value if not isinstance(exc.value, Decimal) else format_yuan(exc.value)

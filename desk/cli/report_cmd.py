@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from desk.cli.options import acting_user, add_db, guarded, now, open_store
+from desk.domain import PAYMENT_LABELS
 
 
 def add_parser(sub) -> None:
@@ -65,6 +66,8 @@ def run_day(args: argparse.Namespace) -> int:
           f" {figures.first_receipt or '-'}..{figures.last_receipt or '-'}")
     for key, label in LABELS.items():
         print(f"  {label:<24} {figures.sums[key]:>12}")
+    for method, amount in figures.by_method:  # the cash part by payment method, reversals netted
+        print(f"  paid by {method} {PAYMENT_LABELS[method]:<16} {amount:>12}")
     for receipt, original, total in figures.reversed_receipts:
         print(f"  reversal {receipt} of receipt {original}: {total}")
     return 0

@@ -9,6 +9,7 @@ and a figure the pack leaves unset refuses the bill naming the key.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -265,6 +266,7 @@ class Offer:
     end: dt.date | None = None
     in_force: bool = True
     allowed: bool = True  # paid at this institution's level
+    items: frozenset[str] = frozenset()  # catalog codes the pack lists for the disease (病种用药范围)
 
 
 def offers(rules: Resolved, member: Member, day: dt.date, level: int, specialty: bool = False) -> list[Offer]:
@@ -280,7 +282,7 @@ def offers(rules: Resolved, member: Member, day: dt.date, level: int, specialty:
         levels = rules.values.get(f"{cert.benefit}.levels")
         allowed = levels is not None and _level_allowed(rules, cert.benefit, bill, level)
         found.append(Offer(cert.benefit, cert.disease, row.name if row else "", cert.start, cert.end,
-                           cert.in_force(day), allowed))
+                           cert.in_force(day), allowed, frozenset(row.items) if row else frozenset()))
     for benefit in BENEFITS:
         if benefit not in CERTIFIED_BENEFITS and benefit != "ordinary" and defines(rules, benefit):
             levels = rules.values.get(f"{benefit}.levels")
@@ -288,6 +290,13 @@ def offers(rules: Resolved, member: Member, day: dt.date, level: int, specialty:
     return found
 
 
-def default_offer(options: list[Offer]) -> Offer:
-    """The certified benefit in force and paid here comes before ordinary (吉林 六（三）); else ordinary."""
-    return next((o for o in options if o.disease and o.in_force and o.allowed), options[0])
+def default_offer(options: list[Offer], codes: Iterable[str] = ()) -> Offer:
+    """The certified benefit the visit's items fit comes before ordinary (吉林 六（三））: the first certification
+    in force and paid here whose disease the pack lists one of the visit's catalog ``codes`` for; ordinary
+    when the pack lists items for those diseases and the visit has none of them. Where it lists none (or
+    the visit has no line yet) the item data cannot tell, and the first certification in force is it."""
+    usable = [o for o in options if o.disease and o.in_force and o.allowed]
+    codes = set(codes)
+    if codes and any(o.items for o in usable):
+        return next((o for o in usable if o.items & codes), options[0])
+    return next(iter(usable), options[0])

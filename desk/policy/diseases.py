@@ -4,6 +4,10 @@
 drafting note gives 33 diseases without listing them (四（二）2), so the table is a pack
 parameter: each row a code, a name, and where the place sets them per disease a ratio and
 an annual cap. Framework bounds check the ratio and cap columns like any other figure.
+
+A row may list ``items``: the catalog codes dispensed for that disease (the city's 病种用药范围). The
+counter uses them to offer by default the certified benefit a visit's items fit; the engine does not
+(a cashier may settle any item under the benefit chosen, as the seeds say nothing more).
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from decimal import Decimal
 from desk.money import InputError, parse_money, parse_ratio
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-ROW_KEYS = {"code", "name", "ratio", "cap"}
+ROW_KEYS = {"code", "name", "ratio", "cap", "items"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Disease:
     name: str
     ratio: Decimal | None = None
     cap: Decimal | None = None
+    items: tuple[str, ...] = ()  # catalog codes dispensed for this disease (the counter's default benefit)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def parse_diseases(raw: object, where: str) -> DiseaseTable:
             raise InputError(here, "must be a table with code and name")
         unknown = set(row) - ROW_KEYS
         if unknown:
-            raise InputError(f"{here}.{sorted(unknown)[0]}", "is not a column of a disease table (code, name, ratio, cap)")
+            raise InputError(f"{here}.{sorted(unknown)[0]}", "is not a column of a disease table (code, name, ratio, cap, items)")
         code, name = row.get("code"), row.get("name")
         if not isinstance(code, str) or not CODE.match(code):
             raise InputError(f"{here}.code", f"{code!r} is not a disease code (letters, digits, . _ -)")
@@ -63,7 +68,11 @@ def parse_diseases(raw: object, where: str) -> DiseaseTable:
             raise InputError(f"{here}.code", f"{code} appears twice")
         ratio = row.get("ratio")
         cap = row.get("cap")
+        items = row.get("items", [])
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise InputError(f"{here}.items", "must be an array of catalog codes")
         rows.append(Disease(code, name.strip(),
                             None if ratio is None else parse_ratio(ratio, f"{here}.ratio"),
-                            None if cap is None else parse_money(cap, f"{here}.cap")))
+                            None if cap is None else parse_money(cap, f"{here}.cap"),
+                            tuple(i.strip() for i in items)))
     return DiseaseTable(tuple(rows))

@@ -52,7 +52,7 @@ def _grid(slip: Slip, left: tuple[str, str], right: tuple[str, str] | None = Non
     size, half = slip.size, slip.width / 2
 
     def fit(text: str, room: float) -> str:
-        while text and stringWidth(text, slip.font, size) > room:
+        while len(text) > 1 and stringWidth(text, slip.font, size) > room:
             text = text[:-2] + "…"
         return text
 

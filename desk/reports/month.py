@@ -101,10 +101,11 @@ def overruns_csv(overruns: list) -> str:
     """The hub's overruns of the month, for the claim: the agency may refuse these amounts."""
     out = io.StringIO()
     writer = CsvWriter(out)
-    writer.writerow(["day", "member_id", "kind", "amount", "limit", "total_after", "settlement_id", "settlements"])
-    for o in overruns:
+    writer.writerow(["day", "member_id", "kind", "amount", "limit", "total_after", "settlement_id", "settlements",
+                     "disease", "disease_name"])
+    for o in overruns:  # disease: the disease (or benefit) of a disease_cap or inpatient_cap overrun
         writer.writerow([o.day, o.member_id, o.kind, o.amount, o.limit, o.total_after, o.settlement_id,
-                         ";".join(o.settlements)])
+                         ";".join(o.settlements), getattr(o, "key", ""), getattr(o, "key_name", "")])
     return out.getvalue()
 
 

@@ -17,6 +17,7 @@ together go beyond it: the hub sees the sum and records the overrun like an annu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from desk.sync.limits import Caps
 from desk.sync.protocol import Incoming, money
 
 CHUNK = 900
+MEMBER_LOCKS = 744_621  # PostgreSQL: the first key of the advisory locks on members' benefit figures (beside hub_trace's)
 Key = tuple[str, int, str, str]  # member, year, kind, key
 
 
@@ -46,6 +48,11 @@ class Overrun:
     key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
     name: str = ""  # that disease's name in the pack
     figure: tuple = ()  # the usage the cap holds: (kind, keys summed)
+
+
+def _member_key(member_id: str) -> int:
+    """A member's advisory-lock key: a signed 32-bit number, the same in every hub process."""
+    return int.from_bytes(hashlib.sha256(member_id.encode("utf-8")).digest()[:4], "big", signed=True)
 
 
 def _lookup(tx: Tx, sql: str, ids: list[str]) -> list[tuple]:
@@ -124,6 +131,13 @@ def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple
     rows = [(s.id, s.member_id, s.year, kind, key, amount) for s in fresh for kind, key, amount in moves.get(s.id, [])]
     if not rows:
         return []
+    if tx.dialect == "postgresql":
+        # Two hub processes may ingest at once. A member's figures are locked (sorted: no deadlock) before
+        # they are moved and read, so a cap over several diseases, or the inpatient cap with its loaded
+        # figure, is summed over rows no other batch is changing; the second batch sees the first's.
+        keys = sorted({_member_key(m) for _, m, *_ in rows})
+        tx.run(f"SELECT pg_advisory_xact_lock({MEMBER_LOCKS}::integer, k) FROM unnest(?::integer[]) WITH ORDINALITY"
+               " AS t(k, n) ORDER BY n", (keys,))
     tx.many("INSERT INTO hub_settlement_benefits (settlement_id, member_id, year, kind, key, amount_fen)"
             " VALUES (?,?,?,?,?,?)", rows)
     delta: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
@@ -206,6 +220,23 @@ def changes(tx: Tx, after: int, head: int, limit: int) -> list[tuple]:
             for seq, m, y, kind, key, amount, as_of, loaded in rows]
 
 
+def counted(tx: Tx, desk_uuid: str, member_ids: list[str]) -> dict[Key, list[str]]:
+    """This desk's settlements each figure of these members counts, per (member, year, kind, key): those
+    whose moves the hub recorded. The desk marks exactly their ledger rows of that figure as part of the
+    hub's; a settlement the hub counted before it kept these figures (hub migration 008) stays the desk's
+    own on top of them, not lost."""
+    out: dict[Key, list[str]] = defaultdict(list)
+    ids = sorted(set(member_ids))
+    for start in range(0, len(ids), CHUNK):
+        marks, params = tx.in_list(ids[start:start + CHUNK])
+        for m, y, kind, key, sid in tx.all(
+                "SELECT b.member_id, b.year, b.kind, b.key, b.settlement_id FROM hub_settlement_benefits b"
+                f" JOIN hub_settlements s ON s.id = b.settlement_id WHERE b.member_id IN {marks} AND s.desk_uuid = ?"
+                " ORDER BY b.settlement_id", (*params, desk_uuid)):
+            out[(m, y, kind, key)].append(sid)
+    return out
+
+
 def load_inpatient(tx: Tx, rows: list[tuple[str, int, int]], take_seqs, now: dt.datetime) -> int:
     """Set members' inpatient pool pay of hospital stays in a year (the administrator's figures, replacing
     earlier ones); each member's inpatient-cap usage becomes a change desks download."""
@@ -220,6 +251,51 @@ def load_inpatient(tx: Tx, rows: list[tuple[str, int, int]], take_seqs, now: dt.
             " updated_at = excluded.updated_at, change_seq = excluded.change_seq",
             [(m, y, stamp, first + i) for i, (m, y, _) in enumerate(rows)])
     return len(rows)
+
+
+def backfill(tx: Tx, take_seqs) -> None:
+    """Hub migration 008: count the figures of the settlements the hub took before it kept them, by
+    settling each stored upload again (its body keeps the request its engine was given) under the packs
+    the hub has, in the migrating transaction; so desks' figures and the hub's agree from the start. An
+    upload the hub can no longer re-settle (its pack gone) moves nothing here."""
+    import json
+
+    from desk.policy.loader import Library
+    from desk.sync.protocol import ProtocolError
+    from desk.sync.resettle import Refused, resettle
+
+    library = Library(None, [(bytes(content), f"installed/{pack_id}.toml") for content, pack_id in tx.all(
+        "SELECT content, pack_id FROM hub_packs ORDER BY installed_at, digest")])
+    moves: dict[str, list[tuple[str, str, int]]] = {}
+    rows = tx.all("SELECT id, kind, reverses, member_id, year, body FROM hub_settlements ORDER BY id")
+    for sid, kind, _, _, _, body in rows:
+        raw = json.loads(body) if kind == "settlement" else {}
+        answer = raw.get("answer") if isinstance(raw.get("answer"), dict) else {}
+        if kind != "settlement" or (answer.get("benefit", "ordinary") == "ordinary" and not answer.get("schemes")):
+            continue
+        try:
+            again = resettle(raw, library)
+        except (Refused, ProtocolError, KeyError, TypeError, ValueError):
+            continue
+        moves[sid] = benefit_moves(again.usage, again.result.usage_after)
+    for sid, kind, reverses, _, _, _ in rows:
+        if kind == "reversal" and reverses in moves:
+            moves[sid] = [(k, key, -amount) for k, key, amount in moves[reverses]]
+    found = [(sid, m, y, kind) for sid, kind, _, m, y, _ in rows if moves.get(sid)]
+    tx.many("INSERT INTO hub_settlement_benefits (settlement_id, member_id, year, kind, key, amount_fen)"
+            " VALUES (?,?,?,?,?,?)", [(sid, m, y, k, key, a) for sid, m, y, _ in found for k, key, a in moves[sid]])
+    totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for sid, m, y, kind in found:
+        for k, key, amount in moves[sid]:
+            totals[(m, y, k, key)][0] += amount
+            totals[(m, y, k, key)][1] += amount if kind == "settlement" else 0
+    keys = sorted(totals)
+    if keys:
+        first = take_seqs(len(keys))
+        tx.many("INSERT INTO hub_benefit_usage (member_id, year, kind, key, amount_fen, gross_fen, updated_at,"
+                " change_seq) VALUES (?,?,?,?,?,?,?,?)",
+                [(*k, totals[k][0], totals[k][1], dt.datetime.now(dt.timezone.utc).isoformat(), first + i)
+                 for i, k in enumerate(keys)])
 
 
 def check(tx: Tx) -> list[str]:

@@ -215,8 +215,12 @@ class HubDB:
 
     # -- schema ------------------------------------------------------------------------------
 
-    def migrate(self) -> int:
-        """Bring the schema up to date (safe when several hub processes start at once); the version."""
+    def migrate(self, hooks: dict | None = None) -> int:
+        """Bring the schema up to date (safe when several hub processes start at once); the version.
+
+        ``hooks`` maps a version to ``work(tx)``, run in the migrating transaction right after that
+        version's SQL, for a change SQL cannot make (figures computed by the engine): it runs exactly
+        when that migration does, once, under the same lock."""
         known = migrations(self.dialect)
         with self.write() as tx:  # all of them in one transaction, under a lock on PostgreSQL
             if self.dialect == "postgresql":
@@ -228,6 +232,8 @@ class HubDB:
                 for statement in [migration.sql] if self.dialect == "postgresql" else _statements(migration.sql):
                     tx.run(statement)
                 tx.run("INSERT INTO hub_schema (version) VALUES (?)", (migration.version,))
+                if hooks and migration.version in hooks:
+                    hooks[migration.version](tx)
 
             try:
                 return upgrade(known, (row[0] if row else None) or 0, apply,

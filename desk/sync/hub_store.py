@@ -144,7 +144,7 @@ class HubStore:
         return pack.id, digest
 
     def migrate(self) -> int:
-        version = self.db.migrate()
+        version = self.db.migrate({8: lambda tx: hub_benefits.backfill(tx, lambda n: self._take_seqs(tx, n))})
         self._renumber_past_horizon()
         return version
 
@@ -469,8 +469,8 @@ class HubStore:
             benefits = [r for r in benefits if r[0] <= cutoff]
             catalog = [r for r in catalog if r[0] <= cutoff]
             overruns = [r for r in overruns if r[0] <= cutoff]
-            counted_usage = self._counted(tx, "member_id", desk.desk_uuid,
-                                          sorted({r[1] for r in usage} | {r[1] for r in benefits}), True)
+            counted_usage = self._counted(tx, "member_id", desk.desk_uuid, sorted({r[1] for r in usage}), True)
+            counted_benefits = hub_benefits.counted(tx, desk.desk_uuid, [r[1] for r in benefits])
             counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
                                             False)
         return {
@@ -486,7 +486,7 @@ class HubStore:
                        "counted": counted_usage.get((r[1], r[2]), [])} for r in usage],
             "benefit_usage": [{"seq": r[0], "member_id": r[1], "year": r[2], "kind": r[3], "key": r[4],
                                "amount": None if r[5] is None else money(r[5]), "as_of": r[6],
-                               "counted": counted_usage.get((r[1], r[2]), [])} for r in benefits],
+                               "counted": counted_benefits.get(r[1:5], [])} for r in benefits],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
                          "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
                          "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],

@@ -298,364 +298,364 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="76"/>
+        <location filename="../../ui/counter.py" line="77"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="80"/>
+        <location filename="../../ui/counter.py" line="81"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="91"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="91"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="91"/>
+        <location filename="../../ui/counter.py" line="92"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="92"/>
+        <location filename="../../ui/counter.py" line="93"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="92"/>
+        <location filename="../../ui/counter.py" line="93"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="98"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="134"/>
+        <location filename="../../ui/counter.py" line="135"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="151"/>
+        <location filename="../../ui/counter.py" line="152"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="160"/>
-        <source>结算所用的待遇：认定病种在有效期内时默认其门诊慢特病待遇</source>
-        <translation>The benefit the bill is settled under: a certified disease in force defaults to its benefit</translation>
+        <location filename="../../ui/counter.py" line="161"/>
+        <source>结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）</source>
+        <translation>The benefit the bill is settled under: by default the certified disease in force that the bill&apos;s items are for (where the pack lists the disease&apos;s items)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="162"/>
+        <location filename="../../ui/counter.py" line="165"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="166"/>
+        <location filename="../../ui/counter.py" line="169"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="170"/>
+        <location filename="../../ui/counter.py" line="173"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="185"/>
+        <location filename="../../ui/counter.py" line="188"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="193"/>
+        <location filename="../../ui/counter.py" line="196"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="215"/>
-        <location filename="../../ui/counter.py" line="794"/>
+        <location filename="../../ui/counter.py" line="218"/>
+        <location filename="../../ui/counter.py" line="818"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="245"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="245"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="245"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="245"/>
+        <location filename="../../ui/counter.py" line="248"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="246"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="246"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="246"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>F6</source>
         <translation>F6</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="246"/>
+        <location filename="../../ui/counter.py" line="249"/>
         <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
         <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="247"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="247"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="247"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="247"/>
+        <location filename="../../ui/counter.py" line="250"/>
         <source>组合支付：先收部分的金额，其余按所选方式</source>
         <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="251"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="252"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>F10</source>
         <translation>F10</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>挂单：挂起当前单据，接待下一位</source>
         <translation>hold: set the open bill aside and serve the next patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>取单：取回挂起的单据</source>
         <translation>recall: take up a held bill again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="254"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="254"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="254"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="255"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="255"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="256"/>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="287"/>
+        <location filename="../../ui/counter.py" line="290"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="290"/>
+        <location filename="../../ui/counter.py" line="293"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="294"/>
+        <location filename="../../ui/counter.py" line="297"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="295"/>
+        <location filename="../../ui/counter.py" line="298"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="310"/>
+        <location filename="../../ui/counter.py" line="313"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="323"/>
+        <location filename="../../ui/counter.py" line="326"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="359"/>
+        <location filename="../../ui/counter.py" line="363"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="435"/>
+        <location filename="../../ui/counter.py" line="457"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="439"/>
+        <location filename="../../ui/counter.py" line="461"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="473"/>
+        <location filename="../../ui/counter.py" line="495"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="513"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="517"/>
+        <location filename="../../ui/counter.py" line="539"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="517"/>
+        <location filename="../../ui/counter.py" line="539"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="518"/>
+        <location filename="../../ui/counter.py" line="540"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="549"/>
+        <location filename="../../ui/counter.py" line="571"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="629"/>
+        <location filename="../../ui/counter.py" line="653"/>
         <source>“%1”不是金额</source>
         <translation>“%1” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="632"/>
+        <location filename="../../ui/counter.py" line="656"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="634"/>
+        <location filename="../../ui/counter.py" line="658"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="650"/>
+        <location filename="../../ui/counter.py" line="673"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="671"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="675"/>
+        <location filename="../../ui/counter.py" line="698"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="693"/>
+        <location filename="../../ui/counter.py" line="716"/>
         <source>
 支付：%1</source>
         <translation>
 Paid by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="700"/>
+        <location filename="../../ui/counter.py" line="723"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="703"/>
+        <location filename="../../ui/counter.py" line="726"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
@@ -670,17 +670,17 @@ Personal account ¥%2, pooled fund ¥%3
 Settle now?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="684"/>
-        <location filename="../../ui/counter.py" line="690"/>
-        <location filename="../../ui/counter.py" line="743"/>
-        <location filename="../../ui/counter.py" line="746"/>
-        <location filename="../../ui/counter.py" line="749"/>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="707"/>
+        <location filename="../../ui/counter.py" line="713"/>
+        <location filename="../../ui/counter.py" line="766"/>
+        <location filename="../../ui/counter.py" line="769"/>
+        <location filename="../../ui/counter.py" line="772"/>
+        <location filename="../../ui/counter.py" line="775"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="704"/>
+        <location filename="../../ui/counter.py" line="727"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -693,40 +693,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="721"/>
+        <location filename="../../ui/counter.py" line="744"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="724"/>
+        <location filename="../../ui/counter.py" line="747"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="760"/>
+        <location filename="../../ui/counter.py" line="783"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="764"/>
+        <location filename="../../ui/counter.py" line="787"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="765"/>
+        <location filename="../../ui/counter.py" line="788"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="254"/>
+        <location filename="../../ui/counter.py" line="793"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="793"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -1425,27 +1425,52 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../ui/payment_box.py" line="124"/>
+        <location filename="../../ui/payment_box.py" line="123"/>
+        <source>组合超出应收 ¥%1</source>
+        <translation>Split over the due ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="125"/>
+        <source>组合不足应收 ¥%1</source>
+        <translation>Split short of the due ¥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="127"/>
+        <source>组合金额“%1”无效</source>
+        <translation>Split amount “%1” invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="129"/>
+        <source>组合两部分方式相同</source>
+        <translation>Both parts use one method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="130"/>
+        <source>支付方式无法使用</source>
+        <translation>Payment method unusable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="137"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符：组合支付的金额不能超过应收现金</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2: a part cannot be more than the cash due</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="126"/>
+        <location filename="../../ui/payment_box.py" line="139"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="129"/>
+        <location filename="../../ui/payment_box.py" line="142"/>
         <source>组合支付金额“%1”不是有效金额（非负，最多两位小数）</source>
         <translation>The split payment amount “%1” is not an amount (non-negative, at most two decimals)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="131"/>
+        <location filename="../../ui/payment_box.py" line="144"/>
         <source>组合支付的两部分不能是同一种方式（%1）</source>
         <translation>The two parts of a split payment cannot use the same method (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="132"/>
+        <location filename="../../ui/payment_box.py" line="145"/>
         <source>支付方式“%1”无法使用</source>
         <translation>The payment method “%1” cannot be used</translation>
     </message>
