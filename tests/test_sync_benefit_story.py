@@ -221,6 +221,14 @@ def _triggers_of_schema_7() -> dict[str, str]:
     return found
 
 
+def _undo_after_schema_9() -> list[str]:
+    """What hub migration 010 (trace conflicts to desks, the catalog's drug columns) added, taken away again."""
+    return ["DROP INDEX hub_trace_conflicts_first_desk", "DROP INDEX hub_trace_conflicts_desk",
+            "ALTER TABLE hub_trace_conflicts DROP COLUMN change_seq",
+            *(f"ALTER TABLE hub_catalog DROP COLUMN {c}"
+              for c in ("drug", "barcode", "trace_required", "units_per_box", "trace_prefix", "rx_flag"))]
+
+
 def test_a_hub_upgraded_to_keep_benefit_figures_counts_what_it_took_before(tmp_path):
     """Hub migration 008 re-settles the uploads the hub took before it kept benefit figures: a desk's
     later bill, settled with the disease usage the desk knows, is accepted, and both agree."""
@@ -242,6 +250,8 @@ def test_a_hub_upgraded_to_keep_benefit_figures_counts_what_it_took_before(tmp_p
                 conn.execute(f"DROP TABLE {table}")
             for name, statement in _triggers_of_schema_7().items():  # the later migrations drop them
                 conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+                conn.execute(statement)
+            for statement in _undo_after_schema_9():
                 conn.execute(statement)
             conn.execute("DELETE FROM hub_schema WHERE version > 7")
         upgraded = HubStore(hub.db_url)

@@ -67,7 +67,7 @@ class DayEndPage(QWidget):
         return QSettings().value("receipt_format", "80mm")
 
     def x_report(self) -> None:
-        from desk.sync.overruns import overruns_for
+        from desk.sync.overruns import overruns_for, trace_conflicts_for
 
         from desk.reports.benefits import pool_by_benefit
 
@@ -75,7 +75,8 @@ class DayEndPage(QWidget):
         pdf = render_day(self.session.desk, figures, self._paper(), close=None, printed_at=self.session.now(),
                          printed_by=self.session.actor.name,
                          overruns=overruns_for(self.session.db, self.session.now().date().isoformat()),
-                         benefits=pool_by_benefit(self.session.db, "s.seq > ?", (after,)))
+                         benefits=pool_by_benefit(self.session.db, "s.seq > ?", (after,)),
+                         trace_conflicts=trace_conflicts_for(self.session.db, self.session.now().date().isoformat()))
         self.last_preview = preview(pdf, self.tr("X 报表"), self, QSettings().value("printer", ""))
 
     def z_report(self) -> None:
@@ -112,11 +113,12 @@ class DayEndPage(QWidget):
 
     def _show(self, close, reprint: bool) -> None:
         from desk.reports.benefits import pool_by_benefit
-        from desk.sync.overruns import overruns_for
+        from desk.sync.overruns import overruns_for, trace_conflicts_for
 
         pdf = render_day(self.session.desk, close.figures, self._paper(), close=close, printed_at=self.session.now(),
                          printed_by=self.session.actor.name, reprint=reprint,
                          overruns=overruns_for(self.session.db, close.business_date),
                          benefits=pool_by_benefit(self.session.db, "s.seq > ? AND s.seq <= ?",
-                                                  (close.after_seq, close.last_seq)))
+                                                  (close.after_seq, close.last_seq)),
+                         trace_conflicts=trace_conflicts_for(self.session.db, close.business_date))
         self.last_preview = preview(pdf, self.tr("Z 报表 第%1号").replace("%1", str(close.number)), self, QSettings().value("printer", ""))

@@ -182,7 +182,11 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("超限通报"), self.tr("中心通报了 %1 条超限：两个窗口离线期间合计超出了"
                                     "年度限额或个人账户余额，医保可能不予支付。详见日结报表和月度申报表。")
                                     .replace("%1", str(len(report.overruns))))
-            elif report.error and not quiet:
+            if report.trace_conflicts and not quiet:
+                QMessageBox.warning(self, self.tr("追溯码重复销售"), self.tr(
+                    "中心通报了 %1 个药品追溯码单位被重复销售（同一盒药在前一笔未冲销时再次售出，疑似回流药），"
+                    "医保可能不予支付后一笔。详见日结报表和月度申报表。").replace("%1", str(len(report.trace_conflicts))))
+            if report.error and not (quiet or report.overruns or report.trace_conflicts):
                 QMessageBox.information(self, self.tr("同步未完成"), self.tr("未能与中心同步，稍后会自动重试：%1")
                                         .replace("%1", report.error))
             self.last_sync = report

@@ -156,9 +156,26 @@ def run_roster(args: argparse.Namespace) -> int:
 
 def run_catalog(args: argparse.Namespace) -> int:
     from desk.store.catalog import COLUMNS, REQUIRED, parse_item
+    from desk.store.catalog_drugs import parse_drug
+    from desk.store.tabular import ImportRefused, RowError
 
-    items = _read(args.file, COLUMNS, REQUIRED, parse_item)
-    print(f"{args.file}: {_store(args).load_catalog(items, now())} items loaded; desks get them at their next sync")
+    def parse(row):
+        item = parse_item(row)
+        return row.line, item, parse_drug(row, item[0], item[7])
+
+    parsed = _read(args.file, COLUMNS, REQUIRED, parse)
+    held: dict[str, int] = {}
+    repeated = []
+    for line, item, drug in parsed:  # a box barcode names one item (as the desk's own import holds)
+        if drug and drug[1] is not None:
+            if drug[1] in held:
+                repeated.append(RowError(line, "barcode", f"{drug[1]} repeats line {held[drug[1]]}"))
+            held.setdefault(drug[1], line)
+    if repeated:
+        raise ImportRefused(str(args.file), repeated)
+    drugs = {item[0]: drug for _, item, drug in parsed if drug}
+    loaded = _store(args).load_catalog([item for _, item, _ in parsed], now(), drugs)
+    print(f"{args.file}: {loaded} items loaded; desks get them at their next sync")
     return 0
 
 

@@ -82,14 +82,15 @@ def run_x(args: argparse.Namespace) -> int:
     check_target(args.out)
     db = open_store(args)
     actor = acting_user(db, args)
-    from desk.sync.overruns import overruns_for
+    from desk.sync.overruns import overruns_for, trace_conflicts_for
 
     from desk.reports.benefits import pool_by_benefit
 
     after, figures = open_figures(db)
     write_private(args.out, render_day(get_desk(db), figures, args.format, close=None, printed_at=now(),
                                        printed_by=actor.name, overruns=overruns_for(db, now().date().isoformat()),
-                                       benefits=pool_by_benefit(db, "s.seq > ?", (after,))))
+                                       benefits=pool_by_benefit(db, "s.seq > ?", (after,)),
+                                       trace_conflicts=trace_conflicts_for(db, now().date().isoformat())))
     print(f"{args.out}: X report, {figures.settlements} settlements and {figures.reversals} reversals since the last Z")
     return 0
 
@@ -110,13 +111,14 @@ def run_z(args: argparse.Namespace) -> int:
     else:
         close = close_day(db, actor, now())
     from desk.reports.benefits import pool_by_benefit
-    from desk.sync.overruns import overruns_for
+    from desk.sync.overruns import overruns_for, trace_conflicts_for
 
     write_private(args.out, render_day(get_desk(db), close.figures, args.format, close=close, printed_at=now(),
                                     printed_by=actor.name, reprint=bool(args.reprint),
                                     overruns=overruns_for(db, close.business_date),
                                     benefits=pool_by_benefit(db, "s.seq > ? AND s.seq <= ?",
-                                                             (close.after_seq, close.last_seq))))
+                                                             (close.after_seq, close.last_seq)),
+                                    trace_conflicts=trace_conflicts_for(db, close.business_date)))
     print(f"{args.out}: Z report {close.number} for {close.business_date}"
           f" ({close.figures.settlements} settlements, {close.figures.reversals} reversals)"
           + (" — reprint" if args.reprint else ""))
@@ -130,7 +132,7 @@ def run_month(args: argparse.Namespace) -> int:
 
     from desk.reports.month import overruns_csv
     from desk.store.private_files import write_private
-    from desk.sync.overruns import overruns_for
+    from desk.sync.overruns import overruns_for, trace_conflicts_for
 
     db = open_store(args)
     rows = claim_rows(db, args.month)
@@ -142,8 +144,10 @@ def run_month(args: argparse.Namespace) -> int:
 
     first, after = month_range(args.month)
     benefits = pool_by_benefit(db, "s.day >= ? AND s.day < ?", (first.isoformat(), after.isoformat()))
+    conflicts = trace_conflicts_for(db, args.month)
     write_private(pdf, render_claim(get_desk(db), args.month, rows, now(), overruns,
-                                    supervision=f"supervision-{args.month}.pdf", benefits=benefits))
+                                    supervision=f"supervision-{args.month}.pdf", benefits=benefits,
+                                    trace_conflicts=conflicts))
     write_private(args.out_dir / f"claim-benefits-{args.month}.csv", benefits_csv(benefits))
     _write_supervision(db, args.month, args.out_dir / f"supervision-{args.month}.pdf", None, None, args)
     write_private(args.out_dir / f"overruns-{args.month}.csv", overruns_csv(overruns))
@@ -156,7 +160,7 @@ def run_month(args: argparse.Namespace) -> int:
     write_private(args.out_dir / f"drugsale-{args.month}.csv", drug_csv(drugs))
     total = rows[-1]
     print(f"{args.month}: {total.count} settlements net, pool pay {total.sums['pool_pay']};"
-          f" {len(overruns)} overrun(s) reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
+          f" {len(overruns)} overrun(s) and {len(conflicts)} traceability code(s) sold twice reported by the hub; wrote {pdf.name}, claim-{args.month}.csv,"
           f" claim-benefits-{args.month}.csv, setlinfo-{args.month}.csv, overruns-{args.month}.csv,"
           f" supervision-{args.month}.pdf,"
           f" drugsale-{args.month}.jsonl and .csv ({len(drugs)} drug lines, 3505/3506) in {args.out_dir}")

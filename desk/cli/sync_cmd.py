@@ -145,11 +145,23 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_overruns(args: argparse.Namespace) -> int:
-    from desk.sync.overruns import overruns_for
+    from desk.store.identity import get_desk
+    from desk.sync.overruns import overruns_for, trace_conflicts_for
 
-    rows = overruns_for(open_store(args), args.period)
+    db = open_store(args)
+    rows = overruns_for(db, args.period)
     for o in rows:
         print(f"{o.day}  {o.label}  member {o.member_id}  beyond by {o.amount} (limit {o.limit}, total after"
               f" {o.total_after})  settlement {o.settlement_id}  counted: {', '.join(o.settlements)}")
-    print(f"{len(rows)} overrun(s)")
+    me = get_desk(db).desk_uuid
+    codes = trace_conflicts_for(db, args.period)
+
+    def desk_name(uuid: str) -> str:
+        return "this desk" if uuid == me else f"desk {uuid}"
+
+    for c in codes:
+        print(f"{c.day}  {c.label}  code {c.code} unit {c.unit}  member {c.member_id}  sold at"
+              f" {desk_name(c.first_desk)} receipt {c.first_receipt} (settlement {c.first_settlement}), again at"
+              f" {desk_name(c.desk_uuid)} receipt {c.receipt_no} (settlement {c.settlement_id})")
+    print(f"{len(rows)} overrun(s), {len(codes)} traceability code(s) sold twice")
     return 0

@@ -12,7 +12,8 @@ WIDTHS = [0.12, 0.11, 0.11, 0.11, 0.1, 0.09, 0.12, 0.12, 0.12]
 
 
 def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: dt.datetime,
-                 overruns: list | None = None, supervision: str | None = None, benefits: list | None = None) -> bytes:
+                 overruns: list | None = None, supervision: str | None = None, benefits: list | None = None,
+                 trace_conflicts: list | None = None) -> bytes:
     slip = Slip(PAPERS["a4"])
     if desk.demo:
         slip.text("【演示数据 DEMO — 不作申报】", align="center")
@@ -41,6 +42,12 @@ def render_claim(desk: DeskInfo, month: str, rows: list[ClaimRow], printed_at: d
         for o in overruns:
             slip.columns([o.day, o.member_id, o.label, money_str(o.amount), o.settlement_id], [0.12, 0.14, 0.22, 0.1, 0.42],
                          "lllrl", 0.9)
+    if trace_conflicts:
+        slip.space(12)
+        slip.text("中心通报的追溯码重复销售（同一盒药的同一单位在前一笔未冲销时再次售出，疑似回流药，医保可能不予支付后一笔）：")
+        for c in trace_conflicts:
+            slip.columns([c.day, c.member_id, f"{c.code} 第{c.unit}单位", f"票据 {c.first_receipt} → {c.receipt_no}",
+                          c.settlement_id], [0.12, 0.12, 0.3, 0.14, 0.32], "lllll", 0.9)
     if supervision:
         slip.space(6)
         slip.text(f"本月门诊费用监测指标与预警（次均费用、自费比例、检查占比、个人账户套现信号等）见监测报告 {supervision}"

@@ -73,9 +73,20 @@ def overrun_lines(slip: Slip, overruns: list) -> None:
     slip.rule()
 
 
+def trace_conflict_lines(slip: Slip, conflicts: list) -> None:
+    """Boxes the hub saw sold twice (the later sale's day): the code, the member and both receipts."""
+    if not conflicts:
+        return
+    slip.text("中心通报的追溯码重复销售（疑似回流药，医保可能不予支付后一笔）")
+    for c in conflicts:
+        slip.text(f"　{c.code}", 0.9)
+        slip.pair(f"　　{c.member_id} 第{c.unit}单位", f"票据 {c.first_receipt} → {c.receipt_no}", 0.9)
+    slip.rule()
+
+
 def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose | None, printed_at: dt.datetime,
                printed_by: str, reprint: bool = False, overruns: list | None = None,
-               benefits: list | None = None) -> bytes:
+               benefits: list | None = None, trace_conflicts: list | None = None) -> bytes:
     slip = Slip(PAPERS[paper])
     if desk.demo:
         slip.text("【演示数据 DEMO】", align="center")
@@ -98,6 +109,7 @@ def render_day(desk: DeskInfo, figures: Figures, paper: str, *, close: DayClose 
     _body(slip, figures)
     benefit_lines(slip, benefits or [])
     overrun_lines(slip, overruns or [])
+    trace_conflict_lines(slip, trace_conflicts or [])
     slip.text("日结后不可更改；之后的结算计入下一营业日" if close else "X 报表仅供核对，不结束营业日", 0.9, align="center")
     title = f"Z{close.number}" if close else "X"
     return slip.pdf(title=f"{title} {desk.desk_number}")

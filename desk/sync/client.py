@@ -37,6 +37,7 @@ class SyncReport:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (settlement id, the hub's reason)
     changes: int = 0
     overruns: list[dict] = field(default_factory=list)  # overruns new to this desk
+    trace_conflicts: list[dict] = field(default_factory=list)  # boxes sold twice, new to this desk
     problems: list[str] = field(default_factory=list)  # hub rows the desk could not apply
     outbox_left: int = 0
     error: str = ""  # why the sync stopped early; empty when it finished
@@ -302,6 +303,7 @@ def _download(db: sqlite_utils.Database, hub: HubClient, report: SyncReport, pro
         applied = apply_page(db, page, _now())
         report.changes += applied.changes
         report.overruns += applied.overruns
+        report.trace_conflicts += applied.trace_conflicts
         report.problems += applied.problems
         if progress:  # change numbers are positions, not counts (on PostgreSQL, transaction ids): count the changes
             progress("download", report.changes, None if page["more"] else report.changes)

@@ -33,7 +33,7 @@ from typing import Iterable
 from desk.policy.loader import Library
 from desk.store.roster import MemberRow
 from desk.store.usage import benefit_moves
-from desk.sync import hub_benefits
+from desk.sync import hub_benefits, hub_trace
 from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
 from desk.sync.hub_report_rows import add_report_rows, rows_source
@@ -97,6 +97,13 @@ def secret_hash(secret: str) -> str:
 def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def _drug_columns(drug: tuple | None) -> tuple:
+    """(drug, barcode, trace_required, units_per_box, trace_prefix, rx_flag) for hub_catalog; drug 0: none set."""
+    if drug is None:
+        return 0, None, 0, 1, "", 0
+    return (1, *drug[1:])
 
 
 def _family_text(links: tuple[tuple[str, str], ...]) -> str:
@@ -200,7 +207,8 @@ class HubStore:
         head downloads everything again (``desk sync``, the restored-backup case)."""
         if self.db.dialect != "postgresql":
             return
-        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage")
+        tables = ("hub_members", "hub_usage", "hub_catalog", "hub_overruns", "hub_benefit_usage",
+                  "hub_trace_conflicts")
 
         def work(tx: Tx) -> None:
             from desk.sync.hub_db import MIGRATION_LOCK
@@ -211,7 +219,8 @@ class HubStore:
             if top < xid << XID_SHIFT:
                 return
             keys = {"hub_members": "member_id", "hub_usage": "member_id, year", "hub_catalog": "code",
-                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key"}
+                    "hub_overruns": "id", "hub_benefit_usage": "member_id, year, kind, key",
+                    "hub_trace_conflicts": "id"}
             total = sum(tx.one(f"SELECT count(*) FROM {t}")[0] for t in tables)
             first = HubStore._take_seqs(tx, total)
             for t in tables:
@@ -321,19 +330,27 @@ class HubStore:
             return len(rows)
         return self._write(work) if rows else 0
 
-    def load_catalog(self, items: list[tuple], now: dt.datetime) -> int:
-        """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing."""
+    def load_catalog(self, items: list[tuple], now: dt.datetime, drugs: dict[str, tuple] | None = None) -> int:
+        """Load or update catalog rows (as desk.store.catalog.parse_item returns them), all or nothing.
+
+        ``drugs``: an item's drug columns (desk.store.catalog_drugs.parse_drug's tuple) where its row
+        set any; the hub keeps them with the item, and desks take them into their catalog_drugs."""
         stamp = now.isoformat()
+        drugs = drugs or {}
         # parse_item's tuple: the eight hub columns, the initials (the desk's own), scheme, account_excluded
-        rows = sorted({i[0]: (*i[:8], i[9], i[10], stamp) for i in items}.values())
+        rows = sorted({i[0]: (*i[:8], i[9], i[10], *_drug_columns(drugs.get(i[0])), stamp) for i in items}.values())
 
         def work(tx: Tx) -> int:
             tx.many("INSERT INTO hub_catalog (code, name, spec, unit, class, selfpay_ratio, unit_price_fen, fee_category,"
-                    " scheme, account_excluded, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE"
+                    " scheme, account_excluded, drug, barcode, trace_required, units_per_box, trace_prefix, rx_flag,"
+                    " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE"
                     " SET name = excluded.name, spec = excluded.spec, unit = excluded.unit, class = excluded.class,"
                     " selfpay_ratio = excluded.selfpay_ratio, unit_price_fen = excluded.unit_price_fen,"
                     " fee_category = excluded.fee_category, scheme = excluded.scheme,"
-                    " account_excluded = excluded.account_excluded, updated_at = excluded.updated_at", rows)
+                    " account_excluded = excluded.account_excluded, drug = excluded.drug, barcode = excluded.barcode,"
+                    " trace_required = excluded.trace_required, units_per_box = excluded.units_per_box,"
+                    " trace_prefix = excluded.trace_prefix, rx_flag = excluded.rx_flag,"
+                    " updated_at = excluded.updated_at", rows)
             first = self._take_seqs(tx, len(rows))
             tx.many("UPDATE hub_catalog SET change_seq = ? WHERE code = ?",
                     [(first + i, r[0]) for i, r in enumerate(rows)])
@@ -453,7 +470,8 @@ class HubStore:
                            (after, head, limit + 1))
             benefits = hub_benefits.changes(tx, after, head, limit)
             catalog = tx.all("SELECT change_seq, code, name, spec, unit, class, selfpay_ratio, unit_price_fen,"
-                             " fee_category, scheme, account_excluded FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
+                             " fee_category, scheme, account_excluded, drug, barcode, trace_required, units_per_box,"
+                             " trace_prefix, rx_flag FROM hub_catalog WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq"
                              " LIMIT ?", (after, head, limit + 1))
             overruns = tx.all("SELECT d.change_seq, o.id, o.kind, o.member_id, o.year, o.day, o.settlement_id,"
                               " o.limit_fen, o.total_after_fen, o.amount_fen, o.settlements, o.detected_at, o.key,"
@@ -461,7 +479,8 @@ class HubStore:
                               " FROM hub_overrun_desks d JOIN hub_overruns o ON o.id = d.overrun_id"
                               " WHERE d.desk_uuid = ? AND d.change_seq > ? AND d.change_seq <= ? ORDER BY d.change_seq LIMIT ?",
                               (desk.desk_uuid, after, head, limit + 1))
-            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits) for r in rows)
+            codes = hub_trace.changes(tx, desk.desk_uuid, after, head, limit)
+            seqs = sorted(r[0] for rows in (members, usage, catalog, overruns, benefits, codes) for r in rows)
             more = len(seqs) > limit
             cutoff = seqs[limit - 1] if more else head
             members = [r for r in members if r[0] <= cutoff]
@@ -469,6 +488,7 @@ class HubStore:
             benefits = [r for r in benefits if r[0] <= cutoff]
             catalog = [r for r in catalog if r[0] <= cutoff]
             overruns = [r for r in overruns if r[0] <= cutoff]
+            codes = [r for r in codes if r[0] <= cutoff]
             counted_usage = self._counted(tx, "member_id", desk.desk_uuid, sorted({r[1] for r in usage}), True)
             counted_benefits = hub_benefits.counted(tx, desk.desk_uuid, [r[1] for r in benefits])
             counted_account = self._counted(tx, "account_holder", desk.desk_uuid, sorted({r[1] for r in members}),
@@ -489,12 +509,16 @@ class HubStore:
                                "counted": counted_benefits.get(r[1:5], [])} for r in benefits],
             "catalog": [{"seq": r[0], "code": r[1], "name": r[2], "spec": r[3], "unit": r[4], "class": r[5],
                          "selfpay_ratio": r[6], "unit_price": money(r[7]), "fee_category": r[8],
-                         "scheme": r[9], "account_excluded": bool(r[10])} for r in catalog],
+                         "scheme": r[9], "account_excluded": bool(r[10]),
+                         "drug": {"barcode": r[12], "trace_required": bool(r[13]), "units_per_box": r[14],
+                                  "trace_prefix": r[15], "rx_flag": bool(r[16])} if r[11] else None}
+                        for r in catalog],
             "overruns": [{"seq": r[0], "id": r[1], "kind": r[2], "member_id": r[3], "year": r[4], "day": r[5],
                           "settlement_id": r[6], "limit": money(r[7]), "total_after": money(r[8]),
                           "amount": money(r[9]), "settlements": json.loads(r[10]), "detected_at": r[11],
                           "key": r[12], "key_name": r[13]}
                          for r in overruns],
+            "trace_conflicts": [hub_trace.as_change(r) for r in codes],
         }
 
     @staticmethod
@@ -607,7 +631,8 @@ class _Batch:
               s.total_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.deductible_delta_fen, s.pool_delta_fen,
               s.account_holder, s.account_delta_fen, s.digest, s.body, self.now, s.institution_code,
               s.same_day_delta_fen) for s in sorted(fresh, key=lambda s: s.id)])
-        record_units(self.tx, fresh, self.now)  # traceability codes: a box unit sold twice is recorded
+        record_units(self.tx, fresh, self.now,  # traceability codes: a box unit sold twice is recorded
+                     lambda n: HubStore._take_seqs(self.tx, n))
         # The changed rows are stamped by the upserts that move them (no second pass over them).
         changed = len({(s.member_id, s.year) for s in fresh}) + len({s.account_holder for s in fresh if s.account_holder})
         first = HubStore._take_seqs(self.tx, changed)
