@@ -98,7 +98,7 @@ def build_hub(url: str, settlements: int, institutions: int = 200, members: int 
             " (ARRAY['西药','中成药','检查','化验','诊查','治疗'])[1 + (length(id) + n * 3) % 6],"
             " CASE n WHEN 0 THEN total_fen / 2 ELSE total_fen - total_fen / 2 END"
             " FROM hub_report_settlements, generate_series(0, 1) n")
-        conn.execute(  # the lines with their code and pool share (hub migration 010): 500 codes, the pool halved
+        conn.execute(  # the lines with their code and pool share (hub migration 011): 500 codes, the pool halved
             "INSERT INTO hub_report_lines SELECT id, n, day, institution_code, desk_uuid,"
             " 'C' || ((substr(id, 2)::bigint * 31 + n * 7) % 500), 'item ' || ((substr(id, 2)::bigint * 31 + n * 7) % 500),"
             " (ARRAY['西药','中成药','检查','化验','诊查','治疗'])[1 + (length(id) + n * 3) % 6],"

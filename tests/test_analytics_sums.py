@@ -1,4 +1,4 @@
-"""The sums desk migration 011 keeps for the supervision indicators, attacked two ways: recomputed in Python from
+"""The sums desk migration 013 keeps for the supervision indicators, attacked two ways: recomputed in Python from
 every stored settlement and line of a demo desk with reversals (the triggers must agree with the rows), and made
 afresh by the migration for a desk that had its settlements before it (the backfill must agree with the triggers).
 """
@@ -92,8 +92,8 @@ def test_a_desk_with_settlements_before_the_migration_gets_the_same_sums(demo, t
     old.conn.executescript(
         "DROP TRIGGER settlement_days_on_insert; DROP TRIGGER settlement_item_days_on_insert;"
         " DROP TABLE settlement_days; DROP TABLE settlement_hours; DROP TABLE settlement_item_days;"
-        " DROP INDEX settlements_scan; PRAGMA user_version = 10;")
+        " DROP INDEX settlements_scan; PRAGMA user_version = 12;")
     old.conn.close()
-    again = open_db(copy)  # runs migration 011 over the settlements already there
+    again = open_db(copy)  # runs migration 013 over the settlements already there
     assert [again.execute(q).fetchall() for q in (DAYS, HOURS, ITEMS)] == kept
-    assert again.execute("PRAGMA user_version").fetchone()[0] >= 11
+    assert again.execute("PRAGMA user_version").fetchone()[0] >= 13

@@ -169,14 +169,14 @@ def test_top_items_and_members_near_their_cap_equal_the_desks_own(resynced):
 
 
 def test_the_migration_copies_stored_lines_as_the_ingest_writes_them(synced, request):
-    """Hub migration 010 fills hub_report_lines and their monthly sums for the settlements a hub already had, in
+    """Hub migration 011 fills hub_report_lines and their monthly sums for the settlements a hub already had, in
     SQL; the ingest writes them per batch (hub_report_rows.pool_share, a grouped upsert): both must give the same
     rows, reversals included."""
     import desk.sync
 
     hub, _ = synced
     dialect = "postgresql" if "postgresql" in request.node.name else "sqlite"
-    sql = (Path(desk.sync.__file__).parent / "migrations" / dialect / "010_report_lines.sql").read_text(encoding="utf-8")
+    sql = (Path(desk.sync.__file__).parent / "migrations" / dialect / "011_report_lines.sql").read_text(encoding="utf-8")
     def statement(table: str) -> str:
         start = sql.index(f"INSERT INTO {table}")
         return sql[start:sql.index(";", start)]

@@ -101,7 +101,7 @@ WRITES = [("desk", "UPDATE"), ("settlements", "INSERT"), ("settlement_items", "I
           ("usage_summary", "INSERT"), ("usage_summary", "UPDATE"), ("account_ledger", "INSERT"),
           ("members", "UPDATE"), ("outbox", "INSERT"), ("audit", "INSERT"), ("audit_head", "INSERT"),
           ("audit_head", "UPDATE"),
-          # the supervision sums desk migration 011's triggers keep (a day, an hour, a day's codes already seen)
+          # the supervision sums desk migration 013's triggers keep (a day, an hour, a day's codes already seen)
           ("settlement_days", "INSERT"), ("settlement_days", "UPDATE"), ("settlement_hours", "INSERT"),
           ("settlement_item_days", "INSERT"), ("settlement_item_days", "UPDATE")]
 # a reversal also takes its original out of the hour's settlements not reversed

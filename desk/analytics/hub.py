@@ -155,7 +155,7 @@ def _people(tx, by: str, key: str, period: Period) -> dict[str, dict[str, int]]:
 
 def _top_items(tx, key: str, period: Period, keep: int) -> dict[str, tuple[ItemRow, ...]]:
     """Per unit and across the hub ("*"): the items with the most pool pay, as each desk ranks its own
-    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 010) summed per code.
+    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 011) summed per code.
     A period of whole months reads the sums kept per month, desk and code; any other, the lines."""
     if period.first.day == 1 and period.after.day == 1:
         table, column = "hub_report_code_months", "month"

@@ -218,7 +218,7 @@ class _Scan:
 
 
 def _scan(db: sqlite_utils.Database, selection: Selection, open_from: int, open_until: int) -> _Scan:
-    """The sums by day and by the hour the timestamps show, as the triggers of desk migration 011 keep them
+    """The sums by day and by the hour the timestamps show, as the triggers of desk migration 013 keep them
     (settlement_days, settlement_hours): a month is a few hundred rows however many settlements it has."""
     where, params = selection.where(alias="d")
     sums_sql = ", ".join(f"SUM(d.{name}_fen)" for name in SUMS)
@@ -335,7 +335,7 @@ def _items(db: sqlite_utils.Database, selection: Selection) -> list[ItemRow]:
     An item's in-scope part is its amount for 甲类, its amount less 先行自付 (half-up) for 乙类, and
     nothing for 丙类; a bill's pool pay is split in proportion. A reversal's figures are the
     original's negated, so the same split with the sign taken out nets it exactly. The shares are
-    summed per day, counter and code as the lines are written (settlement_item_days, desk migration 011),
+    summed per day, counter and code as the lines are written (settlement_item_days, desk migration 013),
     so a month is a few thousand rows, not every line joined to its bill.
     """
     sql, params = "d.day >= ? AND d.day < ?", [selection.period.first.isoformat(), selection.period.after.isoformat()]
