@@ -11,8 +11,9 @@ pool pay of hospital stays (``hub_inpatient_paid``, no desk settles those): then
 is that plus what the outpatient benefits sharing the cap paid. Without it the feed says "unknown"
 and a desk keeps refusing bills that share the inpatient cap.
 
-Two desks that each kept within a disease's cap (or the shared inpatient cap) as far as they knew may
-together go beyond it: the hub sees the sum and records the overrun like an annual-cap one.
+Two desks that each kept within a disease's cap (or the shared inpatient cap, or an own scheme's annual
+cap: 重庆 第六条) as far as they knew may together go beyond it: the hub sees the sum and records the
+overrun like an annual-cap one.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from desk.domain import OWN_SCHEME_LABELS
 from desk.money import to_fen
 from desk.store.usage import benefit_moves
 from desk.sync.hub_db import Tx
@@ -35,7 +37,7 @@ Key = tuple[str, int, str, str]  # member, year, kind, key
 @dataclass(frozen=True)
 class Overrun:
     """A settlement that took a figure beyond its limit at the hub (every kind: annual_cap, account here in
-    hub_store; disease_cap, inpatient_cap here), as hub_overruns records it."""
+    hub_store; disease_cap, inpatient_cap, scheme_cap here), as hub_overruns records it."""
 
     kind: str
     member_id: str
@@ -45,8 +47,8 @@ class Overrun:
     limit_fen: int
     total_after_fen: int
     amount_fen: int
-    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond
-    name: str = ""  # that disease's name in the pack
+    key: str = ""  # disease_cap, inpatient_cap: the disease (or benefit) of the settlement that went beyond;
+    name: str = ""  # that disease's name in the pack (scheme_cap: the own scheme and its label)
     figure: tuple = ()  # the usage the cap holds: (kind, keys summed)
 
 
@@ -159,18 +161,26 @@ def count(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict[str, list[tuple
 
 def _overruns(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict, resettled: dict,
               delta: dict[Key, list[int]]) -> list[Overrun]:
-    capped = []
+    capped = []  # (settlement, the figure its cap holds, the cap in fen, overrun kind, key, name)
     for s in fresh:
         again = resettled.get(s.id)
-        if s.kind != "settlement" or isinstance(again, str) or again is None or again.result.cap is None \
-                or again.result.benefit == "ordinary" or not any(a > 0 for _, _, a in moves.get(s.id, [])):
+        if s.kind != "settlement" or isinstance(again, str) or again is None \
+                or not any(a > 0 for _, _, a in moves.get(s.id, [])):
             continue
-        figure = caps.benefit_figure(s.policy_version, s.day, again.result.benefit, again.result.disease)
-        if figure is not None:
-            capped.append((s, again.result, figure))
+        result = again.result
+        if result.cap is not None and result.benefit != "ordinary":
+            figure = caps.benefit_figure(s.policy_version, s.day, result.benefit, result.disease)
+            if figure is not None:
+                capped.append((s, figure, to_fen(result.cap), "inpatient_cap" if figure[0] == "inpatient"
+                               else "disease_cap", result.disease or result.benefit, result.disease_name))
+        for kind, key, amount in moves[s.id]:  # 重庆 第六条: an own scheme with an annual cap of its own
+            if kind == "scheme" and amount > 0:
+                cap = caps.scheme_cap_fen(s.policy_version, s.day, key, again.member.category, again.member.scheme)
+                if cap is not None:
+                    capped.append((s, ("scheme", (key,)), cap, "scheme_cap", key, OWN_SCHEME_LABELS.get(key, key)))
     if not capped:
         return []
-    members = sorted({s.member_id for s, _, _ in capped})
+    members = sorted({c[0].member_id for c in capped})
     # the figures before the batch: the totals now, less what the batch moved
     running: dict[Key, int] = {(m, y, k, key): a for m, y, k, key, a in _lookup(
         tx, "SELECT member_id, year, kind, key, amount_fen FROM hub_benefit_usage WHERE member_id IN {marks}", members)}
@@ -179,25 +189,23 @@ def _overruns(tx: Tx, caps: Caps, fresh: list[Incoming], moves: dict, resettled:
             running[k] = running.get(k, 0) - net
     loaded = {(m, y): a for m, y, a in _lookup(
         tx, "SELECT member_id, year, amount_fen FROM hub_inpatient_paid WHERE member_id IN {marks}", members)}
-    checks = {s.id: (result, figure) for s, result, figure in capped}
+    checks: dict[str, list[tuple]] = defaultdict(list)
+    for s, *check in capped:
+        checks[s.id].append(check)
     found = []
     for s in fresh:
         if s.member_id not in members:
             continue
         for kind, key, amount in moves.get(s.id, []):
             running[(s.member_id, s.year, kind, key)] = running.get((s.member_id, s.year, kind, key), 0) + amount
-        if s.id not in checks:
-            continue
-        result, (kind, keys) = checks[s.id]
-        moved = sum(a for k, key, a in moves[s.id] if k == kind and key in keys)
-        total = sum(running.get((s.member_id, s.year, kind, key), 0) for key in keys)
-        if kind == "inpatient":
-            total += loaded.get((s.member_id, s.year), 0)
-        cap = to_fen(result.cap)
-        if moved > 0 and total > cap:
-            found.append(Overrun("inpatient_cap" if kind == "inpatient" else "disease_cap", s.member_id,
-                                        s.year, s.day, s.id, cap, total, min(moved, total - cap),
-                                        result.disease or result.benefit, result.disease_name, (kind, keys)))
+        for (kind, keys), cap, overrun, key, name in checks.get(s.id, ()):
+            moved = sum(a for k, k2, a in moves[s.id] if k == kind and k2 in keys)
+            total = sum(running.get((s.member_id, s.year, kind, k2), 0) for k2 in keys)
+            if kind == "inpatient":
+                total += loaded.get((s.member_id, s.year), 0)
+            if moved > 0 and total > cap:
+                found.append(Overrun(overrun, s.member_id, s.year, s.day, s.id, cap, total, min(moved, total - cap),
+                                     key, name, (kind, keys)))
     return found
 
 

@@ -21,6 +21,7 @@ class Caps:
         self.library = library
         self.annual_cap_fen = lru_cache(maxsize=4096)(self._annual_cap_fen)
         self.benefit_figure = lru_cache(maxsize=4096)(self._benefit_figure)
+        self.scheme_cap_fen = lru_cache(maxsize=4096)(self._scheme_cap_fen)
 
     def _annual_cap_fen(self, policy_version: str, day: str, category: str, scheme: str) -> int | None:
         """The cap in force on ``day`` under the settlement's pack; None when the hub cannot know it
@@ -34,6 +35,19 @@ class Caps:
         except (PolicyError, ValueError, KeyError):
             return None
         return to_fen(cap, "ordinary.annual_cap")
+
+    def _scheme_cap_fen(self, policy_version: str, day: str, scheme: str, category: str, member_scheme: str
+                        ) -> int | None:
+        """An own scheme's annual cap (重庆 第六条: own_scheme.<scheme>.annual_cap) in force on ``day``; None
+        when the scheme has none or the hub cannot know it."""
+        key = f"own_scheme.{scheme}.annual_cap"
+        try:
+            rules = self.library.get(policy_version.partition("@")[0]).on(dt.date.fromisoformat(day))
+            if not rules.has(key):
+                return None
+            return to_fen(rules.get(key, {"category": category, "scheme": member_scheme}), key)
+        except (PolicyError, ValueError, KeyError):
+            return None
 
     def _benefit_figure(self, policy_version: str, day: str, benefit: str,
                         disease: str | None) -> tuple[str, tuple[str, ...]] | None:

@@ -17,7 +17,8 @@ import sqlite_utils
 from desk.money import from_fen
 
 KINDS = {"annual_cap": "超年度限额 annual cap", "account": "个人账户透支 account below zero",
-         "disease_cap": "超病种限额 disease cap", "inpatient_cap": "超住院合并限额 shared inpatient cap"}
+         "disease_cap": "超病种限额 disease cap", "inpatient_cap": "超住院合并限额 shared inpatient cap",
+         "scheme_cap": "超自有政策限额 own-scheme cap"}
 
 
 @dataclass(frozen=True)
