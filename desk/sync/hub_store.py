@@ -857,7 +857,8 @@ class _Counting:
             for m, y, ded, pool in tx.all("SELECT member_id, year, deductible_gross_fen, pool_gross_fen FROM hub_usage"
                                           f" WHERE member_id IN {marks}", params):
                 self.usage[(m, y)] = [ded, pool]
-            chunk_days = sorted({d for m, d in days if m in set(chunk)})
+            in_chunk = set(chunk)
+            chunk_days = sorted({d for m, d in days if m in in_chunk})
             day_marks, day_params = tx.in_list(chunk_days)
             for m, day, inst, total in tx.all(  # the batch's days only (index on member_id, day)
                     "SELECT member_id, day, institution_code, SUM(same_day_delta_fen) FROM hub_settlements"
