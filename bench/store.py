@@ -5,6 +5,7 @@ Prints medians, each beside a floor measured in the same run:
   settle with a durable commit                        (goal ≤ 5× a bare insert + commit, same pragmas)
   roster import throughput                            (goal ≤ 1.5× csv.DictReader + sqlite-utils insert_all)
   catalog search on 100,000 items                     (goal ≤ 5 ms)
+  member search by name / pinyin / initials           (goal ≤ 5 ms slowest; floor: the member-id lookup)
   traceability-code check against 10,000,000 sold codes (goal ≤ 1 ms; floor: the bare indexed SELECT)
 
     .venv/bin/python bench/store.py [--members 1000000] [--settlements 1000000] [--codes 10000000] [--dir DIR]
@@ -30,6 +31,7 @@ from desk.store.pharmacy import check_scan
 from desk.tracecode import TraceCodeError
 from desk.store.database import open_db
 from desk.store.identity import init_desk
+from desk.store.member_search import search_members
 from desk.store.roster import find_member, import_roster
 from desk.store.settling import BillLine, settle_bill
 from desk.store.users import login
@@ -139,6 +141,14 @@ def main() -> None:
         assert find_member(db, key) is not None
         lookups.append(time.perf_counter() - t)
 
+    names = ["张", "王", "李", "zhang", "wangf", "zs", "lix", "欧阳", "chen", "z", "w", "ly"]
+    name_searches = []
+    for _ in range(20):
+        for q in names:
+            t = time.perf_counter()
+            search_members(db, q)
+            name_searches.append(time.perf_counter() - t)
+
     code = catalog_code(db)
     settles, bare = [], []
     db.execute("CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, payload TEXT)")
@@ -166,6 +176,9 @@ def main() -> None:
     per_row_desk = desk_import / args.members
     print("medians:")
     print(f"  member lookup ({len(lookups)} random keys of 4 kinds): {ms(statistics.median(lookups))}   (goal ≤ 1 ms)")
+    print(f"  member search by name/pinyin ({len(names)} queries × 20, 20 rows each):"
+          f" {ms(statistics.median(name_searches))}, slowest {ms(max(name_searches))}   (goal ≤ 5 ms slowest;"
+          f" floor: the member lookup above)")
     print(f"  settle, durable commit:               {ms(statistics.median(settles))}")
     print(f"  bare insert + commit (same pragmas):  {ms(statistics.median(bare))}")
     print(f"    ratio {statistics.median(settles) / statistics.median(bare):.2f}×   (goal ≤ 5×)")

@@ -14,6 +14,7 @@ import datetime as dt
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 CATEGORY_LABELS = {"employed": "在职", "retired": "退休"}  # 人员类别
+SEX_LABELS = {"M": "男", "F": "女"}  # 性别
 SCHEME_LABELS = {"employer": "随单位", "individual_tier2": "个人二档", "individual_tier1": "个人一档"}  # 参保档次
 CLASS_LABELS = {"A": "甲类", "B": "乙类", "C": "丙类"}  # 医保目录类别
 CLASS_SHORT = {"A": "甲", "B": "乙", "C": "丙"}  # the same, as a catalog file or a narrow column writes them

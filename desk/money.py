@@ -48,11 +48,12 @@ class InputError(ValueError):
     ``too_large``, ``precision``, ``unknown_field``, ``required``, ``choice``, ``bad``).
     """
 
-    def __init__(self, field: str, message: str, *, kind: str = "bad"):
+    def __init__(self, field: str, message: str, *, kind: str = "bad", value: str = ""):
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.reason = message
         self.kind = kind
+        self.value = value  # the refused value as shown (cut short), "" when it is secret or absent
 
 
 def shown(value: object, limit: int = 40) -> str:
@@ -98,32 +99,33 @@ def format_yuan(amount: Decimal) -> str:
 
 def _to_decimal(value: object, field: str) -> Decimal:
     if isinstance(value, bool) or value is None:
-        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number")
+        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number", value=shown(value))
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
         if abs(value) > 10 ** 15:  # checked before Decimal() so no giant integer is converted
-            raise InputError(field, f"{shown(value)} is too large", kind="too_large")
+            raise InputError(field, f"{shown(value)} is too large", kind="too_large", value=shown(value))
         number = Decimal(value)
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip()
         if len(text) > MAX_TEXT and DECIMAL_TEXT.fullmatch(text):
-            raise InputError(field, f"{shown(value)} has too many digits", kind="too_large")
+            raise InputError(field, f"{shown(value)} has too many digits", kind="too_large", value=shown(value))
         if text.lstrip("+-").lower() in ("nan", "snan", "inf", "infinity"):
-            raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number")
+            raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number", value=shown(value))
         if not DECIMAL_TEXT.fullmatch(text):
             raise InputError(field, f"{shown(value)} is not a number (digits 0-9 and a decimal point)",
-                             kind="not_a_number")
+                             kind="not_a_number", value=shown(value))
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number") from None
+            raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number",
+                             value=shown(value)) from None
     else:
-        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number")
+        raise InputError(field, f"{shown(value)} is not a number", kind="not_a_number", value=shown(value))
     if not number.is_finite():
-        raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number")
+        raise InputError(field, f"{shown(value)} is not a finite number", kind="not_a_number", value=shown(value))
     if number.is_zero():
         number = abs(number)  # -0.00 is 0.00
     return number
@@ -148,13 +150,13 @@ def plain_money(value: object, maximum: Decimal = MAX_AMOUNT) -> Decimal | None:
 def _strict_money(value: object, field: str, maximum: Decimal) -> Decimal:
     number = _to_decimal(value, field)
     if number < 0:
-        raise InputError(field, f"{_plain(number)} is negative", kind="negative")
+        raise InputError(field, f"{_plain(number)} is negative", kind="negative", value=_plain(number))
     if number > maximum:
         raise InputError(field, f"{_plain(number)} is more than {maximum:,} yuan (the ceiling for this figure)",
-                         kind="too_large")
+                         kind="too_large", value=_plain(number))
     if number != number.quantize(FEN):
         raise InputError(field, f"{_plain(number)} has more than two decimals (the fen is the smallest unit)",
-                         kind="precision")
+                         kind="precision", value=_plain(number))
     return number.quantize(FEN)
 
 

@@ -60,3 +60,13 @@ def fresh_session(template: Path, tmp_path: Path):
     with sqlite3.connect(template) as source, sqlite3.connect(path) as target:
         source.backup(target)
     return Session(path, now=lambda: NOW)
+
+
+ENGLISH_WORDS = __import__("re").compile(r"[A-Za-z]{2,}[ ,;:'’()-]+[A-Za-z]{2,}")
+
+
+def english_in(text: str) -> str | None:
+    """Two English words in a row (a sentence's piece), as the Chinese interface must never show; a lone code,
+    user id or file name (admin, FW0101, roster.csv) is a value, not a sentence."""
+    found = ENGLISH_WORDS.search(text or "")
+    return found.group(0) if found else None

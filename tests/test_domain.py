@@ -26,6 +26,7 @@ def test_a_relation_is_read_from_its_code_or_its_label(written, code):
 def test_the_screen_labels_are_the_cores_labels_marked_for_translation():
     labels = pytest.importorskip("ui.labels")
     assert labels.CATEGORY == domain.CATEGORY_LABELS
+    assert labels.SEX == domain.SEX_LABELS
     assert labels.SCHEME == domain.SCHEME_LABELS
     assert labels.CLASS_SHORT == domain.CLASS_SHORT
     assert labels.RELATION == domain.RELATION_LABELS

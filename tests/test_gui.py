@@ -217,7 +217,8 @@ def test_admin_imports_a_roster_with_a_progress_bar(session, tmp_path, qtbot):
     bad.write_text(roster.read_text(encoding="utf-8").replace("employed", "student", 1), encoding="utf-8")
     page.start_import("members", bad)
     qtbot.waitUntil(lambda: page.import_finished is not None and isinstance(page.import_finished, str), timeout=10000)
-    assert "line 2, column category" in page.report.toPlainText() and "未导入" in page.report.toPlainText()
+    # the row and the column in the administrator's words (it said "line 2, column category" in English)
+    assert "第 2 行：人员类别“student”不是可选的值" in page.report.toPlainText() and "未导入" in page.report.toPlainText()
 
 
 def test_cashiers_see_no_admin_page_and_the_status_bar_says_who_and_where(window):

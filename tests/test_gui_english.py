@@ -151,11 +151,12 @@ def test_the_counter_page_speaks_english_around_the_data(window, session, qtbot)
     counter.add_code(first)
     assert len(counter.model.lines) == 2 and counter.split.result is not None, counter.split.message.text()
 
-    grid = counter.split.layout().itemAt(0).layout()
-    split_labels = [grid.itemAtPosition(row, 0).widget().text() for row in range(grid.rowCount())]
+    from ui.split_panel import ROWS
+
+    split_labels = [counter.split.names[key].text() for key, _ in ROWS]  # in the order of the split's figures
     assert split_labels == ["Total medical costs", "Full self-pay", "Pre-self-pay", "In scope", "Toward the deductible (this bill)", "Ratio",
                             "Pooled fund", "Over cap", "Personal account", "Cash to collect"]
-    assert counter.split.why.toPlainText().startswith("Policy version ")
+    assert counter.split.why.toPlainText().startswith("How it was calculated Policy version ")
     assert [counter.model.headerData(c, Qt.Orientation.Horizontal) for c in range(counter.model.columnCount())] == \
         ["Code", "Name", "Spec", "Class", "Pre-self-pay", "Qty", "Price", "Amount"]
     assert counter.payer.itemText(0).startswith("Own account ¥")

@@ -10,12 +10,15 @@ import datetime as dt
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from desk.analytics import Selection, supervise
 from desk.analytics.hub import hub_report, report_csv
+from desk.analytics.indicators import ItemRow
 from desk.analytics.period import parse_period
+from desk.analytics.thresholds import DEFAULTS, thresholds_from
 from desk.store.settling import reverse
 from desk.sync.client import sync_once
 from desk.sync.hub_report_rows import group
@@ -50,16 +53,21 @@ def synced(hub, tmp_path):
     return hub, (a, b, c)
 
 
-def _own(desk) -> dict:
-    """The desk's own indicators, all but near_cap (the hub does not hold members' caps)."""
-    result = supervise(desk.db, Selection(MARCH), library=desk.desk.library)
-    return {i.key: i.value for i in result.indicators if i.key != "near_cap"}
+def _own(desk, thresholds=DEFAULTS) -> dict:
+    """The desk's own indicators (near_cap from its pack, as the hub reads members' caps from its own)."""
+    result = supervise(desk.db, Selection(MARCH), thresholds, library=desk.desk.library)
+    return {i.key: i.value for i in result.indicators}
+
+
+def _report(hub, period=MARCH, by="institution", thresholds=DEFAULTS):
+    library = hub.store.library
+    with hub.store.db.read() as tx:
+        return hub_report(tx, period, by, thresholds, library)
 
 
 def test_by_desk_each_unit_equals_the_desks_own_report(synced):
     hub, desks = synced
-    with hub.store.db.read() as tx:
-        report = hub_report(tx, MARCH, "desk")
+    report = _report(hub, by="desk")
     units = {u.key: u.indicators() for u in report.units}
     assert set(units) == {d.uuid for d in desks}
     for d in desks:
@@ -76,18 +84,18 @@ def test_any_period_by_desk_equals_the_desks_own_report(synced, text):
     report rows: both equal each desk's own figures, reversals (one empties M003's day) netted."""
     hub, desks = synced
     period = parse_period(text)
-    with hub.store.db.read() as tx:
-        report = hub_report(tx, period, "desk")
+    report = _report(hub, period, "desk")
     units = {u.key: u.indicators() for u in report.units}
     for d in desks:
-        own = {i.key: i.value for i in supervise(d.db, Selection(period), library=d.desk.library).indicators}
+        result = supervise(d.db, Selection(period), library=d.desk.library)
+        own = {i.key: i.value for i in result.indicators}
         for key, value in units[d.uuid].items():
             assert value == own[key], (text, d.number, key)
+        assert _rows(report.top_items[d.uuid]) == _rows(result.top_items), (text, d.number)
 
 def test_by_institution_the_hub_report_is_the_sum_of_the_desks(synced, tmp_path):
     hub, (a, b, c) = synced
-    with hub.store.db.read() as tx:
-        report = hub_report(tx, MARCH)
+    report = _report(hub)
     units = {u.key: u for u in report.units}
     assert set(units) == {"H-001", "H-002"}
     assert units["H-002"].indicators() == _own(c)
@@ -108,6 +116,85 @@ def test_by_institution_the_hub_report_is_the_sum_of_the_desks(synced, tmp_path)
     assert lines[0].startswith("institution,name,visits,members,total") and lines[-1].startswith("*,")
 
 
+def _summed(*lists: tuple[ItemRow, ...]) -> list[tuple]:
+    """Item rows of several desks added up per code and ranked as a desk ranks its own."""
+    codes: dict[str, list] = {}
+    for rows in lists:
+        for r in rows:
+            seen = codes.setdefault(r.code, [r.name, r.fee_category, Decimal(0), Decimal(0)])
+            seen[2] += r.amount
+            seen[3] += r.pool_pay
+    return sorted(((c, *v) for c, v in codes.items() if v[3] > 0), key=lambda r: (-r[4], r[0]))
+
+
+def _rows(items) -> list[tuple]:
+    return [(i.code, i.name, i.fee_category, i.amount, i.pool_pay) for i in items]
+
+
+@pytest.fixture()
+def resynced(synced):
+    """Every desk synced once more, so each knows the usage the others uploaded (the hub's)."""
+    hub, desks = synced
+    for d in desks:
+        assert sync_once(d.path, backoff=FAST).ok
+    return hub, desks
+
+
+def test_top_items_and_members_near_their_cap_equal_the_desks_own(resynced):
+    """By desk each unit's top items by pool pay and its members at or near their cap are that desk's own; by
+    institution H-001's items are desks 01 and 02's added per code, its members near their cap either desk's; the
+    hub's are all three desks'. 1 % of the cap is near enough for the few visits here."""
+    hub, (a, b, c) = resynced
+    tight = thresholds_from({"near_cap_share": "0.01"})
+    own = {d.uuid: supervise(d.db, Selection(MARCH), tight, library=d.desk.library) for d in (a, b, c)}
+    assert all(o.top_items for o in own.values())
+    assert all(o.near_cap for o in own.values())  # M001, at every desk: 54.00 of 1,500 this year
+    by_desk = _report(hub, by="desk", thresholds=tight)
+    for d in (a, b, c):
+        assert _rows(by_desk.top_items[d.uuid]) == _rows(own[d.uuid].top_items), d.number
+        assert by_desk.near_cap[d.uuid] == own[d.uuid].near_cap, d.number
+        unit = next(u for u in by_desk.units if u.key == d.uuid)
+        assert unit.indicators()["near_cap"] == len(own[d.uuid].near_cap)
+    by_institution = _report(hub, thresholds=tight)
+    assert _rows(by_institution.top_items["H-002"]) == _rows(own[c.uuid].top_items)
+    assert _rows(by_institution.top_items["H-001"]) == _summed(own[a.uuid].top_items, own[b.uuid].top_items)
+    assert _rows(by_institution.top_items["*"]) == _summed(*(o.top_items for o in own.values()))
+    near = {k: {r.member_id for r in rows} for k, rows in by_institution.near_cap.items()}
+    assert near["H-001"] == {r.member_id for d in (a, b) for r in own[d.uuid].near_cap}
+    assert near["*"] == {r.member_id for o in own.values() for r in o.near_cap}
+    assert by_institution.total.indicators()["near_cap"] == len(near["*"])
+    assert _report(hub, by="desk").near_cap[a.uuid] == ()  # at the default 90 % nobody is near
+    with hub.store.db.read() as tx:
+        assert hub_report(tx, MARCH).total.indicators()["near_cap"] is None  # no packs given: not known
+
+
+def test_the_migration_copies_stored_lines_as_the_ingest_writes_them(synced, request):
+    """Hub migration 011 fills hub_report_lines and their monthly sums for the settlements a hub already had, in
+    SQL; the ingest writes them per batch (hub_report_rows.pool_share, a grouped upsert): both must give the same
+    rows, reversals included."""
+    import desk.sync
+
+    hub, _ = synced
+    dialect = "postgresql" if "postgresql" in request.node.name else "sqlite"
+    sql = (Path(desk.sync.__file__).parent / "migrations" / dialect / "011_report_lines.sql").read_text(encoding="utf-8")
+    def statement(table: str) -> str:
+        start = sql.index(f"INSERT INTO {table}")
+        return sql[start:sql.index(";", start)]
+
+    queries = ("SELECT * FROM hub_report_lines ORDER BY settlement_id, line",
+               "SELECT * FROM hub_report_code_months ORDER BY month, institution_code, desk_uuid, code")
+    with hub.store.db.read() as tx:
+        written = [[tuple(r) for r in tx.all(q)] for q in queries]
+    lines, months = written
+    assert len(lines) > 15 and any(r[-2] < 0 for r in lines) and any(r[-1] > 0 for r in lines) and months
+    with hub.store.db.write() as tx:
+        for table in ("hub_report_lines", "hub_report_code_months"):
+            tx.run(f"DELETE FROM {table}")
+            tx.run(statement(table))
+        copied = [[tuple(r) for r in tx.all(q)] for q in queries]
+    assert copied == written
+
+
 def test_desk_hub_report_writes_a_pdf_and_a_csv(synced, tmp_path):
     from pdf_support import text
 
@@ -119,6 +206,7 @@ def test_desk_hub_report_writes_a_pdf_and_a_csv(synced, tmp_path):
     pdf = text((out / "hub-report-2023-03.pdf").read_bytes(), tmp_path)
     assert "门诊费用监测报告（中心汇总）2023-03" in pdf and "H-001" in pdf and "H-002" in pdf and "合计" in pdf
     assert "按次均费用排名" in pdf
+    assert "统筹支付前列项目（全中心" in pdf and "达到或接近年度最高支付限额人数" in pdf
     assert (out / "hub-report-2023-03.csv").read_text(encoding="utf-8").count("\n") == 4  # heading, 2, total
 
 
@@ -138,6 +226,11 @@ def test_get_v1_report_answers_an_administrators_token_only(synced):
     assert [u["key"] for u in body["units"]] == ["H-001", "H-002"]
     assert body["total"]["total"] == str(report.total.total) and body["total"]["visits"] == report.total.visits
     assert body["rankings"]["avg_cost"] == [k for k, _ in report.ranked("avg_cost")]
+    full = _report(hub)
+    assert body["top_items"]["*"] == [{"code": i.code, "name": i.name, "fee_category": i.fee_category,
+                                       "amount": str(i.amount), "pool_pay": str(i.pool_pay)} for i in full.top_items["*"]]
+    assert body["top_items"]["*"] and body["near_cap"] == {"*": [], "H-001": [], "H-002": []}
+    assert body["total"]["near_cap"] == 0
     secret = a.db.execute("SELECT secret FROM sync_config").fetchone()[0]
     for header in ({}, {"Authorization": f"Bearer {a.uuid}:{secret}"}, {"Authorization": f"Bearer {token}x"},
                    {"Authorization": "Bearer admin:auditor:"}):

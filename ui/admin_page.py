@@ -8,17 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from desk.store.database import StoreError, open_db
 from desk.store.usage import freshness
-from desk.store.users import ROLES, add_user, list_users
 from desk.sync.client import set_stale_after, status
 from ui import labels
+from ui.errors import import_problem
 from ui.operations import Changes, CollectionOp
+from ui.users_box import UsersBox
 
 log = logging.getLogger("desk.ui")
-ROLE_LABEL = {"cashier": "收款员", "supervisor": "主管", "admin": "管理员"}
 
 
 class AdminPage(QWidget):
@@ -28,7 +28,9 @@ class AdminPage(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(self._imports())
-        left.addWidget(self._users(), 1)
+        self.users_box = UsersBox(session)
+        self.users = self.users_box.table
+        left.addWidget(self.users_box, 1)
         layout.addLayout(left, 3)
         layout.addWidget(self._settings(), 2)
 
@@ -92,10 +94,11 @@ class AdminPage(QWidget):
             self.import_finished = result
 
         def failed(error: Exception):
-            message = str(error)
+            message = import_problem(error)  # in the administrator's language, row by row
+            log.info("import refused: %s", error)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message.replace("; ", "\n")))
+            self.report.setPlainText(self.tr("未导入，文件中有错误：\n%1").replace("%1", message))
             self.import_finished = message
 
         def progress(done_rows, total):
@@ -106,53 +109,6 @@ class AdminPage(QWidget):
         return CollectionOp(parent=self, op=work, success=done,
                             changes=Changes(members=kind == "members", catalog=kind == "catalog")) \
             .failure(failed).with_progress(progress).run_in_background()
-
-    # ---- users --------------------------------------------------------------------------------
-    def _users(self) -> QGroupBox:
-        box = QGroupBox(self.tr("收款员与角色"))
-        self.users = QTableWidget(0, 4)
-        self.users.setObjectName("users")
-        self.users.setHorizontalHeaderLabels([self.tr("工号"), self.tr("姓名"), self.tr("角色"), self.tr("状态")])
-        self.users.horizontalHeader().setStretchLastSection(True)
-        self.new_id, self.new_name, self.new_pin = QLineEdit(), QLineEdit(), QLineEdit()
-        self.new_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_id.setPlaceholderText(self.tr("工号"))
-        self.new_name.setPlaceholderText(self.tr("姓名"))
-        self.new_pin.setPlaceholderText(self.tr("密码（4–12 位数字）"))
-        self.new_role = QComboBox()
-        for role in ROLES:
-            self.new_role.addItem(self.tr(ROLE_LABEL[role]), role)
-        add = QPushButton(self.tr("添加"))
-        add.clicked.connect(self.add_user)
-        row = QHBoxLayout()
-        for widget in (self.new_id, self.new_name, self.new_pin, self.new_role, add):
-            row.addWidget(widget)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.users, 1)
-        layout.addLayout(row)
-        self.reload_users()
-        return box
-
-    def reload_users(self) -> None:
-        rows = list_users(self.session.db)
-        self.users.setRowCount(len(rows))
-        for r, user in enumerate(rows):
-            state = self.tr("启用") if user["active"] else self.tr("停用")
-            if user["locked_until"]:
-                state += self.tr("（锁定）")
-            for c, text in enumerate((user["user_id"], user["name"], self.tr(ROLE_LABEL[user["role"]]), state)):
-                self.users.setItem(r, c, QTableWidgetItem(text))
-
-    def add_user(self) -> None:
-        try:
-            add_user(self.session.db, self.session.actor, self.new_id.text().strip(), self.new_name.text(),
-                     self.new_role.currentData(), self.new_pin.text(), self.session.now())
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("未能添加"), str(exc))
-            return
-        for field in (self.new_id, self.new_name, self.new_pin):
-            field.clear()
-        self.reload_users()
 
     # ---- settings -----------------------------------------------------------------------------
     def _settings(self) -> QGroupBox:

@@ -52,17 +52,29 @@ def make_app(argv: list[str]) -> QApplication:
     return app
 
 
-def install_language(app: QApplication, language: str) -> None:
+def install_language(app: QApplication, language: str) -> list[QTranslator]:
     """Chinese is the source language; English comes from a compiled translation, when present.
 
     Qt's own strings (Cancel, Yes, No) come from Qt's translations in the chosen language.
     """
     from PySide6.QtCore import QLibraryInfo
 
+    installed = []
     qt = QTranslator(app)
     if qt.load(QLocale("zh_CN" if language != "en" else "en"), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+        app.installTranslator(qt)  # the file dialog, Cancel, Yes, No …
+        installed.append(qt)
+    else:
+        log.warning("Qt's own %s translations not found in %s", language,
+                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if language != "en":  # what qtbase_zh_CN leaves in English (resources/translations/qtgaps_zh_CN.ts)
+        from importlib import resources
+
+        gaps = QTranslator(app)
+        if gaps.load(QLocale("zh_CN"), "qtgaps", "_", str(resources.files("resources") / "translations")):
+            app.installTranslator(gaps)
+            installed.append(gaps)
     if language == "en":
         from importlib import resources
 
@@ -70,8 +82,10 @@ def install_language(app: QApplication, language: str) -> None:
         folder = str(resources.files("resources") / "translations")
         if translator.load(QLocale("en"), "desk", "_", folder):
             app.installTranslator(translator)
+            installed.append(translator)
         else:
             log.warning("English translation not found in %s; run scripts/setup-env to compile it", folder)
+    return installed
 
 
 def demo_database(place: str, kind: str = "clinic") -> Path:

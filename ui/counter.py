@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 from desk import prescription as rx
 from desk.engine import Certification, Member, local_day
 from desk.engine import benefits
-from desk.money import change_due, format_yuan, from_fen, parse_money
+from desk.money import InputError, change_due, format_yuan, from_fen, parse_money
 from desk.prescription import PrescriptionError
 from desk.receipts.receipt import print_receipt
 from desk.store.catalog import get_item, search, warm_search
+from desk.store.member_search import spell_members
 from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
-from desk.store import pharmacy
+from desk.store import pharmacy, stock
 from desk.store.payments import PaymentRefused
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
@@ -37,7 +38,7 @@ from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
 from ui.draft_note import DraftNote
-from ui.errors import describe
+from ui.errors import describe, input_problem
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
 from ui.pharmacy_panel import PharmacyPanel, PrescriptionDialog, prescription_words, trace_words
@@ -68,6 +69,7 @@ class CounterPage(QWidget):
         self._build()
         self._shortcuts()
         warm_search(session.db)  # the first keystroke in the item box must not build the name index
+        spell_members(session.db)  # members from before their names' pinyin was kept (once)
         self.restore_draft()
 
     # ---- layout -------------------------------------------------------------------------------
@@ -76,6 +78,10 @@ class CounterPage(QWidget):
         self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(self.tr("刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）"))
         self.scan.returnPressed.connect(self.scan_member)
+        self.find_member_button = QPushButton(self.tr("查找 (Ctrl+F)"))
+        self.find_member_button.setObjectName("find_member")
+        self.find_member_button.setToolTip(self.tr("按姓名或拼音查找参保人（未带卡时）"))
+        self.find_member_button.clicked.connect(lambda: self.search_member())
         self.item_box = QLineEdit()
         self.item_box.setObjectName("item_box")
         self.item_box.setPlaceholderText(self.tr("添加项目：编码、名称或拼音首字母，如 amxl（F3）"))
@@ -106,6 +112,8 @@ class CounterPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.scan, 3)
+        top.addWidget(self.find_member_button)
+        self.find_member_button.setMaximumHeight(self.scan.sizeHint().height())  # the row no taller for it
         top.addWidget(self.item_box, 4)
         top.addWidget(self.prescriber)
         top.addWidget(self.rx_button)
@@ -228,7 +236,8 @@ class CounterPage(QWidget):
                            ("F7", self.edit_prescription), ("F8", self.mark_no_code),
                            ("F4", self.tendered.setFocus), ("F9", self.show_shortcuts),
                            ("F6", self.payment.next_method), ("F5", self.payment.focus_part),
-                           ("F10", self.held.hold), ("F11", self.held.recall)):
+                           ("F10", self.held.hold), ("F11", self.held.recall),
+                           ("Ctrl+F", lambda: self.search_member())):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -246,6 +255,7 @@ class CounterPage(QWidget):
     def shortcuts_text(self) -> str:
         """The counter's keys. F1 stays the scan box (a scanner's habit); the list is F9."""
         keys = ((self.tr("F1"), self.tr("刷卡框（选中原内容，新卡直接覆盖）")), (self.tr("F3"), self.tr("添加项目框")),
+                (self.tr("Ctrl+F"), self.tr("按姓名或拼音查找参保人")),
                 (self.tr("F4"), self.tr("实收现金")), (self.tr("F6"), self.tr("切换支付方式（现金、微信、支付宝、银行卡、聚合码）")),
                 (self.tr("F5"), self.tr("组合支付：先收部分的金额，其余按所选方式")), (self.tr("编码*3"), self.tr("在项目框中一次添加 3 个")),
                 (self.tr("+ / −"), self.tr("所选行数量加一 / 减一")), (self.tr("Delete"), self.tr("删除所选行")),
@@ -290,8 +300,27 @@ class CounterPage(QWidget):
             self.refuse_scan(self.tr("“%1”对应多位参保人：%2。请改刷社保卡或身份证").replace("%1", key).replace("%2", names))
             return
         if member is None:
+            if not key.isascii() or (key.isalpha() and key.islower()):  # a name or pinyin typed (a scanner's
+                # codes are digits and capitals): look the name up
+                return self.search_member(key)
             self.refuse_scan(self.tr("找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡").replace("%1", key))
             return
+        self.bind_member(member)
+
+    def search_member(self, text: str = "") -> None:
+        """Ctrl+F: find the patient by name or pinyin; the pick binds the bill as a scanned card would."""
+        from ui.member_search import MemberSearchDialog
+
+        dialog = MemberSearchDialog(self.session, text, self)
+        self.member_search = dialog
+        if dialog.exec() != MemberSearchDialog.DialogCode.Accepted or not dialog.chosen:
+            self.focus_scan()
+            return
+        self.bind_member(get_member(self.session.db, dialog.chosen))  # by member id: one member, never a code
+
+    def bind_member(self, member: MemberRecord) -> None:
+        """The bill now belongs to ``member`` (resolved to one member id); a different patient on a bill with
+        lines asks first."""
         if self.member and member.member_id != self.member.member_id and self.model.lines:
             answer = QMessageBox.question(
                 self, self.tr("更换参保人"),
@@ -516,6 +545,10 @@ class CounterPage(QWidget):
         try:
             code = text.strip()
             pharmacy.check_scan(self.session.db, line.item.code, code, self.model.codes_in_bill())
+            codes = (*line.drug.trace_codes, code)
+            # a received box names its batch and expiry (and is refused on another item, or expired)
+            batch, expiry = stock.batch_for(self.session.db, line.item.code, list(codes), line.drug.batch,
+                                            line.drug.expiry, local_day(self.session.now()))
         except TraceCodeError as exc:
             self.show_trace()
             self.trace.error(trace_words(exc))
@@ -524,9 +557,8 @@ class CounterPage(QWidget):
         except StoreError as exc:
             self.trace.error(describe(exc))
             return
-        codes = (*line.drug.trace_codes, code)
         split = pharmacy.drug_info(self.session.db, line.item.code).split
-        self.model.set_drug(row, replace(line.drug, trace_codes=codes, no_code_reason=""),
+        self.model.set_drug(row, replace(line.drug, trace_codes=codes, no_code_reason="", batch=batch, expiry=expiry),
                             None if split else Decimal(len(codes)))  # a box line's quantity is its boxes
         self.table.selectRow(row)
         self.show_trace()
@@ -649,8 +681,8 @@ class CounterPage(QWidget):
             return None
         try:
             change = change_due(parse_money(text, "tendered"), share)
-        except ValueError:  # InputError is one
-            self._say_change(self.tr("“%1”不是金额").replace("%1", text), error=True)
+        except InputError as exc:  # not an amount, negative, too many decimals: said in the cashier's words
+            self._say_change(input_problem(exc), error=True)
             return None
         if change < 0:
             self._say_change(self.tr("实收不足，尚差 ¥%1").replace("%1", format_yuan(-change)), error=True)

@@ -12,6 +12,7 @@ from desk.domain import relation_code
 
 CONTEXT = "Domain"
 CATEGORY = {"employed": QT_TRANSLATE_NOOP("Domain", "在职"), "retired": QT_TRANSLATE_NOOP("Domain", "退休")}
+SEX = {"M": QT_TRANSLATE_NOOP("Domain", "男"), "F": QT_TRANSLATE_NOOP("Domain", "女")}
 SCHEME = {"employer": QT_TRANSLATE_NOOP("Domain", "随单位"),
           "individual_tier2": QT_TRANSLATE_NOOP("Domain", "个人二档"),
           "individual_tier1": QT_TRANSLATE_NOOP("Domain", "个人一档")}
@@ -36,6 +37,10 @@ def _tr(text: str) -> str:
 
 def category(code: str) -> str:
     return _tr(CATEGORY[code])
+
+
+def sex(code: str) -> str:
+    return _tr(SEX[code])
 
 
 def scheme(code: str) -> str:

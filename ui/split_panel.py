@@ -18,18 +18,35 @@ ROWS = (("total", _("SplitPanel", "医疗费总额")), ("full_self_pay", _("Spli
         ("account_pay", _("SplitPanel", "个人账户支付")), ("cash_pay", _("SplitPanel", "应收现金")))
 
 
+# Two figures a row (one for whose account pays and for the cash due), so that at 768 pixels high the
+# 计算依据 box below has room for five steps without scrolling.
+PLACES = {"total": (0, 0), "full_self_pay": (0, 2), "pre_self_pay": (1, 0), "in_scope": (1, 2),
+          "deductible": (2, 0), "ratio": (2, 2), "pool_pay": (3, 0), "over_cap": (3, 2),
+          "account_pay": (4, None), "cash_pay": (5, None)}
+WHY_STYLE = "font-size:9pt;"
+
+
+class Note(QLabel):
+    """A line that takes no room while it says nothing (the 计算依据 box gets the height instead)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 — Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class SplitPanel(QGroupBox):
     def __init__(self, parent=None):
         super().__init__(self.tr("结算"), parent)
-        self.benefit = QLabel("")
+        self.benefit = Note("")
         self.benefit.setObjectName("split_benefit")
         self.benefit.setWordWrap(True)
         self.benefit.setStyleSheet("font-weight:bold; color:#6a1b9a;")
         grid = QGridLayout()
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(2)
+        grid.setHorizontalSpacing(10)
         self.values: dict[str, QLabel] = {}
         self.names: dict[str, QLabel] = {}
-        for row, (key, label) in enumerate(ROWS):
+        for key, label in ROWS:
             name = QLabel(self.tr(label))
             name.setObjectName(f"split_label_{key}")
             self.names[key] = name
@@ -42,13 +59,20 @@ class SplitPanel(QGroupBox):
                     widget.setStyleSheet("font-size:20pt; font-weight:bold; color:#0b57d0;")
             elif key == "pool_pay":
                 value.setStyleSheet("font-weight:bold; color:#146c2e;")
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
+            row, column = PLACES[key]
+            if column is None:  # a line of its own: the payer's name may be long, the cash due is large
+                grid.addWidget(name, row, 0, 1, 3)
+                grid.addWidget(value, row, 3)
+            else:
+                grid.addWidget(name, row, column)
+                grid.addWidget(value, row, column + 1)
             self.values[key] = value
-        self.funds = QLabel("")
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.funds = Note("")
         self.funds.setObjectName("split_funds")
         self.funds.setWordWrap(True)
-        self.message = QLabel("")
+        self.message = Note("")
         self.message.setObjectName("split_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#b3261e; font-weight:bold;")
@@ -61,7 +85,7 @@ class SplitPanel(QGroupBox):
         layout.addWidget(self.benefit)
         layout.addWidget(self.funds)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(self.tr("计算依据")))
+        self.why.setPlaceholderText(self.tr("计算依据"))  # the caption inside the box: its line goes to the steps
         layout.addWidget(self.why, 1)
         self.result: Settlement | None = None
 
@@ -83,11 +107,12 @@ class SplitPanel(QGroupBox):
                            else "")
         self.message.setText("")
         self.benefit.setText(self.benefit_line(result))
-        html = [f"<p style='color:#555'>{self.tr('政策版本')} {result.policy_version}</p><ol>"]
-        for step in result.explain:
+        # one paragraph a step, its article on the same line: five steps fit without scrolling at 1024×768
+        html = [f"<div style='{WHY_STYLE}'><p style='margin:0; color:#555'><b>{self.tr('计算依据')}</b>　{self.tr('政策版本')} {result.policy_version}</p>"]
+        for n, step in enumerate(result.explain, start=1):
             amount = "" if step.amount is None else f" <b>{format_yuan(step.amount)}</b>"
-            html.append(f"<li>{step.why}{amount}<br><span style='color:#0b57d0'>{step.source}</span></li>")
-        html.append("</ol>")
+            html.append(f"<p style='margin:0'>{n}. {step.why}{amount}　<span style='color:#0b57d0'>{step.source}</span></p>")
+        html.append("</div>")
         self.why.setHtml("".join(html))
 
     def name_payer(self, relative: str | None) -> None:

@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from desk.analytics.articles import ARTICLES
-from desk.analytics.indicators import DRUGS, EXAM, LAB, growth, ratio, share
+import datetime as dt
+
+from desk.analytics.indicators import DRUGS, EXAM, LAB, CapRow, ItemRow, growth, ratio, share
 from desk.analytics.period import Period
 from desk.analytics.thresholds import DEFAULTS, Thresholds
-from desk.money import ZERO, fen, from_fen
+from desk.domain import CATEGORIES, SCHEMES
+from desk.money import ZERO, fen, from_fen, to_fen
+from desk.policy.loader import Library, PackError
+from desk.policy.pack import PolicyError
 
 SIGN = "CASE kind WHEN 'settlement' THEN 1 ELSE -1 END"
 ACCOUNT_ONLY = "pool_pay_fen = 0 AND cash_pay_fen = 0 AND account_pay_fen > 0"
@@ -46,6 +51,7 @@ class Unit:
     previous_visits: int
     member_days: int = 0
     member_months: int = 0
+    near_cap: int | None = None  # members at or near their cap; None when the report was made without the packs
 
     @property
     def avg_cost(self) -> Decimal | None:
@@ -67,6 +73,7 @@ class Unit:
             "pool_per_member": fen(self.pool_pay / self.members) if self.members > 0 else None,
             "visits_per_member_day": ratio(self.visits, self.member_days),
             "visits_per_member_month": ratio(self.visits, self.member_months),
+            "near_cap": self.near_cap,
             "account_only": self.account_only, "excluded_cash": self.excluded_cash, "off_hours": self.off_hours,
         }
 
@@ -78,6 +85,8 @@ class HubReport:
     units: tuple[Unit, ...]
     total: Unit
     names: dict[str, str] = field(default_factory=dict)  # key → a name people know (a desk's registered name)
+    top_items: dict[str, tuple[ItemRow, ...]] = field(default_factory=dict)  # per unit and "*", largest pool pay first
+    near_cap: dict[str, tuple[CapRow, ...]] = field(default_factory=dict)  # per unit and "*", nearest first
 
     def ranked(self, indicator: str) -> list[tuple[str, Decimal]]:
         """Units by ``indicator``, highest first (those with no value for it left out)."""
@@ -144,8 +153,87 @@ def _people(tx, by: str, key: str, period: Period) -> dict[str, dict[str, int]]:
     return people
 
 
-def hub_report(tx, period: Period, by: str = "institution", thresholds: Thresholds = DEFAULTS) -> HubReport:
-    """The indicators of every institution (or desk) and of the whole hub, in SQL over the report rows."""
+def _top_items(tx, key: str, period: Period, keep: int) -> dict[str, tuple[ItemRow, ...]]:
+    """Per unit and across the hub ("*"): the items with the most pool pay, as each desk ranks its own
+    (supervise's top_items): the lines' shares of their bills' pool pay (hub migration 011) summed per code.
+    A period of whole months reads the sums kept per month, desk and code; any other, the lines."""
+    if period.first.day == 1 and period.after.day == 1:
+        table, column = "hub_report_code_months", "month"
+        bounds = (period.first.isoformat()[:7], period.after.isoformat()[:7])
+    else:
+        table, column = "hub_report_lines", "day"
+        bounds = (period.first.isoformat(), period.after.isoformat())
+    by_unit: dict[str, dict[str, list]] = {"*": {}}
+    for k, code, name, category, amount, pool in tx.all(
+            f"SELECT {key}, code, MAX(name), MAX(fee_category), SUM(amount_fen), SUM(pool_fen) FROM {table}"
+            f" WHERE {column} >= ? AND {column} < ? GROUP BY {key}, code", bounds):
+        by_unit.setdefault(k, {})[code] = [name, category, int(amount), int(pool)]
+        hub = by_unit["*"].setdefault(code, [name, category, 0, 0])
+        hub[0], hub[1] = max(hub[0], name), max(hub[1], category)
+        hub[2] += int(amount)
+        hub[3] += int(pool)
+    return {k: tuple(sorted((ItemRow(code, n, c, from_fen(a), from_fen(p)) for code, (n, c, a, p) in codes.items() if p > 0),
+                            key=lambda i: (-i.pool_pay, i.code))[:keep]) for k, codes in by_unit.items()}
+
+
+def _caps(library: Library, policies: set[str], day: dt.date) -> dict[tuple[str, str, str], int]:
+    """(pack id, category, scheme) → the ordinary annual cap in fen on ``day``, as a desk of that pack reads it."""
+    caps = {}
+    for pack_id in policies:
+        try:
+            rules = library.get(pack_id).on(day)
+        except (PolicyError, PackError):
+            continue
+        if not rules.has("ordinary.annual_cap"):
+            continue
+        for category in CATEGORIES:
+            for scheme in SCHEMES:
+                try:
+                    cap = rules.get("ordinary.annual_cap", {"category": category, "scheme": scheme})
+                except (PolicyError, KeyError):
+                    continue
+                if cap > 0:
+                    caps[pack_id, category, scheme] = to_fen(fen(cap))
+    return caps
+
+
+def _near_cap(tx, key: str, period: Period, library: Library, near: Decimal) -> dict[str, tuple[CapRow, ...]]:
+    """Per unit and across the hub ("*"): members with a net visit at the unit in the period whose ordinary pool
+    pay this year (hub_usage) is at least ``near`` of their cap under the pack the unit settled them with, as each
+    desk finds them (supervise's near_cap). The few members past the lowest such bar are found by index first."""
+    last = period.after - dt.timedelta(days=1)
+    caps = _caps(library, set(library.ids()), last)
+    if not caps:
+        return {"*": ()}
+    lowest = to_fen(fen(near * from_fen(min(caps.values()))))
+    candidates = {m: (int(paid), category, scheme) for m, paid, category, scheme in tx.all(
+        "SELECT u.member_id, u.ordinary_pool_paid_fen, m.category, m.scheme FROM hub_usage u"
+        " JOIN hub_members m ON m.member_id = u.member_id WHERE u.year = ? AND u.ordinary_pool_paid_fen >= ?",
+        (last.year, lowest))}
+    found: dict[str, dict[str, CapRow]] = {"*": {}}
+    members = sorted(candidates)
+    for start in range(0, len(members), 500):
+        chunk = members[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for k, member_id, policy in tx.all(
+                f"SELECT r.{key}, s.member_id, MAX(s.policy_version) FROM hub_settlements s"
+                " JOIN hub_report_settlements r ON r.id = s.id"
+                f" WHERE s.member_id IN ({marks}) AND s.day >= ? AND s.day < ? GROUP BY r.{key}, s.member_id"
+                f" HAVING SUM({SIGN.replace('kind', 's.kind')}) > 0",
+                (*chunk, period.first.isoformat(), period.after.isoformat())):
+            paid, category, scheme = candidates[member_id]
+            cap = caps.get((policy.split("@")[0], category, scheme))
+            if cap and paid >= to_fen(fen(near * from_fen(cap))):
+                row = CapRow(member_id, from_fen(cap), from_fen(paid))
+                found.setdefault(k, {})[member_id] = row
+                found["*"].setdefault(member_id, row)
+    return {k: tuple(sorted(rows.values(), key=lambda r: (-r.share, r.member_id))) for k, rows in found.items()}
+
+
+def hub_report(tx, period: Period, by: str = "institution", thresholds: Thresholds = DEFAULTS,
+               library: Library | None = None) -> HubReport:
+    """The indicators of every institution (or desk) and of the whole hub, in SQL over the report rows;
+    ``library`` (the hub's packs) gives members' caps, without it near_cap is left out as at a desk."""
     if by not in KEYS:
         raise ValueError(f"by: {by!r} is not institution or desk")
     key, t = KEYS[by], thresholds
@@ -171,11 +259,15 @@ def hub_report(tx, period: Period, by: str = "institution", thresholds: Threshol
     now = {k: v[:7] for k, v in now.items()}
     before = {k: v[:7] for k, v in before.items()}
 
+    top = _top_items(tx, key, period, t.top_items)
+    near = _near_cap(tx, key, period, library, t.near_cap_share) if library is not None else {}
+
     def unit(k: str, sums: tuple, previous: tuple, member_count: int, unit_fees: dict, signal: tuple,
              days: int, months: int) -> Unit:
         visits, total, full, pool, account, cash, off = sums
         return Unit(k, visits, member_count, from_fen(total), from_fen(full), from_fen(pool), from_fen(account),
-                    from_fen(cash), unit_fees, signal[0], signal[1], off, from_fen(previous[1]), previous[0], days, months)
+                    from_fen(cash), unit_fees, signal[0], signal[1], off, from_fen(previous[1]), previous[0], days, months,
+                    len(near.get(k, ())) if library is not None else None)
 
     empty = (0,) * 7
     units = tuple(unit(k, now[k], before.get(k, empty), members.get(k, 0), fees.get(k, {}), signals.get(k, (0, 0)),
@@ -192,12 +284,13 @@ def hub_report(tx, period: Period, by: str = "institution", thresholds: Threshol
     names = {}
     if by == "desk":
         names = {u: n for u, n in tx.all("SELECT desk_uuid, name FROM hub_desks")}
-    return HubReport(period, by, units, total, names)
+    return HubReport(period, by, units, total, names, {k: top.get(k, ()) for k in (*now, "*")},
+                     {k: near.get(k, ()) for k in (*now, "*")} if library is not None else {})
 
 
 COLUMNS = ("visits", "members", "total", "growth", "avg_cost", "avg_cost_growth", "self_pay_share", "exam_share",
            "lab_share", "drug_share", "pool_share", "pool_per_member", "visits_per_member_day",
-           "visits_per_member_month", "account_only", "excluded_cash", "off_hours")
+           "visits_per_member_month", "near_cap", "account_only", "excluded_cash", "off_hours")
 
 
 def report_csv(report: HubReport) -> str:
@@ -220,7 +313,11 @@ def report_json(report: HubReport) -> dict:
             "articles": {c: ARTICLES[c] for c in COLUMNS},
             "units": [{"key": u.key, "name": report.names.get(u.key, ""), **figures(u)} for u in report.units],
             "total": figures(report.total),
-            "rankings": {r: [k for k, _ in report.ranked(r)] for r in RANKINGS}}
+            "rankings": {r: [k for k, _ in report.ranked(r)] for r in RANKINGS},
+            "top_items": {k: [{"code": i.code, "name": i.name, "fee_category": i.fee_category, "amount": str(i.amount),
+                               "pool_pay": str(i.pool_pay)} for i in rows] for k, rows in report.top_items.items()},
+            "near_cap": {k: [{"member_id": r.member_id, "cap": str(r.cap), "pool_paid": str(r.pool_paid),
+                              "share": str(r.share)} for r in rows] for k, rows in report.near_cap.items()}}
 
 
 def percent(value: Decimal | None) -> str:

@@ -8,6 +8,7 @@ the fen for money), never floats.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -36,11 +37,12 @@ class Selection:
     period: Period
     desk_number: str | None = None
 
-    def where(self, period: Period | None = None) -> tuple[str, tuple]:
+    def where(self, period: Period | None = None, alias: str = "s") -> tuple[str, tuple]:
+        """The condition on a table with ``day`` and ``desk_number`` (settlements, or their sums by day)."""
         period = period or self.period
-        sql, params = "s.day >= ? AND s.day < ?", [period.first.isoformat(), period.after.isoformat()]
+        sql, params = f"{alias}.day >= ? AND {alias}.day < ?", [period.first.isoformat(), period.after.isoformat()]
         if self.desk_number:
-            sql += " AND s.desk_number = ?"
+            sql += f" AND {alias}.desk_number = ?"
             params.append(self.desk_number)
         return sql, tuple(params)
 
@@ -203,7 +205,7 @@ def _hour(at: str) -> int:
 
 @dataclass(frozen=True)
 class _Scan:
-    """The period grouped by day and by the hour its timestamp shows: sums, hours, 套现 signal counts."""
+    """The period by day and by the hour its timestamps show: sums, hours, 套现 signal counts, off-hours."""
 
     visits: int
     sums: dict[str, int]
@@ -211,60 +213,93 @@ class _Scan:
     hours: tuple[int, ...]
     account_only: tuple[int, int]  # (count, total fen), reversed ones included
     excluded: tuple[int, int]  # (count, 丙类 fen), reversed ones included
+    off_hours_live: int  # settlements (not reversed) made outside opening hours: the off-hours alert's count
+    other_offsets: int  # settlements (not reversed) written with an offset other than +08:00
 
 
-def _scan(db: sqlite_utils.Database, where: str, params: tuple) -> _Scan:
-    sums_sql = ", ".join(f"SUM(s.{name}_fen)" for name in SUMS)
+def _scan(db: sqlite_utils.Database, selection: Selection, open_from: int, open_until: int) -> _Scan:
+    """The sums by day and by the hour the timestamps show, as the triggers of desk migration 013 keep them
+    (settlement_days, settlement_hours): a month is a few hundred rows however many settlements it has."""
+    where, params = selection.where(alias="d")
+    sums_sql = ", ".join(f"SUM(d.{name}_fen)" for name in SUMS)
     rows = db.execute(
-        f"SELECT s.day, substr(s.at, 12, 2), substr(s.at, -6), SUM({SIGN}), {sums_sql},"
-        f" SUM(CASE WHEN s.kind = 'settlement' AND {ACCOUNT_ONLY} THEN 1 ELSE 0 END),"
-        f" SUM(CASE WHEN s.kind = 'settlement' AND {ACCOUNT_ONLY} THEN s.total_fen ELSE 0 END),"
-        f" SUM(CASE WHEN s.kind = 'settlement' AND {EXCLUDED_CASH} THEN 1 ELSE 0 END),"
-        f" SUM(CASE WHEN s.kind = 'settlement' AND {EXCLUDED_CASH} THEN s.full_self_pay_fen ELSE 0 END)"
-        f" FROM settlements s WHERE {where} GROUP BY 1, 2, 3", params).fetchall()
+        f"SELECT d.day, SUM(d.visits), {sums_sql}, SUM(d.account_only), SUM(d.account_only_fen), SUM(d.excluded_cash),"
+        f" SUM(d.excluded_cash_fen) FROM settlement_days d WHERE {where} GROUP BY d.day ORDER BY d.day",
+        params).fetchall()
     totals = [0] * len(SUMS)
-    days: dict[str, list[int]] = {}
-    hours = [0] * 24
-    odd_offsets = False
+    daily = []
     visits = only_n = only_fen = excl_n = excl_fen = 0
-    for day, hour_text, offset, n, *rest in rows:
+    for day, n, *rest in rows:
         figures, (a_n, a_fen, e_n, e_fen) = rest[:len(SUMS)], rest[len(SUMS):]
         visits += n
         for i, v in enumerate(figures):
             totals[i] += v
-        d = days.setdefault(day, [0, 0, 0, 0, 0])
-        d[0] += n
-        d[1] += figures[0]
-        d[2] += figures[4]
-        d[3] += figures[6]
-        d[4] += figures[7]
+        daily.append(DayRow(day, n, from_fen(figures[0]), from_fen(figures[4]), from_fen(figures[6]),
+                            from_fen(figures[7])))
+        only_n, only_fen, excl_n, excl_fen = only_n + a_n, only_fen + a_fen, excl_n + e_n, excl_fen + e_fen
+    hours = [0] * 24
+    odd_offsets = False
+    off_live = other = 0
+    for hour_text, offset, n, live in db.execute(
+            f"SELECT d.hour, d.utc_offset, SUM(d.visits), SUM(d.live) FROM settlement_hours d WHERE {where}"
+            " GROUP BY 1, 2", params):
+        if offset != "+08:00":
+            other += live
         hour = _local_hour(hour_text, offset)
         if hour is None:
             odd_offsets = True
-        else:
-            hours[hour] += n
-        only_n, only_fen, excl_n, excl_fen = only_n + a_n, only_fen + a_fen, excl_n + e_n, excl_fen + e_fen
+            continue
+        hours[hour] += n
+        if not open_from <= hour < open_until:
+            off_live += live
     if odd_offsets:  # timestamps written with a half-hour offset: convert them one by one
-        for at, n in db.execute(f"SELECT s.at, {SIGN} FROM settlements s WHERE {where}", params):
+        where, params = selection.where()
+        for at, n, live in db.execute(
+                f"SELECT s.at, {SIGN}, s.kind = 'settlement' AND s.id NOT IN {UNDONE} FROM settlements s"
+                f" WHERE {where}", params):
             if _local_hour(at[11:13], at[-6:]) is None:
-                hours[_hour(at)] += n
-    daily = tuple(DayRow(day, v[0], *(from_fen(x) for x in v[1:])) for day, v in sorted(days.items()))
-    return _Scan(visits, dict(zip(SUMS, totals)), daily, tuple(hours), (only_n, only_fen), (excl_n, excl_fen))
+                hour = _hour(at)
+                hours[hour] += n
+                if live and not open_from <= hour < open_until:
+                    off_live += 1
+    return _Scan(visits, dict(zip(SUMS, totals)), tuple(daily), tuple(hours), (only_n, only_fen),
+                 (excl_n, excl_fen), off_live, other)
 
 
-def _members(db: sqlite_utils.Database, where: str, params: tuple) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Net visits per member and per (member, day)."""
-    per_day = {(m, d): n for m, d, n in db.execute(
-        f"SELECT s.member_id, s.day, SUM({SIGN}) FROM settlements s WHERE {where} GROUP BY s.member_id, s.day", params)}
-    per_member: dict[str, int] = {}
-    for (member, _), n in per_day.items():
-        per_member[member] = per_member.get(member, 0) + n
-    return per_member, per_day
+@dataclass(frozen=True)
+class _People:
+    """Net visits per member, per member and day, per member and month, counted in SQL: how many are above
+    zero, and the few above a threshold (as JSON arrays, so a month of 100,000 rows stays in SQLite)."""
+
+    members: int
+    member_days: int
+    member_months: int
+    over_day: dict[tuple[str, str], int]
+    over_month: dict[tuple[str, str], int]
 
 
-def _totals(scan: _Scan, per_member: dict[str, int]) -> Totals:
-    return Totals(scan.visits, sum(1 for n in per_member.values() if n > 0),
-                  *(from_fen(scan.sums[name]) for name in SUMS))
+def _people(db: sqlite_utils.Database, selection: Selection, day_max: int, month_max: int) -> _People:
+    where, params = selection.where()
+    member_days, over_day = db.execute(
+        "SELECT COUNT(*) FILTER (WHERE n > 0), json_group_array(json_array(m, d, n)) FILTER (WHERE n > ?)"
+        f" FROM (SELECT s.member_id AS m, s.day AS d, SUM({SIGN}) AS n FROM settlements s WHERE {where}"
+        " GROUP BY s.day, s.member_id)", (day_max, *params)).fetchone()
+    member_months, over_month = db.execute(
+        "SELECT COUNT(*) FILTER (WHERE n > 0), json_group_array(json_array(m, mo, n)) FILTER (WHERE n > ?)"
+        f" FROM (SELECT s.member_id AS m, substr(s.day, 1, 7) AS mo, SUM({SIGN}) AS n FROM settlements s"
+        f" WHERE {where} GROUP BY s.member_id, mo)", (month_max, *params)).fetchone()
+    period = selection.period
+    if period.first.strftime("%Y-%m") == (period.after - dt.timedelta(days=1)).strftime("%Y-%m"):
+        members = member_months  # within one month, a member's month is the member
+    else:
+        members = db.execute(f"SELECT COUNT(*) FILTER (WHERE n > 0) FROM (SELECT SUM({SIGN}) AS n FROM settlements s"
+                             f" WHERE {where} GROUP BY s.member_id)", params).fetchone()[0]
+    return _People(members, member_days, member_months, {(m, d): n for m, d, n in json.loads(over_day)},
+                   {(m, mo): n for m, mo, n in json.loads(over_month)})
+
+
+def _totals(scan: _Scan, people: _People) -> Totals:
+    return Totals(scan.visits, people.members, *(from_fen(scan.sums[name]) for name in SUMS))
 
 
 def _ref(r: tuple) -> SettlementRef:
@@ -294,31 +329,32 @@ def _of_members(db: sqlite_utils.Database, members: list[str], year: int) -> dic
     return found
 
 
-def _items(db: sqlite_utils.Database, where: str, params: tuple) -> list[ItemRow]:
-    """Per catalog code: amount and the pool pay shared out by in-scope amount (integer fen, truncated).
+def _items(db: sqlite_utils.Database, selection: Selection) -> list[ItemRow]:
+    """Per catalog code: amount and the pool pay shared out by in-scope amount (integer fen, truncated per line).
 
     An item's in-scope part is its amount for 甲类, its amount less 先行自付 (half-up) for 乙类, and
     nothing for 丙类; a bill's pool pay is split in proportion. A reversal's figures are the
-    original's negated, so the same split with the sign taken out nets it exactly.
+    original's negated, so the same split with the sign taken out nets it exactly. The shares are
+    summed per day, counter and code as the lines are written (settlement_item_days, desk migration 013),
+    so a month is a few thousand rows, not every line joined to its bill.
     """
-    ratio_bp = "CAST(ROUND(CAST(i.selfpay_ratio AS REAL) * 10000) AS INTEGER)"  # exact: at most 4 decimals
-    half = "CASE WHEN i.amount_fen < 0 THEN -5000 ELSE 5000 END"  # half-up away from zero: a reversal nets exactly
-    in_scope = (f"CASE i.class WHEN 'A' THEN i.amount_fen WHEN 'B' THEN i.amount_fen - (i.amount_fen * {ratio_bp} + {half})"
-                " / 10000 ELSE 0 END")
-    # integer division truncates toward zero, so the original's share and its reversal's are exact opposites
-    shared = f"CASE WHEN s.in_scope_fen = 0 THEN 0 ELSE s.pool_pay_fen * ({in_scope}) / s.in_scope_fen END"
+    sql, params = "d.day >= ? AND d.day < ?", [selection.period.first.isoformat(), selection.period.after.isoformat()]
+    if selection.desk_number:
+        sql += " AND d.desk_number = ?"
+        params.append(selection.desk_number)
     rows = db.execute(
-        f"SELECT i.code, MAX(i.name), MAX(i.fee_category), SUM(i.amount_fen), SUM({shared})"
-        f" FROM settlements s JOIN settlement_items i ON i.settlement_id = s.id WHERE {where} GROUP BY i.code",
-        params).fetchall()
+        "SELECT d.code, MAX(d.name), MAX(d.fee_category), SUM(d.amount_fen), SUM(d.pool_fen)"
+        f" FROM settlement_item_days d WHERE {sql} GROUP BY d.code", params).fetchall()
     return [ItemRow(code, name, category, from_fen(amount_), from_fen(pool)) for code, name, category, amount_, pool in rows]
 
 
-def _caps(db: sqlite_utils.Database, library: Library | None, seen: set[str], period: Period,
+def _caps(db: sqlite_utils.Database, library: Library | None, selection: Selection,
           near: Decimal) -> tuple[CapRow, ...]:
-    """Members seen in the selection whose ordinary pool paid this year is at or near their cap."""
-    if library is None or not seen:
+    """Members seen in the selection (a net visit in it) whose ordinary pool paid this year is at or near their cap."""
+    if library is None:
         return ()
+    period = selection.period
+    where, params = selection.where()
     desk = db.execute("SELECT policy, level FROM desk").fetchone()
     last = period.after - dt.timedelta(days=1)
     try:
@@ -343,9 +379,10 @@ def _caps(db: sqlite_utils.Database, library: Library | None, seen: set[str], pe
     for member_id, category, scheme, paid in db.execute(
             "SELECT m.member_id, m.category, m.scheme, u.ordinary_pool_paid_fen FROM usage_summary u"
             " JOIN members m ON m.member_id = u.member_id WHERE u.year = ? AND u.ordinary_pool_paid_fen >= ?"
-            " ORDER BY m.member_id", (last.year, lowest)):
+            f" AND (SELECT SUM({SIGN}) FROM settlements s WHERE s.member_id = u.member_id AND {where}) > 0"
+            " ORDER BY m.member_id", (last.year, lowest, *params)):
         cap = caps.get((category, scheme))
-        if member_id in seen and cap and paid >= to_fen(fen(near * from_fen(cap))):
+        if cap and paid >= to_fen(fen(near * from_fen(cap))):
             rows.append(CapRow(member_id, from_fen(cap), from_fen(paid)))
     return tuple(sorted(rows, key=lambda r: (-r.share, r.member_id)))
 
@@ -359,22 +396,21 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
     """
     t = thresholds
     where, params = selection.where()
-    previous_where, previous_params = selection.where(selection.period.previous())
-    scan = _scan(db, where, params)
-    per_member, per_day = _members(db, where, params)
-    totals = _totals(scan, per_member)
-    visits_before, total_before = db.execute(f"SELECT COALESCE(SUM({SIGN}), 0), COALESCE(SUM(s.total_fen), 0)"
-                                             f" FROM settlements s WHERE {previous_where}", previous_params).fetchone()
+    previous_where, previous_params = selection.where(selection.period.previous(), alias="d")
+    open_from, open_until = int(t.open_from), int(t.open_until)
+    scan = _scan(db, selection, open_from, open_until)
+    people = _people(db, selection, t.visits_per_day_max, t.visits_per_month_max)
+    totals = _totals(scan, people)
+    visits_before, total_before = db.execute("SELECT COALESCE(SUM(d.visits), 0), COALESCE(SUM(d.total_fen), 0)"
+                                             f" FROM settlement_days d WHERE {previous_where}",
+                                             previous_params).fetchone()
     previous = Previous(visits_before, from_fen(total_before))
-    items = _items(db, where, params)
+    items = _items(db, selection)
     structure: dict[str, Decimal] = {}
     for item in items:
         structure[item.fee_category] = structure.get(item.fee_category, ZERO) + item.amount
     fee_structure = tuple(sorted(((c, a) for c, a in structure.items() if a), key=lambda ca: (-ca[1], ca[0])))
     top = tuple(sorted((i for i in items if i.pool_pay > 0), key=lambda i: (-i.pool_pay, i.code))[:t.top_items])
-    per_month: dict[tuple[str, str], int] = {}
-    for (member, day), n in per_day.items():
-        per_month[member, day[:7]] = per_month.get((member, day[:7]), 0) + n
     # the 套现 signals leave out settlements a reversal undid (their own reversals are not counted either)
     undone = db.execute(
         f"SELECT COALESCE(SUM(CASE WHEN {ACCOUNT_ONLY} THEN 1 ELSE 0 END), 0),"
@@ -385,12 +421,10 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
     account_only = (scan.account_only[0] - undone[0], from_fen(scan.account_only[1] - undone[1]))
     excluded_cash = (scan.excluded[0] - undone[2], from_fen(scan.excluded[1] - undone[3]))
     off_hours = sum(n for h, n in enumerate(scan.hours) if h < t.open_from or h >= t.open_until)
-    seen = {m for m, n in per_member.items() if n > 0}
-    near_cap = _caps(db, library, seen, selection.period, t.near_cap_share)
+    near_cap = _caps(db, library, selection, t.near_cap_share)
 
     result = Supervision(selection, t, totals, previous, fee_structure, scan.daily, scan.hours,
-                         sum(1 for n in per_day.values() if n > 0), sum(1 for n in per_month.values() if n > 0),
-                         top, near_cap, account_only, excluded_cash, off_hours)
+                         people.member_days, people.member_months, top, near_cap, account_only, excluded_cash, off_hours)
     indicators = _indicators(result)
     by_key = {i.key: i for i in indicators}
     alerts: list[Alert] = []
@@ -414,8 +448,7 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
                                  f" AND i.fee_category = '{category}')")
 
     year = (selection.period.after - dt.timedelta(days=1)).year
-    over_day = {k: n for k, n in per_day.items() if n > t.visits_per_day_max}
-    over_month = {k: n for k, n in per_month.items() if n > t.visits_per_month_max}
+    over_day, over_month = people.over_day, people.over_month
     members_behind = sorted({m for m, _ in over_day} | {m for m, _ in over_month} | {c.member_id for c in near_cap})
     of_member = _of_members(db, members_behind, year) if members_behind else {}
     in_period = (selection.period.first.isoformat(), selection.period.after.isoformat())
@@ -450,33 +483,30 @@ def supervise(db: sqlite_utils.Database, selection: Selection, thresholds: Thres
             alerts.append(Alert(key, ARTICLES[key], value if key == "account_only" else from_fen(value), limit,
                                 member_id, label, refs, count))
     if off_hours > 0:
-        open_from, open_until = int(t.open_from), int(t.open_until)
-        rows, count = _off_hours(db, where, params, open_from, open_until)
+        rows = _off_hours(db, where, params, open_from, open_until, scan.other_offsets)
         alerts.append(Alert("off_hours", ARTICLES["off_hours"], off_hours, 0, None, label,
-                            tuple(_ref(r) for r in rows), count))
+                            tuple(_ref(r) for r in rows), scan.off_hours_live))
     return Supervision(**{**result.__dict__, "indicators": indicators, "alerts": tuple(alerts)})
 
 
-def _off_hours(db: sqlite_utils.Database, where: str, params: tuple, open_from: int,
-               open_until: int) -> tuple[list[tuple], int]:
-    """Settlements (not reversed) made outside [open_from, open_until) local time: the first LISTED, and how many.
-
-    A timestamp the desk wrote in China Standard Time is judged by its hour text in SQL; any other offset
-    (rare: a settlement made with --at in another zone) is converted row by row.
-    """
-    live = f"{where} AND s.kind = 'settlement' AND s.id NOT IN {UNDONE}"
+def _off_hours(db: sqlite_utils.Database, where: str, params: tuple, open_from: int, open_until: int,
+               other_offsets: int) -> list[tuple]:
+    """The first LISTED settlements (not reversed) made outside [open_from, open_until) local time (the scan counted
+    them all). A timestamp the desk wrote in China Standard Time is judged by its hour text in SQL; any other offset
+    (rare: a settlement made with --at in another zone) is read too, as many more rows as there are of those,
+    and converted here."""
     hour = "substr(s.at, 12, 2)"
-    outside = f"substr(s.at, -6) = '+08:00' AND ({hour} < '{open_from:02d}' OR {hour} >= '{open_until:02d}')"
-    count = db.execute(f"SELECT COUNT(*) FROM settlements s WHERE {live} AND {outside}", params).fetchone()[0]
-    rows = db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {live} AND {outside} ORDER BY s.seq"
-                      f" LIMIT {LISTED}", params).fetchall()
-    for r in db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {live} AND substr(s.at, -6) <> '+08:00'",
+    outside = (f"substr(s.at, -6) <> '+08:00' OR {hour} < '{open_from:02d}' OR {hour} >= '{open_until:02d}'")
+    rows = []
+    for r in db.execute(f"SELECT {_COLUMNS} FROM settlements s WHERE {where} AND s.kind = 'settlement'"
+                        f" AND s.id NOT IN {UNDONE} AND ({outside}) ORDER BY s.seq LIMIT {LISTED + int(other_offsets)}",
                         params):
-        local = _local_hour(r[AT][11:13], r[AT][-6:])
-        if not open_from <= (_hour(r[AT]) if local is None else local) < open_until:
-            rows.append(r)
-            count += 1
-    return sorted(rows, key=lambda r: r[SEQ])[:LISTED], count
+        if r[AT][-6:] != "+08:00":
+            local = _local_hour(r[AT][11:13], r[AT][-6:])
+            if open_from <= (_hour(r[AT]) if local is None else local) < open_until:
+                continue
+        rows.append(r)
+    return rows[:LISTED]
 
 
 LABELS = {

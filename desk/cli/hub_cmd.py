@@ -251,8 +251,9 @@ def run_report(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     thresholds = load_thresholds(args.thresholds)
     store = _store(args)
+    library = store.library
     with store.db.read() as tx:
-        report = hub_report(tx, period, args.by, thresholds)
+        report = hub_report(tx, period, args.by, thresholds, library)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"hub-report-{period.label}"
     (args.out_dir / f"{stem}.csv").write_text(report_csv(report), encoding="utf-8")

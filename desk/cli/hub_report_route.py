@@ -19,8 +19,9 @@ from desk.sync.hub_db import HubStorageError
 def report_route(store) -> Route:
     """401 without an administrator's token (a desk's is refused too), 400 for a bad period or grouping."""
     def build(period, by):
+        library = store.library
         with store.db.read() as tx:
-            return report_json(hub_report(tx, period, by))
+            return report_json(hub_report(tx, period, by, library=library))
 
     async def endpoint(request: Request) -> Response:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")

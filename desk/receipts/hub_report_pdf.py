@@ -67,6 +67,15 @@ def render_hub_report(report: HubReport, printed_at: dt.datetime) -> bytes:
         shown = [f"{n}. {report.names.get(k) or k} "
                  f"{format_yuan(v) if indicator == 'avg_cost' else percent(v)}" for n, (k, v) in enumerate(ranked, 1)]
         slip.text(f"按{RANK_TITLES[indicator]}排名（高→低）：" + "；".join(shown[:20]), 0.85)
+    top = report.top_items.get("*", ())
+    if top:
+        slip.text(f"统筹支付前列项目（全中心，{ARTICLES['top_items']}）：" + "；".join(
+            f"{n}. {i.name}（{i.code}）{format_yuan(i.pool_pay)}元" for n, i in enumerate(top, 1)), 0.85)
+    if report.near_cap:
+        near = report.near_cap.get("*", ())
+        shown = "；".join(f"{r.member_id} {percent(r.share)}" for r in near[:20]) + ("……" if len(near) > 20 else "")
+        slip.text(f"达到或接近年度最高支付限额人数（{ARTICLES['near_cap']}）：{len(near)}" + (f"（{shown}）" if near else ""),
+                  0.85)
     slip.space(6)
     slip.drawings([avg_cost_chart(report, slip.width, max(120, 40 + 14 * min(15, len(report.units))))])
     return slip.pdf(title=f"hub report {report.period.label}")

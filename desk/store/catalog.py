@@ -68,7 +68,7 @@ def parse_item(row: Row) -> tuple:
     v = row.values
     for column in REQUIRED:
         if not v.get(column):
-            raise InputError(column, "is required")
+            raise InputError(column, "is required", kind="required")
     cls = CLASS_ALIASES.get(v["class"], v["class"].upper())
     if cls not in ITEM_CLASSES:
         raise InputError("class", f"{v['class']!r} is not one of A/甲, B/乙, C/丙")
@@ -109,10 +109,11 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
             values = parse_item(item)
             drug = parse_drug(item, values[0], values[7])
         except InputError as exc:
-            result.rejected.append((item, RowError(item.line, exc.field, exc.reason)))
+            result.rejected.append((item, RowError(item.line, exc.field, exc.reason, kind=exc.kind, value=exc.value)))
             continue
         if values[0] in seen:
-            result.rejected.append((item, RowError(item.line, "code", f"{values[0]} repeats line {seen[values[0]]}")))
+            result.rejected.append((item, RowError(item.line, "code", f"{values[0]} repeats line {seen[values[0]]}",
+                                                   kind="repeats", value=values[0], other=str(seen[values[0]]))))
             continue
         seen[values[0]] = item.line
         good.append(values)
@@ -121,7 +122,7 @@ def import_catalog(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.
     if result.rejected and not skip_bad:
         raise ImportRefused(str(path), [e for _, e in result.rejected])
     if result.read == 0:
-        raise StoreError(f"{path}: has no rows to import")
+        raise StoreError(f"{path}: has no rows to import", kind="no_rows")
     stamp = now.isoformat()
     with write_transaction(db):
         for start in range(0, len(good), 5000):

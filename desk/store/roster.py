@@ -20,6 +20,7 @@ from desk.idcard import mask_id_number, parse_id_number
 from desk.money import InputError, parse_money, to_fen
 from desk.store import audit
 from desk.store.database import StoreError, write_transaction
+from desk.store.spelling import spell
 from desk.store.tabular import ImportRefused, Row, RowError, read_rows
 from desk.store.users import Actor, require
 
@@ -36,9 +37,11 @@ LINK_RELATIONS = {"", *RELATIONS, *RELATION_LABELS.values()}  # kept as written:
 CHUNK = 2000
 UPSERT = (
     "INSERT INTO members (member_id, name, id_number, card_number, ecard_code, category, birth_date, sex, scheme,"
-    " family_doctor_institution, eligible, account_baseline_fen, account_balance_fen, demo, updated_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT(member_id) DO UPDATE SET name = excluded.name, id_number = excluded.id_number,"
+    " family_doctor_institution, eligible, account_baseline_fen, account_balance_fen, demo, updated_at,"
+    " name_pinyin, name_initials)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT(member_id) DO UPDATE SET name = excluded.name, name_pinyin = excluded.name_pinyin,"
+    " name_initials = excluded.name_initials, id_number = excluded.id_number,"
     " card_number = excluded.card_number, ecard_code = excluded.ecard_code, category = excluded.category,"
     " birth_date = excluded.birth_date, sex = excluded.sex, scheme = excluded.scheme,"
     " family_doctor_institution = excluded.family_doctor_institution, eligible = excluded.eligible,"
@@ -103,7 +106,7 @@ def _choice(values: dict[str, str], column: str, allowed: tuple[str, ...], defau
         return default
     value = ALIASES.get(column, {}).get(raw, raw)
     if value not in allowed:
-        raise InputError(column, f"{raw!r} is not one of {', '.join(allowed)}")
+        raise InputError(column, f"{raw!r} is not one of {', '.join(allowed)}", kind="choice", value=raw[:40])
     return value
 
 
@@ -113,7 +116,7 @@ def _flag(values: dict[str, str], column: str, default: bool) -> bool:
         return default
     if raw in TRUE or raw in FALSE:
         return raw in TRUE
-    raise InputError(column, f"{values[column]!r} is not true or false")
+    raise InputError(column, f"{values[column]!r} is not true or false", kind="choice", value=values[column][:40])
 
 
 def _family(text: str, member_id: str) -> tuple[tuple[str, str], ...]:
@@ -164,7 +167,7 @@ def parse_member(row: Row, today: dt.date) -> MemberRow:
     v = row.values
     for column in REQUIRED:
         if not v.get(column):
-            raise InputError(column, "is required")
+            raise InputError(column, "is required", kind="required")
     try:
         ident = parse_id_number(v["id_number"], today)
     except ValueError as exc:
@@ -202,12 +205,13 @@ class _Parser:
         try:
             member = parse_member(item, self.today)
         except InputError as exc:
-            return RowError(item.line, exc.field, exc.reason)
+            return RowError(item.line, exc.field, exc.reason, kind=exc.kind, value=exc.value)
         keys = (("member_id", member.member_id), ("id_number", member.id_number),
                 ("card_number", member.card_number), ("ecard_code", member.ecard_code))
         for column, value in keys:
             if value and value in self.seen[column]:
-                return RowError(item.line, column, f"{value} repeats line {self.seen[column][value]}")
+                return RowError(item.line, column, f"{value} repeats line {self.seen[column][value]}", kind="repeats",
+                                value=value, other=str(self.seen[column][value]))
         for column, value in keys:
             if value:
                 self.seen[column][value] = item.line
@@ -216,7 +220,8 @@ class _Parser:
 
 def _values(m: MemberRow, demo: int, now: str) -> tuple:
     return (m.member_id, m.name, m.id_number, m.card_number, m.ecard_code, m.category, m.birth_date.isoformat(),
-            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.account_balance_fen, m.account_balance_fen, demo, now)
+            m.sex, m.scheme, m.family_doctor_institution, int(m.eligible), m.account_balance_fen, m.account_balance_fen, demo, now,
+            *spell(m.name))  # the name's pinyin and initials, for the counter's search by name
 
 
 def _conflict(db: sqlite_utils.Database, m: MemberRow) -> str:
@@ -265,7 +270,9 @@ def _upsert(db: sqlite_utils.Database, chunk: list[tuple[Row, MemberRow]], demo:
                 deferred.append((row, m))
                 continue
             column, _, reason = _conflict(db, m).partition("|")
-            result.rejected.append((row, RowError(m.line, column, reason)))
+            result.rejected.append((row, RowError(m.line, column, reason, kind="taken" if column else "bad",
+                                                  value=str(getattr(m, column, "") or "") if column else "",
+                                                  other=reason.rsplit(" ", 2)[-2] if column else "")))
             continue
         result.inserted += is_new
         result.updated += not is_new
@@ -303,7 +310,8 @@ def _link_family(db: sqlite_utils.Database, linked: list[tuple[Row, MemberRow]],
     for row, m in linked:
         for relative, relation in m.family:
             if not db.execute("SELECT 1 FROM members WHERE member_id = ?", (relative,)).fetchone():
-                result.rejected.append((row, RowError(m.line, "family", f"{relative} is not a member on this desk")))
+                result.rejected.append((row, RowError(m.line, "family", f"{relative} is not a member on this desk",
+                                                      kind="not_a_member", value=relative)))
                 continue
             db.execute("INSERT OR REPLACE INTO family_links (member_id, relative_id, relation) VALUES (?,?,?)",
                        (m.member_id, relative, relation))
@@ -341,7 +349,7 @@ def import_roster(db: sqlite_utils.Database, actor: Actor, path: Path, now: dt.d
         linked += _flush(db, chunk, demo, stamp, result, skip_bad, deferred)
         linked += _flush(db, deferred, demo, stamp, result, skip_bad, None)
         if result.read == 0:
-            raise StoreError(f"{path}: has no rows to import")
+            raise StoreError(f"{path}: has no rows to import", kind="no_rows")
         if not (result.rejected and not skip_bad):
             _link_family(db, linked, result)
         if result.rejected and not skip_bad:

@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -24,10 +24,18 @@ from desk.store.database import StoreError
 
 @dataclass(frozen=True)
 class RowError:
+    """A refused row: ``kind`` names the refusal for ui/ to word (the InputError kinds, or control_char,
+    field_count, not_json, too_nested, not_object, unknown_column, not_scalar, repeats, taken,
+    not_a_member), ``value`` the value refused and ``other`` the line or member it clashes with;
+    ``reason`` says it in English for the CLI, the log and the rejects file."""
+
     line: int
     column: str
     reason: str
     raw: str = ""  # the line as it stood in the file, for the rejects file
+    kind: str = field(default="bad", compare=False)  # for the words, not the identity of the refusal
+    value: str = field(default="", compare=False)
+    other: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"line {self.line}, column {self.column or '-'}: {self.reason}"
@@ -38,7 +46,8 @@ class ImportRefused(StoreError):
 
     def __init__(self, path: str, errors: list[RowError]):
         shown = "; ".join(map(str, errors[:5])) + (f"; and {len(errors) - 5} more" if len(errors) > 5 else "")
-        super().__init__(f"{path}: {len(errors)} bad row(s), nothing imported: {shown}")
+        super().__init__(f"{path}: {len(errors)} bad row(s), nothing imported: {shown}", kind="import_refused",
+                         path=path, count=len(errors))
         self.errors = errors
 
 
@@ -134,7 +143,8 @@ def _control(values: dict[str, str]) -> str | None:
 
 def _control_error(line: int, column: str, value: str, raw: str) -> RowError:
     char = CONTROL.search(value).group()
-    return RowError(line, column, f"contains a control character (U+{ord(char):04X}); remove it", raw)
+    return RowError(line, column, f"contains a control character (U+{ord(char):04X}); remove it", raw,
+                    kind="control_char", value=f"U+{ord(char):04X}")
 
 
 def _csv(lines: Iterator[str], path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Row | RowError]:
@@ -150,7 +160,7 @@ def _csv(lines: Iterator[str], path: Path, columns: tuple[str, ...], required: t
 def _csv_rows(reader, path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Row | RowError]:
     header = next(reader, None)
     if header is None:
-        raise StoreError(f"{path}: is empty (a header line naming the columns is expected)")
+        raise StoreError(f"{path}: is empty (a header line naming the columns is expected)", kind="empty_file")
     header = [h.strip() for h in header]
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
@@ -158,17 +168,20 @@ def _csv_rows(reader, path: Path, columns: tuple[str, ...], required: tuple[str,
                          kind="bad_file", line=1)
     missing = [c for c in required if c not in header]
     if missing:
-        raise StoreError(f"{path}: line 1: the header lacks column(s) {', '.join(missing)}")
+        raise StoreError(f"{path}: line 1: the header lacks column(s) {', '.join(missing)}", kind="missing_columns",
+                         columns=", ".join(missing))
     unknown = [h for h in header if h not in columns]
     if unknown:
-        raise StoreError(f"{path}: line 1: unknown column(s) {', '.join(unknown)} (known: {', '.join(columns)})")
+        raise StoreError(f"{path}: line 1: unknown column(s) {', '.join(unknown)} (known: {', '.join(columns)})",
+                         kind="unknown_columns", columns=", ".join(unknown))
     end = reader.line_num
     for cells in reader:
         line, end = end + 1, reader.line_num  # the line the record starts on (a quoted field may span lines)
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            yield RowError(line, "", f"has {len(cells)} fields, the header has {len(header)}", _csv_line(cells))
+            yield RowError(line, "", f"has {len(cells)} fields, the header has {len(header)}", _csv_line(cells),
+                           kind="field_count", value=str(len(cells)), other=str(len(header)))
             continue
         values = dict(zip(header, map(str.strip, cells)))
         column = _control(values)
@@ -186,21 +199,22 @@ def _jsonl(lines: Iterator[str], columns: tuple[str, ...]) -> Iterator[Row | Row
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield RowError(line, "", f"is not valid JSON ({exc.msg} at column {exc.colno})", shown)
+            yield RowError(line, "", f"is not valid JSON ({exc.msg} at column {exc.colno})", shown, kind="not_json")
             continue
         except RecursionError:
-            yield RowError(line, "", "is nested too deeply to be a row", shown[:200])
+            yield RowError(line, "", "is nested too deeply to be a row", shown[:200], kind="too_nested")
             continue
         if not isinstance(obj, dict):
-            yield RowError(line, "", "is not a JSON object", text.rstrip("\n"))
+            yield RowError(line, "", "is not a JSON object", text.rstrip("\n"), kind="not_object")
             continue
         unknown = [k for k in obj if k not in columns]
         if unknown:
-            yield RowError(line, unknown[0], "is not a known column", text.rstrip("\n"))
+            yield RowError(line, unknown[0], "is not a known column", text.rstrip("\n"), kind="unknown_column")
             continue
         nested = next((k for k, v in obj.items() if isinstance(v, (dict, list))), None)
         if nested is not None:
-            yield RowError(line, nested, "is not a single value (a string, number or true/false)", shown[:200])
+            yield RowError(line, nested, "is not a single value (a string, number or true/false)", shown[:200],
+                           kind="not_scalar")
             continue
         values = {k: _text(v) for k, v in obj.items()}
         column = _control(values)

@@ -45,7 +45,11 @@ DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$eTenuoItEqGSUu/FGvqoNg$L/NUdEmqYQtR
 
 
 class PermissionDenied(StoreError):
-    pass
+    """An action the actor's role may not do: ``action`` (a key of NEEDS) and the role it ``needs``."""
+
+    def __init__(self, message: str, *, action: str = "", needs: str = ""):
+        super().__init__(message)
+        self.action, self.needs = action, needs
 
 
 class LoginFailed(StoreError):
@@ -61,6 +65,16 @@ class LoginFailed(StoreError):
 WRONG_CREDENTIALS = "wrong user id or PIN"
 
 
+class UserRefused(StoreError):
+    """A refused change to the users, with the field and the ``problem`` (a kind ui/errors.py words):
+    pin_format, user_id_format, role_unknown, name_empty, user_exists, no_such_user, last_admin,
+    own_user_disabled. The English message is for the CLI and the log."""
+
+    def __init__(self, field: str, problem: str, value: str, message: str):
+        super().__init__(message)
+        self.field, self.problem, self.value = field, problem, value
+
+
 @dataclass(frozen=True)
 class Actor:
     user_id: str
@@ -74,13 +88,19 @@ class Actor:
 def require(actor: Actor | None, action: str) -> Actor:
     if actor is None or not actor.may(action):
         who = f"{actor.name} ({actor.role})" if actor else "nobody logged in"
-        raise PermissionDenied(f"{who} may not {WHAT[action]}: that needs {ARTICLE[NEEDS[action]]}")
+        raise PermissionDenied(f"{who} may not {WHAT[action]}: that needs {ARTICLE[NEEDS[action]]}",
+                               action=action, needs=NEEDS[action])
     return actor
 
 
 def _check_pin(pin: str) -> None:
     if not PIN.fullmatch(pin or ""):
-        raise StoreError("PIN: must be 4 to 12 digits")
+        raise UserRefused("pin", "pin_format", "", "PIN: must be 4 to 12 digits")  # the value is secret
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise UserRefused("role", "role_unknown", str(role), f"role: {role!r} is not one of {', '.join(ROLES)}")
 
 
 def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name: str, role: str, pin: str,
@@ -89,15 +109,15 @@ def add_user(db: sqlite_utils.Database, actor: Actor | None, user_id: str, name:
     if not first_admin:
         require(actor, "users")
     if not USER_ID.fullmatch(user_id or ""):
-        raise StoreError(f"user id: {user_id!r} must be 1 to 32 letters, digits, '.', '_' or '-'")
-    if role not in ROLES:
-        raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
+        raise UserRefused("user_id", "user_id_format", user_id or "",
+                          f"user id: {user_id!r} must be 1 to 32 letters, digits, '.', '_' or '-'")
+    _check_role(role)
     if not name.strip():
-        raise StoreError("name: must not be empty")
+        raise UserRefused("name", "name_empty", "", "name: must not be empty")
     _check_pin(pin)
     with write_transaction(db):
         if db.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
-            raise StoreError(f"user id: {user_id!r} exists already")
+            raise UserRefused("user_id", "user_exists", user_id, f"user id: {user_id!r} exists already")
         db.execute("INSERT INTO users (user_id, name, role, pin_hash, created_at) VALUES (?,?,?,?,?)",
                    (user_id, name.strip(), role, HASHER.hash(pin), now.isoformat()))
         audit.append(db, now.isoformat(), actor.user_id if actor else user_id, "user.add", user_id,
@@ -153,12 +173,26 @@ def _verify(pin_hash: str, pin: str) -> bool:
 
 
 def _change(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime, action: str, sql: str,
-            params: tuple, detail: dict) -> None:
-    require(actor, "users")
+            params: tuple, detail: dict, *, keeps_an_admin: bool = False, needs: str = "users") -> None:
+    """One change to one user in ONE write transaction: the last-admin check reads under the write lock,
+    so two admins demoting each other at two counters cannot both pass it."""
+    require(actor, needs)
     with write_transaction(db):
+        _still_may(db, actor, needs)
+        if keeps_an_admin:
+            _keeps_an_admin(db, user_id)
         if db.execute(sql, (*params, user_id)).rowcount != 1:
-            raise StoreError(f"user id: no user {user_id!r}")
+            raise UserRefused("user_id", "no_such_user", user_id, f"user id: no user {user_id!r}")
         audit.append(db, now.isoformat(), actor.user_id, action, user_id, detail)
+
+
+def _still_may(db: sqlite_utils.Database, actor: Actor, action: str) -> None:
+    """The actor as the users table has them now, not as they logged in: an admin demoted or disabled at
+    another counter may not go on changing users from a session opened before."""
+    row = db.execute("SELECT name, role, active FROM users WHERE user_id = ?", (actor.user_id,)).fetchone()
+    if row is None or not row[2]:
+        raise PermissionDenied(f"{actor.user_id} is no longer an active user", action=action, needs=NEEDS[action])
+    require(Actor(actor.user_id, row[0], row[1]), action)
 
 
 def set_pin(db: sqlite_utils.Database, actor: Actor, user_id: str, pin: str, now: dt.datetime) -> None:
@@ -167,38 +201,43 @@ def set_pin(db: sqlite_utils.Database, actor: Actor, user_id: str, pin: str, now
             " locked_until = NULL WHERE user_id = ?", (HASHER.hash(pin),), {})
 
 
+def reset_pin(db: sqlite_utils.Database, actor: Actor, user_id: str, pin: str, now: dt.datetime, *,
+              approver: Actor | None) -> None:
+    """An admin gives a user a new PIN (forgotten, or locked out), approved on the spot by a supervisor's or
+    an admin's own PIN (``approver``, checked by ``login`` just before): audited with both names."""
+    require(actor, "users")
+    require(approver, "reverse")
+    _check_pin(pin)
+    _change(db, actor, user_id, now, "user.pin_reset", "UPDATE users SET pin_hash = ?, failed_attempts = 0,"
+            " locked_until = NULL WHERE user_id = ?", (HASHER.hash(pin),), {"approved_by": approver.user_id})
+
+
 def _keeps_an_admin(db: sqlite_utils.Database, user_id: str) -> None:
     """Refuse a change that would leave the desk with no active admin (nobody could manage it)."""
     others = db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND user_id <> ?",
                         (user_id,)).fetchone()[0]
     if not others:
-        raise StoreError(f"{user_id} is the last active admin; make another admin first")
+        raise UserRefused("user_id", "last_admin", user_id,
+                          f"{user_id} is the last active admin; make another admin first")
 
 
 def set_active(db: sqlite_utils.Database, actor: Actor, user_id: str, active: bool, now: dt.datetime) -> None:
     if user_id == actor.user_id and not active:
-        raise StoreError("an admin may not disable their own user")
-    if not active:
-        _keeps_an_admin(db, user_id)
+        raise UserRefused("user_id", "own_user_disabled", user_id, "an admin may not disable their own user")
     _change(db, actor, user_id, now, "user.enable" if active else "user.disable",
-            "UPDATE users SET active = ? WHERE user_id = ?", (int(active),), {})
+            "UPDATE users SET active = ? WHERE user_id = ?", (int(active),), {}, keeps_an_admin=not active)
 
 
 def set_role(db: sqlite_utils.Database, actor: Actor, user_id: str, role: str, now: dt.datetime) -> None:
-    if role not in ROLES:
-        raise StoreError(f"role: {role!r} is not one of {', '.join(ROLES)}")
-    if role != "admin":
-        _keeps_an_admin(db, user_id)
-    _change(db, actor, user_id, now, "user.role", "UPDATE users SET role = ? WHERE user_id = ?", (role,), {"role": role})
+    _check_role(role)
+    _change(db, actor, user_id, now, "user.role", "UPDATE users SET role = ? WHERE user_id = ?", (role,),
+            {"role": role}, keeps_an_admin=role != "admin")
 
 
 def unlock(db: sqlite_utils.Database, actor: Actor, user_id: str, now: dt.datetime) -> None:
-    require(actor, "reverse")  # a supervisor on the floor can unlock a cashier
-    with write_transaction(db):
-        if db.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?",
-                      (user_id,)).rowcount != 1:
-            raise StoreError(f"user id: no user {user_id!r}")
-        audit.append(db, now.isoformat(), actor.user_id, "user.unlock", user_id, {})
+    """A supervisor on the floor (or an admin) can unlock a user locked after wrong PINs."""
+    _change(db, actor, user_id, now, "user.unlock", "UPDATE users SET failed_attempts = 0, locked_until = NULL"
+            " WHERE user_id = ?", (), {}, needs="reverse")
 
 
 def list_users(db: sqlite_utils.Database) -> list[dict]:

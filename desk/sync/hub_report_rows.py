@@ -38,6 +38,25 @@ REPORT_COLUMNS = (("id", "text"), ("desk_uuid", "text"), ("institution_code", "t
                   ("account_pay_fen", "bigint"), ("cash_pay_fen", "bigint"))
 ITEM_COLUMNS = (("settlement_id", "text"), ("line", "integer"), ("day", "text"), ("institution_code", "text"),
                 ("desk_uuid", "text"), ("fee_category", "text"), ("amount_fen", "bigint"))
+LINE_COLUMNS = (("settlement_id", "text"), ("line", "integer"), ("day", "text"), ("institution_code", "text"),
+                ("desk_uuid", "text"), ("code", "text"), ("name", "text"), ("fee_category", "text"),
+                ("amount_fen", "bigint"), ("pool_fen", "bigint"))
+
+
+def _toward_zero(a: int, b: int) -> int:
+    """Integer division truncated toward zero, as SQL divides integers (so a reversal's share is the exact opposite)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b >= 0) else -q
+
+
+def pool_share(s: Incoming, cls: str, ratio_bp: int, amount: int) -> int:
+    """A line's share of its bill's pool pay, as the desk's indicators share it (desk/analytics/indicators.py): its
+    in-scope part (its amount for 甲类, less 先行自付 half-up away from zero for 乙类, nothing for 丙类) over the bill's."""
+    if s.in_scope_fen == 0:
+        return 0
+    scope = amount if cls == "A" else \
+        amount - _toward_zero(amount * ratio_bp + (5000 if amount >= 0 else -5000), 10000) if cls == "B" else 0
+    return _toward_zero(s.pool_pay_fen * scope, s.in_scope_fen)
 
 
 def add_report_rows(tx: Tx, fresh: Sequence[Incoming]) -> None:
@@ -52,7 +71,12 @@ def add_report_rows(tx: Tx, fresh: Sequence[Incoming]) -> None:
                s.full_self_pay_fen, s.pool_pay_fen, s.account_pay_fen, s.cash_pay_fen) for s in ordered]),
             ("hub_report_items", ITEM_COLUMNS,
              [(s.id, line, s.day, s.institution_code, s.desk_uuid, category, amount)
-              for s in ordered for line, (category, amount) in enumerate(s.items)])):
+              for s in ordered for line, (category, amount) in enumerate(s.items)]),
+            ("hub_report_lines", LINE_COLUMNS,
+             [(s.id, line, s.day, s.institution_code, s.desk_uuid, code, name, category, amount,
+               pool_share(s, cls, ratio_bp, amount))
+              for s in ordered for line, ((category, amount), (code, name, cls, ratio_bp))
+              in enumerate(zip(s.items, s.lines))])):
         if rows:
             source, params = tx.rows(columns, rows)
             names = ", ".join(name for name, _ in columns)
@@ -79,6 +103,16 @@ def group(tx: Tx, ids: Sequence[str]) -> None:
            " ORDER BY day, institution_code, desk_uuid, fee_category"
            " ON CONFLICT (day, institution_code, desk_uuid, fee_category)"
            " DO UPDATE SET amount_fen = f.amount_fen + excluded.amount_fen", (param,))
+    bigger = "GREATEST" if tx.dialect == "postgresql" else "max"  # the scalar greater of two texts
+    tx.run("INSERT INTO hub_report_code_months AS c (month, institution_code, desk_uuid, code, name, fee_category,"
+           " amount_fen, pool_fen)"
+           " SELECT substr(day, 1, 7), institution_code, desk_uuid, code, MAX(name), MAX(fee_category), SUM(amount_fen),"
+           f" SUM(pool_fen) FROM hub_report_lines WHERE settlement_id {clause}"
+           " GROUP BY substr(day, 1, 7), institution_code, desk_uuid, code"
+           " ORDER BY substr(day, 1, 7), institution_code, desk_uuid, code"
+           " ON CONFLICT (month, institution_code, desk_uuid, code) DO UPDATE SET"
+           f" name = {bigger}(c.name, excluded.name), fee_category = {bigger}(c.fee_category, excluded.fee_category),"
+           " amount_fen = c.amount_fen + excluded.amount_fen, pool_fen = c.pool_fen + excluded.pool_fen", (param,))
     # A settlement is undone once its reversal's report row is there, whichever of the two came first.
     candidates = sorted({r[2] for r in rows if r[1] == "reversal" and r[2]} | {r[0] for r in rows if r[1] == "settlement"})
     if candidates:

@@ -111,6 +111,10 @@ class Incoming:
     hour: int = 0  # the hour of ``at`` in China Standard Time (the report's off-hours indicator)
     full_self_pay_fen: int = 0
     items: tuple[tuple[str, int], ...] = ()  # each item's (fee category, amount in fen), in order
+    # each item's (code, name, class, 先行自付 ratio in basis points) in order, and the bill's in-scope amount:
+    # the report's top items by pool pay share the pool pay out over the lines as the desk does
+    lines: tuple[tuple[str, str, str, int], ...] = ()
+    in_scope_fen: int = 0
 
 
 def _trace_units(raw: dict) -> tuple[tuple[str, int], ...]:
@@ -195,7 +199,7 @@ def parse_settlement(raw: object) -> Incoming:
     items = raw.get("items")
     if not isinstance(items, list) or not items:
         raise ProtocolError("items: must be a non-empty list")
-    amounts, lines = 0, []
+    amounts, lines, codes = 0, [], []
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise ProtocolError(f"items[{number}]: must be an object")
@@ -204,6 +208,7 @@ def parse_settlement(raw: object) -> Incoming:
         if category is not None and not isinstance(category, str):
             raise ProtocolError(f"items[{number}].fee_category: {category!r} is not a text")
         lines.append(("其他" if category is None else category, amount))
+        codes.append(_line_code(item))
         if amount * sign < 0:
             raise ProtocolError(f"items[{number}].amount: {item['amount']} is"
                                 f" {'negative' if sign > 0 else 'positive'} in a {kind}")
@@ -242,7 +247,21 @@ def parse_settlement(raw: object) -> Incoming:
         pool_delta_fen=pool_delta, same_day_delta_fen=same_day_delta, account_holder=holder, account_delta_fen=-f["account_pay"] if holder else 0,
         balance_before_fen=f["balance_after"] + f["account_pay"], body=body, digest=digest(body),
         trace_units=_trace_units(raw), hour=_cst_hour(raw["at"]), full_self_pay_fen=f["full_self_pay"],
-        items=tuple(lines))
+        items=tuple(lines), lines=tuple(codes), in_scope_fen=f["in_scope"])
+
+
+def _line_code(item: dict) -> tuple[str, str, str, int]:
+    """A line's code, name, class and 先行自付 ratio in basis points, for the report only (the re-settlement checks
+    the bill itself): what is not a short text or a ratio of at most four decimals is reported as empty or zero."""
+    code, name, cls = (item.get(k) for k in ("code", "name", "class"))
+    raw = item.get("selfpay_ratio")
+    try:
+        ratio = Decimal(raw) if isinstance(raw, str) and len(raw) <= 12 else None
+    except ArithmeticError:
+        ratio = None
+    fits = ratio is not None and ratio.is_finite() and 0 <= ratio <= 1
+    return (code if isinstance(code, str) else "", name if isinstance(name, str) else "",
+            cls if isinstance(cls, str) else "", int(ratio.scaleb(4).to_integral_value()) if fits else 0)
 
 
 def _cst_hour(text: str) -> int:

@@ -2,169 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/users_box.py" line="76"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="90"/>
+        <source>工号</source>
+        <translation>User ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="91"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="92"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="93"/>
+        <source>密码（4–12 位数字）</source>
+        <translation>PIN (4–12 digits)</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="37"/>
+        <location filename="../../ui/admin_page.py" line="39"/>
         <source>导入（CSV 或 JSON Lines）</source>
         <translation>Import (CSV or JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="38"/>
+        <location filename="../../ui/admin_page.py" line="40"/>
         <source>导入参保人名册…</source>
         <translation>Import member roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="39"/>
+        <location filename="../../ui/admin_page.py" line="41"/>
         <source>导入药品诊疗目录…</source>
         <translation>Import drug and service catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="42"/>
+        <location filename="../../ui/admin_page.py" line="44"/>
         <source>跳过错误行（错误行另存为 .rejects.csv）</source>
         <translation>Skip bad rows (saved to .rejects.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="61"/>
+        <location filename="../../ui/admin_page.py" line="63"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="73"/>
+        <location filename="../../ui/admin_page.py" line="75"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="86"/>
+        <location filename="../../ui/admin_page.py" line="88"/>
         <source>%1：读取 %2 行，新增 %3，更新 %4，拒绝 %5</source>
         <translation>%1: read %2 rows, %3 added, %4 updated, %5 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="90"/>
+        <location filename="../../ui/admin_page.py" line="92"/>
         <source>错误行已写入 %1</source>
         <translation>Rejected rows written to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="98"/>
+        <location filename="../../ui/admin_page.py" line="101"/>
         <source>未导入，文件中有错误：
 %1</source>
         <translation>Not imported; the file has errors:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <source>收款员与角色</source>
-        <translation>Cashiers and roles</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="119"/>
-        <source>工号</source>
-        <translation>User ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="120"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="121"/>
-        <source>密码（4–12 位数字）</source>
-        <translation>PIN (4–12 digits)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="125"/>
-        <source>添加</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="140"/>
-        <source>启用</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="140"/>
-        <source>停用</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
-        <source>（锁定）</source>
-        <translation> (locked)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="151"/>
-        <source>未能添加</source>
-        <translation>Could not add</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="159"/>
         <source>本机设置</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
         <source>机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="174"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="133"/>
         <source> 小时</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
         <source>结算单格式</source>
         <translation>Receipt format</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="187"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="188"/>
+        <location filename="../../ui/admin_page.py" line="144"/>
         <source>用量数据过期提醒</source>
         <translation>Usage data stale after</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="189"/>
+        <location filename="../../ui/admin_page.py" line="145"/>
         <source>界面语言（重启生效）</source>
         <translation>Language (on restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="146"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>未能保存用量数据过期提醒，详见日志</source>
         <translation>The stale-usage warning was not saved; see the log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>设置已保存（%1）</source>
         <translation>Settings saved (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="217"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
         <source>；界面语言重启后生效</source>
         <translation>; the interface language changes at the next start</translation>
     </message>
@@ -298,389 +269,394 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="77"/>
+        <location filename="../../ui/counter.py" line="79"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="81"/>
+        <source>查找 (Ctrl+F)</source>
+        <translation>Find (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="83"/>
+        <source>按姓名或拼音查找参保人（未带卡时）</source>
+        <translation>Find a member by name or pinyin (no card at hand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="87"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="92"/>
+        <location filename="../../ui/counter.py" line="98"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="92"/>
+        <location filename="../../ui/counter.py" line="98"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="92"/>
+        <location filename="../../ui/counter.py" line="98"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="93"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="93"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="99"/>
+        <location filename="../../ui/counter.py" line="105"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="135"/>
+        <location filename="../../ui/counter.py" line="143"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="152"/>
+        <location filename="../../ui/counter.py" line="160"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="161"/>
+        <location filename="../../ui/counter.py" line="169"/>
         <source>结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）</source>
         <translation>The benefit the bill is settled under: by default the certified disease in force that the bill&apos;s items are for (where the pack lists the disease&apos;s items)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="165"/>
+        <location filename="../../ui/counter.py" line="173"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="169"/>
+        <location filename="../../ui/counter.py" line="177"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="173"/>
+        <location filename="../../ui/counter.py" line="181"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="188"/>
+        <location filename="../../ui/counter.py" line="196"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="196"/>
+        <location filename="../../ui/counter.py" line="204"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="218"/>
-        <location filename="../../ui/counter.py" line="818"/>
+        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="847"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="248"/>
+        <location filename="../../ui/counter.py" line="257"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="258"/>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="258"/>
+        <source>按姓名或拼音查找参保人</source>
+        <translation>Find a member by name or pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>F6</source>
         <translation>F6</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="249"/>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
         <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="260"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="260"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="260"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="250"/>
+        <location filename="../../ui/counter.py" line="260"/>
         <source>组合支付：先收部分的金额，其余按所选方式</source>
         <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="251"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="252"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>F10</source>
         <translation>F10</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>挂单：挂起当前单据，接待下一位</source>
         <translation>hold: set the open bill aside and serve the next patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>取单：取回挂起的单据</source>
         <translation>recall: take up a held bill again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="254"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="254"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="254"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="255"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="255"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="269"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="290"/>
+        <location filename="../../ui/counter.py" line="300"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="293"/>
+        <location filename="../../ui/counter.py" line="306"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="297"/>
+        <location filename="../../ui/counter.py" line="326"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="298"/>
+        <location filename="../../ui/counter.py" line="327"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="313"/>
+        <location filename="../../ui/counter.py" line="342"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="326"/>
+        <location filename="../../ui/counter.py" line="355"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="392"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="457"/>
+        <location filename="../../ui/counter.py" line="486"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="461"/>
+        <location filename="../../ui/counter.py" line="490"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="495"/>
+        <location filename="../../ui/counter.py" line="524"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="513"/>
+        <location filename="../../ui/counter.py" line="542"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="539"/>
+        <location filename="../../ui/counter.py" line="568"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="539"/>
+        <location filename="../../ui/counter.py" line="568"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="540"/>
+        <location filename="../../ui/counter.py" line="569"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="571"/>
+        <location filename="../../ui/counter.py" line="600"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="653"/>
-        <source>“%1”不是金额</source>
-        <translation>“%1” is not an amount</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="656"/>
+        <location filename="../../ui/counter.py" line="685"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="658"/>
+        <location filename="../../ui/counter.py" line="687"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="673"/>
+        <location filename="../../ui/counter.py" line="702"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="694"/>
+        <location filename="../../ui/counter.py" line="723"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="698"/>
+        <location filename="../../ui/counter.py" line="727"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="716"/>
+        <location filename="../../ui/counter.py" line="745"/>
         <source>
 支付：%1</source>
         <translation>
 Paid by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="723"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="726"/>
+        <location filename="../../ui/counter.py" line="755"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <source>应收现金 ¥%1
-个人账户支付 ¥%2，统筹基金支付 ¥%3
-
-确认结算？</source>
-        <translation>Cash to collect ¥%1
-Personal account ¥%2, pooled fund ¥%3
-
-Settle now?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="707"/>
-        <location filename="../../ui/counter.py" line="713"/>
-        <location filename="../../ui/counter.py" line="766"/>
-        <location filename="../../ui/counter.py" line="769"/>
-        <location filename="../../ui/counter.py" line="772"/>
-        <location filename="../../ui/counter.py" line="775"/>
+        <location filename="../../ui/counter.py" line="736"/>
+        <location filename="../../ui/counter.py" line="742"/>
+        <location filename="../../ui/counter.py" line="795"/>
+        <location filename="../../ui/counter.py" line="798"/>
+        <location filename="../../ui/counter.py" line="801"/>
+        <location filename="../../ui/counter.py" line="804"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="727"/>
+        <location filename="../../ui/counter.py" line="756"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -693,40 +669,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="744"/>
+        <location filename="../../ui/counter.py" line="773"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="747"/>
+        <location filename="../../ui/counter.py" line="776"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="783"/>
+        <location filename="../../ui/counter.py" line="812"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="787"/>
+        <location filename="../../ui/counter.py" line="816"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="788"/>
+        <location filename="../../ui/counter.py" line="817"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="254"/>
-        <location filename="../../ui/counter.py" line="793"/>
+        <location filename="../../ui/counter.py" line="264"/>
+        <location filename="../../ui/counter.py" line="822"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="793"/>
+        <location filename="../../ui/counter.py" line="822"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -776,22 +752,22 @@ Settle?</translation>
 Of which the cash part by payment method: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="79"/>
+        <location filename="../../ui/dayend_page.py" line="80"/>
         <source>X 报表</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="84"/>
+        <location filename="../../ui/dayend_page.py" line="85"/>
         <source>日结：结束本营业日，生成 Z 报表</source>
         <translation>Day close: end this business day and print the Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="90"/>
+        <location filename="../../ui/dayend_page.py" line="91"/>
         <source>日结</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="91"/>
+        <location filename="../../ui/dayend_page.py" line="92"/>
         <source>日结营业日 %1：结算 %2 笔，冲销 %3 笔
 医疗费 ¥%4，统筹 ¥%5，账户 ¥%6，现金 ¥%7
 
@@ -802,16 +778,12 @@ Medical costs ¥%4, pooled fund ¥%5, account ¥%6, cash ¥%7
 After the close this business day cannot change; later settlements count to the next one. Close the day?</translation>
     </message>
     <message>
-        <source>日结后本营业日的数据不可更改，之后的结算计入下一营业日。确认日结？</source>
-        <translation>After the day close this business day&apos;s data cannot change, and later settlements count toward the next business day. Close the day?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dayend_page.py" line="103"/>
+        <location filename="../../ui/dayend_page.py" line="104"/>
         <source>未能日结</source>
         <translation>Could not close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/dayend_page.py" line="122"/>
+        <location filename="../../ui/dayend_page.py" line="124"/>
         <source>Z 报表 第%1号</source>
         <translation>Z report No. %1</translation>
     </message>
@@ -830,116 +802,126 @@ After the close this business day cannot change; later settlements count to the 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
+        <source>男</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>女</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16"/>
         <source>随单位</source>
         <translation>Via employer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="17"/>
         <source>个人二档</source>
         <translation>Individual tier 2</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>个人一档</source>
         <translation>Individual tier 1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>甲</source>
         <translation>A</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>乙</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>丙</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>配偶</source>
         <translation>spouse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>父母</source>
         <translation>parent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>子女</source>
         <translation>child</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>家属</source>
         <translation>relative</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>普通门诊</source>
         <translation>Ordinary outpatient</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>门诊慢性病</source>
         <translation>Outpatient chronic disease</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>门诊特殊疾病</source>
         <translation>Outpatient special disease</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>急诊抢救</source>
         <translation>Emergency and rescue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>日间手术</source>
         <translation>Day surgery</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>银行卡</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>聚合码</source>
         <translation>Aggregated QR</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>诊所</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>医院</source>
         <translation>Hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>零售药店</source>
         <translation>Retail pharmacy</translation>
     </message>
@@ -965,42 +947,417 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../ui/errors.py" line="22"/>
+        <source>密码须为 4–12 位数字（半角 0–9）</source>
+        <translation>A PIN must be 4 to 12 digits (0–9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="23"/>
+        <source>工号“%1”无效：须为 1–32 位字母、数字或 . _ -</source>
+        <translation>User id “%1” is not valid: 1 to 32 letters, digits, . _ or -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="24"/>
+        <source>角色“%1”不存在</source>
+        <translation>There is no role “%1”</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="25"/>
+        <source>姓名不能为空</source>
+        <translation>The name must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="26"/>
+        <source>工号“%1”已存在</source>
+        <translation>User id “%1” exists already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="27"/>
+        <source>没有工号为“%1”的用户</source>
+        <translation>There is no user “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>%1 是最后一位启用的管理员，不能停用或降级；请先添加另一位管理员</source>
+        <translation>%1 is the last enabled admin and cannot be disabled or demoted; add another admin first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="29"/>
+        <source>不能停用自己的工号</source>
+        <translation>You cannot disable your own user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="33"/>
+        <source>收款员</source>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="33"/>
+        <source>主管</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="34"/>
+        <source>管理员</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>结算</source>
+        <translation>settling bills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>冲正</source>
+        <translation>reversing settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>补录</source>
+        <translation>late entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>日结</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="37"/>
+        <source>改价授权</source>
+        <translation>approving a changed price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="38"/>
+        <source>导入名册或目录</source>
+        <translation>importing rosters or catalogs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="38"/>
+        <source>管理用户</source>
+        <translation>managing users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="39"/>
+        <source>更改本机设置</source>
+        <translation>changing desk settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>第 %1 行 %2 的数量 %3 超过合理上限 %4，请核对</source>
         <translation>Line %1 (%2): quantity %3 is above the plausible limit of %4; please check</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>第 %1 行 %2 的金额 ¥%3 超过单行合理上限 ¥%4，请核对数量和单价</source>
         <translation>Line %1 (%2): amount ¥%3 is above the plausible limit of ¥%4 for one line; check quantity and price</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>第 %1 行 %2 的单价 ¥%3 与目录价 ¥%4 不同，须主管授权</source>
         <translation>Line %1 (%2): price ¥%3 differs from the catalog price ¥%4 and needs a supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="65"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
-        <source>权限不足：</source>
-        <translation>Not permitted: </translation>
+        <location filename="../../ui/errors.py" line="77"/>
+        <source>连续输错密码 %1 次，该工号已锁定，请主管解锁或稍后再试</source>
+        <translation>Locked after %1 wrong PINs in a row; ask a supervisor to unlock it, or try again later</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
-        <source>登录失败：</source>
-        <translation>Login failed: </translation>
+        <location filename="../../ui/errors.py" line="79"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong user ID or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="84"/>
+        <source>权限不足：%1须由%2操作</source>
+        <translation>Not allowed: %1 needs a %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86"/>
+        <source>权限不足：须由%1操作</source>
+        <translation>Not allowed: that needs a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="96"/>
+        <source>参保人编号</source>
+        <translation>member id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="96"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>社保卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>医保电子凭证</source>
+        <translation>e-insurance code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>人员类别</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>出生日期</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>参保档次</source>
+        <translation>scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="100"/>
+        <source>家庭医生签约机构</source>
+        <translation>family doctor&apos;s institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>参保状态</source>
+        <translation>eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>个人账户余额</source>
+        <translation>account balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="102"/>
+        <source>家庭共济</source>
+        <translation>family links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="102"/>
+        <source>认定病种</source>
+        <translation>Certified diseases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>类别</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>先行自付比例</source>
+        <translation>pre-self-pay ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
+        <source>费用类别</source>
+        <translation>fee category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
+        <source>不可用个人账户</source>
+        <translation>account excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>条码</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>实收</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="109"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
+        <source>%1“%2”不是数字</source>
+        <translation>%1 “%2” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="112"/>
+        <source>%1不能为负数（%2）</source>
+        <translation>%1 cannot be negative (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="113"/>
+        <source>%1 %2 超出上限</source>
+        <translation>%1 %2 is over the limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="114"/>
+        <source>%1 %2 的小数位数过多</source>
+        <translation>%1 %2 has too many decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>缺少%1</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="116"/>
+        <source>%1“%2”不是可选的值</source>
+        <translation>%1 “%2” is not one of the allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="117"/>
+        <source>未知的字段%1</source>
+        <translation>unknown field %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="118"/>
+        <source>%1的值无效</source>
+        <translation>%1 is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="119"/>
+        <source>%1含有控制字符（%2），请删除</source>
+        <translation>%1 contains a control character (%2); remove it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="120"/>
+        <source>有 %2 个字段，表头有 %3 个</source>
+        <translation>has %2 fields, the header has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="121"/>
+        <source>不是有效的 JSON</source>
+        <translation>is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="122"/>
+        <source>嵌套过深，不是一行数据</source>
+        <translation>is nested too deeply to be a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="123"/>
+        <source>不是 JSON 对象</source>
+        <translation>is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
+        <source>%1不是已知的列</source>
+        <translation>%1 is not a known column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="125"/>
+        <source>%1不是单个值（文字、数字或 true/false）</source>
+        <translation>%1 is not a single value (text, number or true/false)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>%1“%2”与第 %3 行重复</source>
+        <translation>%1 “%2” repeats line %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="127"/>
+        <source>%1“%2”已属于参保人 %3</source>
+        <translation>%1 “%2” belongs to member %3 already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="128"/>
+        <source>%1中的“%2”不是本机的参保人</source>
+        <translation>“%2” in %1 is not a member on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="131"/>
+        <source>文件无法读取</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="132"/>
+        <source>第 %1 行不是所选编码的文字（请另存为 UTF-8 或 GB18030）</source>
+        <translation>Line %1 is not text in the chosen encoding (save it as UTF-8 or GB18030)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="133"/>
+        <source>第 %1 行格式有误（引号或分隔符不配对，或表头列名重复）</source>
+        <translation>Line %1 is malformed (unmatched quotes or separators, or a repeated header column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="134"/>
+        <source>文件为空：第一行应为列名</source>
+        <translation>The file is empty: the first line should name the columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="135"/>
+        <source>表头缺少列：%2</source>
+        <translation>The header lacks columns: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="136"/>
+        <source>表头有未知的列：%2</source>
+        <translation>The header has unknown columns: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="137"/>
+        <source>文件中没有可导入的行</source>
+        <translation>The file has no rows to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="159"/>
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="168"/>
+        <source>%1 行有错误，未导入任何数据：</source>
+        <translation>%1 bad rows; nothing was imported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="171"/>
+        <source>……另有 %1 行</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>该日期没有适用的医保政策：</source>
         <translation>No insurance policy in force on that date: </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>项目不在目录中：</source>
         <translation>Item not in the catalog: </translation>
     </message>
@@ -1260,17 +1617,17 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Traceability code sold twice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>中心通报了 %1 个药品追溯码单位被重复销售（同一盒药在前一笔未冲销时再次售出，疑似回流药），医保可能不予支付后一笔。详见日结报表和月度申报表。</source>
         <translation>The hub reported %1 drug box unit(s) sold twice (a box sold again while its earlier sale stood: possibly resold drugs). The insurance may refuse to pay the later sale; see the day-close and monthly reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>未能与中心同步，稍后会自动重试：%1</source>
         <translation>Could not sync with the hub; it will retry by itself: %1</translation>
     </message>
@@ -1417,6 +1774,84 @@ After the close this business day cannot change; later settlements count to the 
         <source>岁</source>
         <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
         <translation> yrs</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <location filename="../../ui/member_search.py" line="24"/>
+        <source>查找参保人</source>
+        <translation>Find a member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="27"/>
+        <source>姓名、拼音或拼音首字母，如 张、zhangs、zs</source>
+        <translation>Name, pinyin or pinyin initials, e.g. 张, zhangs, zs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="33"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="33"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="33"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="33"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="34"/>
+        <source>社保卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="34"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="45"/>
+        <source>选定</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="49"/>
+        <source>输入姓名或拼音，↑↓ 选择，回车选定：</source>
+        <translation>Type a name or pinyin, ↑↓ to move, Enter to choose:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="65"/>
+        <source>正常</source>
+        <translation>Insured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="65"/>
+        <source>暂停参保</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="73"/>
+        <source>没有姓名或拼音以“%1”开头的参保人</source>
+        <translation>No member&apos;s name or pinyin begins with “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="75"/>
+        <source>仅列出前 %1 位，请多输入几个字</source>
+        <translation>Only the first %1 are listed; type more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_search.py" line="77"/>
+        <source>共 %1 位</source>
+        <translation>%1 found</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +2090,21 @@ After the close this business day cannot change; later settlements count to the 
         <translation>This item carries no traceability code</translation>
     </message>
     <message>
+        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <source>追溯码“%1”入库登记为药品 %2，与本行药品 %3 不符</source>
+        <translation>Traceability code “%1” was received as item %2, not this line's item %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <source>追溯码“%1”所属批号 %2 已于 %3 过期：过期药品不得销售</source>
+        <translation>Traceability code “%1”: batch %2 expired on %3; an expired drug is not sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="121"/>
+        <source>追溯码“%1”入库批号 %2（有效期至 %3），与本行批号 %4（有效期至 %5）不同：不同批号请分行录入</source>
+        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line's batch %4 (expiry %5): put another batch on its own line</translation>
+    </message>
+    <message>
         <location filename="../../ui/pharmacy_panel.py" line="124"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
@@ -1673,6 +2123,54 @@ After the close this business day cannot change; later settlements count to the 
         <location filename="../../ui/pharmacy_panel.py" line="129"/>
         <source>处方有效期 %1 天超过允许的 %2 天</source>
         <translation>A validity of %1 days is longer than the %2 days allowed</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetDialog</name>
+    <message>
+        <location filename="../../ui/users_box.py" line="28"/>
+        <source>重置密码</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="41"/>
+        <source>为 %1（%2）设置新密码，须主管或管理员输入本人密码授权。</source>
+        <translation>A new PIN for %1 (%2), approved by a supervisor or admin with their own PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="43"/>
+        <source>新密码（4–12 位数字）</source>
+        <translation>New PIN (4–12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="44"/>
+        <source>再次输入新密码</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="45"/>
+        <source>授权人工号</source>
+        <translation>Approver&apos;s user id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="46"/>
+        <source>授权人密码</source>
+        <translation>Approver&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="55"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new PINs differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="60"/>
+        <source>授权失败：%1</source>
+        <translation>Authorisation failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="64"/>
+        <source>%1 不能授权重置密码：须主管或管理员</source>
+        <translation>%1 cannot approve a PIN reset: that needs a supervisor or admin</translation>
     </message>
 </context>
 <context>
@@ -1881,27 +2379,27 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>SplitPanel</name>
     <message>
-        <location filename="../../ui/split_panel.py" line="23"/>
+        <location filename="../../ui/split_panel.py" line="39"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="64"/>
+        <location filename="../../ui/split_panel.py" line="88"/>
         <source>计算依据</source>
         <translation>How it was calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="96"/>
+        <location filename="../../ui/split_panel.py" line="121"/>
         <source>共济账户支付（%1）</source>
         <translation>Family account pays (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="102"/>
+        <location filename="../../ui/split_panel.py" line="127"/>
         <source>&#x3000;%1（%2）</source>
         <translation> · %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/split_panel.py" line="104"/>
+        <location filename="../../ui/split_panel.py" line="129"/>
         <source>：年度限额 %1，已用 %2，尚余 %3</source>
         <translation>: annual cap %1, used %2, left %3</translation>
     </message>
@@ -2355,14 +2853,155 @@ After the close this business day cannot change; later settlements count to the 
     </message>
 </context>
 <context>
+    <name>UsersBox</name>
+    <message>
+        <location filename="../../ui/users_box.py" line="115"/>
+        <source>收款员与角色</source>
+        <translation>Cashiers and roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="118"/>
+        <source>工号</source>
+        <translation>User ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="118"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="118"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="118"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="125"/>
+        <location filename="../../ui/users_box.py" line="158"/>
+        <location filename="../../ui/users_box.py" line="176"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="128"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="131"/>
+        <source>重置密码…</source>
+        <translation>Reset PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="134"/>
+        <source>更改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="140"/>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="158"/>
+        <location filename="../../ui/users_box.py" line="176"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="160"/>
+        <source>（锁定）</source>
+        <translation> (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="195"/>
+        <source>已添加 %1</source>
+        <translation>Added %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="204"/>
+        <source>未能更改</source>
+        <translation>Not changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="205"/>
+        <source>已启用 %1</source>
+        <translation>Enabled %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="205"/>
+        <source>已停用 %1</source>
+        <translation>Disabled %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="215"/>
+        <source>未能解锁</source>
+        <translation>Not unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="216"/>
+        <source>已解锁 %1</source>
+        <translation>Unlocked %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="230"/>
+        <source>未能重置密码</source>
+        <translation>PIN not reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="231"/>
+        <source>已重置 %1 的密码（%2 授权）</source>
+        <translation>Reset the PIN of %1 (approved by %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="239"/>
+        <source>更改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="239"/>
+        <source>%1 的新角色</source>
+        <translation>New role of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="247"/>
+        <source>未能更改角色</source>
+        <translation>Role not changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_box.py" line="248"/>
+        <source>%1 现为%2</source>
+        <translation>%1 is now %2</translation>
+    </message>
+    <message>
+        <source>收款员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>主管</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translatorcomment>Looked up at run time (self.tr of a variable or inside an f-string); lupdate cannot see it.</translatorcomment>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="93"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>正在准备演示数据…</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="127"/>
+        <location filename="../../ui/app.py" line="141"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
