@@ -5,7 +5,8 @@ Everything is deterministic: an item's barcode (69 + its index, with the EAN-13 
 prefix (8 + its index) and its n-th box's code (the prefix + n in 13 digits) follow from the catalog
 order, so ``demo_box_code`` (and ``desk pharmacy codes ITEM``) name codes a cashier can type or paste
 where a scanner would type them. The past year's sales are replayed through the real settle path
-with codes, split packs, 无码 lines and prescriptions.
+with codes, split packs, 无码 lines and prescriptions; every box it sells was received first (a stock
+receipt, 入库), so its lines' batch and expiry come from the receipt.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from desk.store.identity import init_desk
 from desk.store.pharmacy import DrugLine, drug_info
 from desk.store.roster import import_roster
 from desk.store.settling import BillLine, settle_bill
+from desk.store.stock import COLUMNS as STOCK_COLUMNS, import_stock
 from desk.store.users import add_user, login
 
 PHARMACY_CATEGORIES = ("西药", "中成药", "中药饮片")
@@ -115,10 +117,30 @@ def _lines(db, rng: random.Random, codes: list[str]) -> list[BillLine]:
         if info.split and _free_units(db, boxes[0], info.units_per_box) < quantity:  # the open box runs out
             boxes += unsold_codes(db, code, 1, taken | set(boxes))
         taken.update(boxes)
-        lines.append(BillLine(code, Decimal(quantity), drug=DrugLine(
-            tuple(boxes), batch=f"B{rng.randint(2501, 2612)}{rng.randint(1, 99):02d}",
-            expiry=f"{rng.randint(2027, 2029)}-{rng.randint(1, 12):02d}-28")))
+        lines.append(BillLine(code, Decimal(quantity), drug=DrugLine(tuple(boxes))))  # batch: the stock receipt's
     return lines
+
+
+SPARE_BOXES = 60  # received beyond what the past year's sales take, for the cashier to try at the counter
+
+
+def demo_stock(catalog: list[dict[str, str]], plan: list[tuple[str, dt.date, list[str]]], year: int
+               ) -> list[dict[str, str]]:
+    """The stock receipt (入库) of every demo box the replayed sales may take and some spare: one batch per
+    item (a line is one batch), expiring a year or two on, so the counter fills batch and expiry itself."""
+    visits: dict[str, int] = {}
+    for _, _, codes in plan:
+        for code in codes:
+            visits[code] = visits.get(code, 0) + 1
+    rows = []
+    for index, item in enumerate(catalog):
+        if not item["trace_prefix"]:
+            continue
+        boxes = 3 * visits.get(item["code"], 0) + SPARE_BOXES  # a line takes at most three boxes (or two split)
+        batch, expiry = f"B{year % 100:02d}{index:04d}", f"{year + 1 + index % 2}-{index % 12 + 1:02d}-28"
+        rows += [{"trace_code": demo_box_code(item["trace_prefix"], n), "item_code": item["code"], "batch": batch,
+                  "expiry": expiry} for n in range(1, boxes + 1)]
+    return rows
 
 
 def build_demo_pharmacy(db: sqlite_utils.Database, library: Library, place: str, *, members: int = 3000,
@@ -145,6 +167,9 @@ def build_demo_pharmacy(db: sqlite_utils.Database, library: Library, place: str,
             add_user(db, admin, user_id, user_name, role, pin, now)
         import_catalog(db, admin, _write_csv(Path(tmp) / "catalog.csv", CATALOG_COLUMNS + DRUG_COLUMNS, catalog), now)
         import_roster(db, admin, _write_csv(Path(tmp) / "roster.csv", ROSTER_COLUMNS, roster), now)
+        received = dt.datetime.combine(plan[0][1] if plan else now.date(), dt.time(7, 30), CST)
+        import_stock(db, admin, _write_csv(Path(tmp) / "stock.csv", STOCK_COLUMNS, demo_stock(catalog, plan, now.year)),
+                     received)
         cashier = login(db, USERS[1][0], USERS[1][3], now)
         supervisor = login(db, USERS[2][0], USERS[2][3], now)
         for number, (member_id, day, codes) in enumerate(plan):

@@ -20,7 +20,9 @@ class TraceCodeError(ValueError):
     kinds: ``length``, ``digits``, ``prefix``, ``repeated`` (twice in the bill), ``sold`` (sold at this
     desk, ``receipt``), ``used_up`` (a split box with no units left, ``receipts``), ``not_needed``
     (more codes than the line's quantity needs), ``missing`` (a required code not scanned),
-    ``not_traced`` (codes on an item that has none).
+    ``not_traced`` (codes on an item that has none); from a stock receipt (desk.store.stock):
+    ``stock_item`` (received as another ``item``), ``expired`` (``batch``, ``expiry``), ``batch_differs``
+    (the line's ``line_batch``/``line_expiry`` against the box's ``batch``/``expiry``).
     """
 
     def __init__(self, kind: str, message: str, **fields):

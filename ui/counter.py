@@ -29,7 +29,7 @@ from desk.store.member_search import spell_members
 from desk.store.database import StoreError
 from desk.store.roster import (AmbiguousMember, MemberRecord, certifications_of, family_of, find_member, get_member,
                                member_by_id_or_code)
-from desk.store import pharmacy
+from desk.store import pharmacy, stock
 from desk.store.payments import PaymentRefused
 from desk.store.settling import find_settlement, preview_bill, settle_bill
 from desk.store.usage import freshness, standing
@@ -549,6 +549,10 @@ class CounterPage(QWidget):
         try:
             code = text.strip()
             pharmacy.check_scan(self.session.db, line.item.code, code, self.model.codes_in_bill())
+            codes = (*line.drug.trace_codes, code)
+            # a received box names its batch and expiry (and is refused on another item, or expired)
+            batch, expiry = stock.batch_for(self.session.db, line.item.code, list(codes), line.drug.batch,
+                                            line.drug.expiry, local_day(self.session.now()))
         except TraceCodeError as exc:
             self.show_trace()
             self.trace.error(trace_words(exc))
@@ -557,9 +561,8 @@ class CounterPage(QWidget):
         except StoreError as exc:
             self.trace.error(describe(exc))
             return
-        codes = (*line.drug.trace_codes, code)
         split = pharmacy.drug_info(self.session.db, line.item.code).split
-        self.model.set_drug(row, replace(line.drug, trace_codes=codes, no_code_reason=""),
+        self.model.set_drug(row, replace(line.drug, trace_codes=codes, no_code_reason="", batch=batch, expiry=expiry),
                             None if split else Decimal(len(codes)))  # a box line's quantity is its boxes
         self.table.selectRow(row)
         self.show_trace()

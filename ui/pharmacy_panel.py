@@ -114,6 +114,14 @@ def trace_words(exc: TraceCodeError) -> str:
         "missing": QCoreApplication.translate("PharmacyWords", "第 %1 行缺少追溯码：请扫描每一盒的追溯码，或标记无码并说明原因")
         .replace("%1", str(f.get("line", ""))),
         "not_traced": QCoreApplication.translate("PharmacyWords", "该项目无需追溯码"),
+        "stock_item": QCoreApplication.translate("PharmacyWords", "追溯码“%1”入库登记为药品 %2，与本行药品 %3 不符")
+        .replace("%1", code).replace("%2", str(f.get("item", ""))).replace("%3", str(f.get("line_item", ""))),
+        "expired": QCoreApplication.translate("PharmacyWords", "追溯码“%1”所属批号 %2 已于 %3 过期：过期药品不得销售")
+        .replace("%1", code).replace("%2", str(f.get("batch", ""))).replace("%3", str(f.get("expiry", ""))),
+        "batch_differs": QCoreApplication.translate(
+            "PharmacyWords", "追溯码“%1”入库批号 %2（有效期至 %3），与本行批号 %4（有效期至 %5）不同：不同批号请分行录入")
+        .replace("%1", code).replace("%2", str(f.get("batch", ""))).replace("%3", str(f.get("expiry", "")))
+        .replace("%4", str(f.get("line_batch") or "-")).replace("%5", str(f.get("line_expiry") or "-")),
     }
     return texts.get(exc.kind, str(exc))
 

@@ -12,7 +12,7 @@ import sys
 
 EXIT_BAD_INPUT = 2
 COMMANDS = ("quote", "policy", "init", "members", "catalog", "settle", "reverse", "receipt", "usage", "report", "check",
-            "audit", "users", "demo", "selftest", "hub", "sync", "pharmacy", "simulate")
+            "audit", "users", "demo", "selftest", "hub", "sync", "pharmacy", "stock", "simulate")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

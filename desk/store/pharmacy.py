@@ -16,7 +16,7 @@ import sqlite_utils
 
 from desk import tracecode
 from desk.prescription import Prescription, PrescriptionError, check_valid
-from desk.store import audit
+from desk.store import audit, stock
 from desk.store.database import StoreError, write_transaction
 from desk.store.users import Actor, require
 from desk.tracecode import BoxState, TraceCodeError
@@ -202,10 +202,11 @@ def plan(db: sqlite_utils.Database, lines: list[tuple[str, Decimal, DrugLine]], 
             except TraceCodeError as exc:
                 raise TraceCodeError(exc.kind, f"line {number}: {exc}", line=number, **exc.fields) from None
             unit_rows += [(number, t.code, unit) for t in takes for unit in t.units]
-        if not (codes or reason or extra.batch or extra.expiry or info.rx_flag or info.split):
+        batch, expiry = stock.batch_for(db, info.code, codes, extra.batch, extra.expiry, day, number)
+        if not (codes or reason or batch or expiry or info.rx_flag or info.split):
             continue  # nothing to keep beside the item line
-        drug_rows.append({"line": number, "batch": (extra.batch or "").strip(),
-                          "expiry": _check_expiry(number, extra.expiry, day), "split": int(info.split),
+        drug_rows.append({"line": number, "batch": batch,
+                          "expiry": _check_expiry(number, expiry, day), "split": int(info.split),
                           "rx_flag": int(info.rx_flag), "no_code_reason": reason if info.trace_required else ""})
     return Plan(drug_rows, unit_rows)
 

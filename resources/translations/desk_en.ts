@@ -2148,6 +2148,21 @@ After the close this business day cannot change; later settlements count to the 
         <translation>This item carries no traceability code</translation>
     </message>
     <message>
+        <location filename="../../ui/pharmacy_panel.py" line="117"/>
+        <source>追溯码“%1”入库登记为药品 %2，与本行药品 %3 不符</source>
+        <translation>Traceability code “%1” was received as item %2, not this line's item %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="119"/>
+        <source>追溯码“%1”所属批号 %2 已于 %3 过期：过期药品不得销售</source>
+        <translation>Traceability code “%1”: batch %2 expired on %3; an expired drug is not sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pharmacy_panel.py" line="121"/>
+        <source>追溯码“%1”入库批号 %2（有效期至 %3），与本行批号 %4（有效期至 %5）不同：不同批号请分行录入</source>
+        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line's batch %4 (expiry %5): put another batch on its own line</translation>
+    </message>
+    <message>
         <location filename="../../ui/pharmacy_panel.py" line="124"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
