@@ -360,7 +360,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="230"/>
-        <location filename="../../ui/counter.py" line="851"/>
+        <location filename="../../ui/counter.py" line="854"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
@@ -592,81 +592,81 @@ Settle it for %3 (%4) instead?</translation>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="573"/>
+        <location filename="../../ui/counter.py" line="576"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="607"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="689"/>
+        <location filename="../../ui/counter.py" line="692"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="691"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="706"/>
+        <location filename="../../ui/counter.py" line="709"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="727"/>
+        <location filename="../../ui/counter.py" line="730"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="731"/>
+        <location filename="../../ui/counter.py" line="734"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>
 支付：%1</source>
         <translation>
 Paid by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="759"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="759"/>
+        <location filename="../../ui/counter.py" line="762"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="740"/>
-        <location filename="../../ui/counter.py" line="746"/>
-        <location filename="../../ui/counter.py" line="799"/>
+        <location filename="../../ui/counter.py" line="743"/>
+        <location filename="../../ui/counter.py" line="749"/>
         <location filename="../../ui/counter.py" line="802"/>
         <location filename="../../ui/counter.py" line="805"/>
         <location filename="../../ui/counter.py" line="808"/>
+        <location filename="../../ui/counter.py" line="811"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="760"/>
+        <location filename="../../ui/counter.py" line="763"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -679,40 +679,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="777"/>
+        <location filename="../../ui/counter.py" line="780"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="780"/>
+        <location filename="../../ui/counter.py" line="783"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="816"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="820"/>
+        <location filename="../../ui/counter.py" line="823"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="821"/>
+        <location filename="../../ui/counter.py" line="824"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="268"/>
-        <location filename="../../ui/counter.py" line="826"/>
+        <location filename="../../ui/counter.py" line="829"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="826"/>
+        <location filename="../../ui/counter.py" line="829"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -2150,7 +2150,7 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="117"/>
         <source>追溯码“%1”入库登记为药品 %2，与本行药品 %3 不符</source>
-        <translation>Traceability code “%1” was received as item %2, not this line's item %3</translation>
+        <translation>Traceability code “%1” was received as item %2, not this line&apos;s item %3</translation>
     </message>
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="119"/>
@@ -2160,25 +2160,25 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="121"/>
         <source>追溯码“%1”入库批号 %2（有效期至 %3），与本行批号 %4（有效期至 %5）不同：不同批号请分行录入</source>
-        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line's batch %4 (expiry %5): put another batch on its own line</translation>
+        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line&apos;s batch %4 (expiry %5): put another batch on its own line</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="124"/>
+        <location filename="../../ui/pharmacy_panel.py" line="132"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="134"/>
         <source>处方已过有效期：%1 开具，有效至 %2</source>
         <translation>The prescription has expired: written %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="128"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>处方开具日期 %1 晚于今天</source>
         <translation>The prescription&apos;s date %1 is after today</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="129"/>
+        <location filename="../../ui/pharmacy_panel.py" line="137"/>
         <source>处方有效期 %1 天超过允许的 %2 天</source>
         <translation>A validity of %1 days is longer than the %2 days allowed</translation>
     </message>
@@ -2234,88 +2234,88 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>PrescriptionDialog</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="143"/>
         <source>一级以下</source>
         <translation>Below level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="143"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="136"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="136"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="144"/>
+        <location filename="../../ui/pharmacy_panel.py" line="152"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="169"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
         <source>当日有效</source>
         <translation>The day written</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="174"/>
-        <location filename="../../ui/pharmacy_panel.py" line="200"/>
+        <location filename="../../ui/pharmacy_panel.py" line="182"/>
+        <location filename="../../ui/pharmacy_panel.py" line="208"/>
         <source>处方编号</source>
         <translation>Prescription number</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="174"/>
-        <location filename="../../ui/pharmacy_panel.py" line="200"/>
+        <location filename="../../ui/pharmacy_panel.py" line="182"/>
+        <location filename="../../ui/pharmacy_panel.py" line="208"/>
         <source>开方机构编码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="175"/>
-        <location filename="../../ui/pharmacy_panel.py" line="201"/>
+        <location filename="../../ui/pharmacy_panel.py" line="183"/>
+        <location filename="../../ui/pharmacy_panel.py" line="209"/>
         <source>开方机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="175"/>
+        <location filename="../../ui/pharmacy_panel.py" line="183"/>
         <source>机构级别</source>
         <translation>Institution level</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="176"/>
-        <location filename="../../ui/pharmacy_panel.py" line="201"/>
+        <location filename="../../ui/pharmacy_panel.py" line="184"/>
+        <location filename="../../ui/pharmacy_panel.py" line="209"/>
         <source>开方医师</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="176"/>
-        <location filename="../../ui/pharmacy_panel.py" line="202"/>
+        <location filename="../../ui/pharmacy_panel.py" line="184"/>
+        <location filename="../../ui/pharmacy_panel.py" line="210"/>
         <source>诊断编码</source>
         <translation>Diagnosis code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="177"/>
-        <location filename="../../ui/pharmacy_panel.py" line="202"/>
+        <location filename="../../ui/pharmacy_panel.py" line="185"/>
+        <location filename="../../ui/pharmacy_panel.py" line="210"/>
         <source>诊断名称</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="177"/>
+        <location filename="../../ui/pharmacy_panel.py" line="185"/>
         <source>开具日期</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="178"/>
+        <location filename="../../ui/pharmacy_panel.py" line="186"/>
         <source>医师注明有效天数</source>
         <translation>Validity the doctor noted (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="205"/>
+        <location filename="../../ui/pharmacy_panel.py" line="213"/>
         <source>请填写%1</source>
         <translation>Please fill in: %1</translation>
     </message>
