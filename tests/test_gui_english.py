@@ -171,7 +171,11 @@ def test_the_counter_page_speaks_english_around_the_data(window, session, qtbot)
         assert not HAN.search(v[key].text()), (key, v[key].text())
 
     # Everything else on the page is the interface's own words: no Chinese, not even full-width punctuation.
-    data = {v["name"], v["doctor"], v["family"], v["id"], counter.split.funds, counter.payer}
+    data = {v["name"], v["doctor"], v["family"], v["id"], counter.split.funds, counter.payer,
+            counter.last_strip.text}  # 上一单 names its patient
+    strip_name = counter.last_strip.text.text().split(" ")[4]  # Last, number, date, time, name
+    assert counter.last_strip.text.text().startswith("Last ") and not HAN.search(
+        counter.last_strip.text.text().replace(strip_name, ""))
     texts = ui_texts(counter, data)
     assert len(texts) >= 35, texts  # labels, buttons, group boxes, placeholders, column headers
     chinese = {where: text for where, text in texts.items() if CJK.search(text)}

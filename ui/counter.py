@@ -38,6 +38,7 @@ from ui import draft as drafts
 from ui import labels
 from ui.bill_model import BillModel
 from ui.draft_note import DraftNote
+from ui.last_settlement import LastSettlementStrip
 from ui.errors import describe, input_problem
 from ui.held_bills import HoldAndRecall
 from ui.member_card import MemberCard
@@ -143,6 +144,9 @@ class CounterPage(QWidget):
         bill_title = QLabel(self.tr("费用明细（Delete 删除所选行；双击数量或单价修改）"))
         left.addWidget(bill_title)
         left.addWidget(self.table, 1)
+        self.last_strip = LastSettlementStrip(self.session, self)  # 上一单: view or reprint (Ctrl+I, Ctrl+P)
+        self.settled.connect(lambda _: self.last_strip.refresh())
+        left.addWidget(self.last_strip)
         self.trace = PharmacyPanel()
         self.trace.code_scanned.connect(self.scan_code)
         self.trace.done.connect(self.item_box.setFocus)
@@ -262,7 +266,7 @@ class CounterPage(QWidget):
                 (self.tr("F7"), self.tr("外配处方")), (self.tr("F8"), self.tr("无追溯码")),
                 (self.tr("F10"), self.tr("挂单：挂起当前单据，接待下一位")), (self.tr("F11"), self.tr("取单：取回挂起的单据")),
                 (self.tr("F12 / Ctrl+Enter"), self.tr("结算")), (self.tr("F2 / Esc"), self.tr("新结算")),
-                (self.tr("F9"), self.tr("本快捷键列表")))
+                (self.tr("Ctrl+I / Ctrl+P"), self.tr("查看 / 重打上一单")), (self.tr("F9"), self.tr("本快捷键列表")))
         return "\n".join(f"{key}\t{what}" for key, what in keys)
 
     def show_shortcuts(self) -> None:

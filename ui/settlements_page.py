@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeade
 
 from desk.engine import local_day
 from desk.money import format_yuan
-from desk.receipts.receipt import next_copy, print_receipt, receipt_data, render
+from desk.receipts.receipt import print_receipt
 from desk.store.database import StoreError
 from desk.store.settling import reverse, settlements_on
 from ui.pdf_preview import preview
+from ui.receipt_view import show_receipt
 from ui.supervisor import SupervisorDialog
 
 COLUMNS = ("单号", "时间", "参保人", "类型", "总额", "统筹", "账户", "现金", "收款员", "")
@@ -108,15 +109,10 @@ class SettlementsPage(QWidget):
         """A preview of the next copy, marked 重打; it is counted and audited only when printed."""
         s = self.selected()
         if s:
-            self._show(s, self.tr("重打结算单 %1"), copy=next_copy(self.session.db, s.id))
+            self._show(s, self.tr("重打结算单 %1"), reprint=True)
 
-    def _show(self, s, title: str, copy: int = 1) -> None:
-        paper = QSettings().value("receipt_format", "80mm")
-        data = receipt_data(self.session.db, self.session.library, s.id, copy)
-        self.last_preview = preview(
-            render(data, paper), title.replace("%1", f"{s.receipt_no:06d}"), self, QSettings().value("printer", ""),
-            on_print=lambda: print_receipt(self.session.db, self.session.library, self.session.actor, s.id, paper,
-                                           self.session.now())[0])
+    def _show(self, s, title: str, reprint: bool = False) -> None:
+        self.last_preview = show_receipt(self, self.session, s, title, reprint=reprint)
 
     def reverse(self) -> None:
         s = self.selected()

@@ -16,7 +16,6 @@ returns, read under that row's lock, so a concurrent batch's visits to the same 
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Sequence
 
@@ -29,22 +28,8 @@ UNITS = ("institution", "desk", "hub")
 def ids_clause(tx: Tx, ids: Sequence[str]) -> tuple[str, object]:
     """``column <this>`` selecting the rows whose column is in ``ids``, as one parameter (no limit
     on how many, unlike an IN (?, ?, …) list)."""
-    if tx.dialect == "postgresql":
-        return "= ANY(?)", list(ids)
-    return "IN (SELECT value FROM json_each(?))", json.dumps(list(ids))
-
-
-def rows_source(tx: Tx, columns: Sequence[tuple[str, str]], rows: Sequence[tuple]) -> tuple[str, tuple]:
-    """A SELECT yielding ``rows`` as a table with ``columns`` ((name, SQL type) pairs) in their order,
-    and its parameters: a whole batch in one statement (arrays on PostgreSQL, a JSON array on SQLite)."""
-    names = ", ".join(name for name, _ in columns)
-    if tx.dialect == "postgresql":
-        arrays = ", ".join(f"?::{kind}[]" for _, kind in columns)
-        return (f"SELECT {names} FROM unnest({arrays}) WITH ORDINALITY AS v({names}, n) ORDER BY n",
-                tuple(list(col) for col in zip(*rows)))
-    picks = ", ".join(f"json_extract(value, '$[{n}]') AS {name}" for n, (name, _) in enumerate(columns))
-    return (f"SELECT {picks} FROM json_each(?) ORDER BY CAST(key AS INTEGER)",
-            (json.dumps([list(r) for r in rows], ensure_ascii=False),))
+    marks, (param,) = tx.in_list(ids)
+    return f"IN {marks}", param
 
 
 REPORT_COLUMNS = (("id", "text"), ("desk_uuid", "text"), ("institution_code", "text"), ("kind", "text"),
@@ -93,7 +78,7 @@ def add_report_rows(tx: Tx, fresh: Sequence[Incoming]) -> None:
               for s in ordered for line, ((category, amount), (code, name, cls, ratio_bp))
               in enumerate(zip(s.items, s.lines))])):
         if rows:
-            source, params = rows_source(tx, columns, rows)
+            source, params = tx.rows(columns, rows)
             names = ", ".join(name for name, _ in columns)
             tx.run(f"INSERT INTO {table} ({names}) {source}", params)
     group(tx, [s.id for s in ordered])
@@ -144,7 +129,7 @@ def group(tx: Tx, ids: Sequence[str]) -> None:
 def _days_and_months(tx: Tx, deltas: dict[tuple[str, str, str, str], int]) -> None:
     if not deltas:
         return
-    source, params = rows_source(tx, (("unit_kind", "text"), ("unit_key", "text"), ("member_id", "text"),
+    source, params = tx.rows((("unit_kind", "text"), ("unit_key", "text"), ("member_id", "text"),
                                        ("day", "text"), ("visits", "integer")),
                                   [(*key, delta) for key, delta in sorted(deltas.items())])
     after = tx.all(
@@ -159,7 +144,7 @@ def _days_and_months(tx: Tx, deltas: dict[tuple[str, str, str, str], int]) -> No
         month = months[(unit, day[:7], key, member_id)]
         month[0] += delta
         month[1] += int(now > 0) - int(now - delta > 0)
-    source, params = rows_source(tx, (("unit_kind", "text"), ("month", "text"), ("unit_key", "text"),
+    source, params = tx.rows((("unit_kind", "text"), ("month", "text"), ("unit_key", "text"),
                                        ("member_id", "text"), ("visits", "integer"), ("days", "integer")),
                                   [(*key, v, d) for key, (v, d) in sorted(months.items())])
     tx.run("INSERT INTO hub_report_member_months AS m (unit_kind, month, unit_key, member_id, visits, days)"

@@ -36,7 +36,7 @@ from desk.store.usage import benefit_moves
 from desk.sync import hub_benefits, hub_trace
 from desk.sync.hub_benefits import Overrun
 from desk.sync.hub_db import HubDB, HubStorageError, Retry, Tx
-from desk.sync.hub_report_rows import add_report_rows, rows_source
+from desk.sync.hub_report_rows import add_report_rows
 from desk.sync.hub_trace import conflicts, record_units
 from desk.sync.limits import Caps
 from desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, ProtocolError, money, parse_settlement
@@ -740,7 +740,7 @@ class _Batch:
         for s in fresh:
             by_key[(s.member_id, s.year)].append(s)
         keys = sorted(by_key)
-        source, params = rows_source(self.tx, USAGE_COLUMNS, [
+        source, params = self.tx.rows(USAGE_COLUMNS, [
             (m, y, sum(s.deductible_delta_fen for s in by_key[(m, y)]), sum(s.pool_delta_fen for s in by_key[(m, y)]),
              self.now, first + i, sum(s.deductible_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"),
              sum(s.pool_delta_fen for s in by_key[(m, y)] if s.kind == "settlement"))
@@ -791,7 +791,7 @@ class _Batch:
         if not holders:
             return [], []
         # A new holder's opening is the balance the desk saw; a known one's moves by opening - balance given.
-        source, params = rows_source(self.tx, ACCOUNT_COLUMNS, [
+        source, params = self.tx.rows(ACCOUNT_COLUMNS, [
             (h, by_holder[h][0].balance_before_fen,
              by_holder[h][0].balance_before_fen + sum(s.account_delta_fen for s in by_holder[h]), self.now, first + i)
             for i, h in enumerate(holders)])
@@ -857,7 +857,8 @@ class _Counting:
             for m, y, ded, pool in tx.all("SELECT member_id, year, deductible_gross_fen, pool_gross_fen FROM hub_usage"
                                           f" WHERE member_id IN {marks}", params):
                 self.usage[(m, y)] = [ded, pool]
-            chunk_days = sorted({d for m, d in days if m in set(chunk)})
+            in_chunk = set(chunk)
+            chunk_days = sorted({d for m, d in days if m in in_chunk})
             day_marks, day_params = tx.in_list(chunk_days)
             for m, day, inst, total in tx.all(  # the batch's days only (index on member_id, day)
                     "SELECT member_id, day, institution_code, SUM(same_day_delta_fen) FROM hub_settlements"

@@ -10,6 +10,7 @@ download it with their changes).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from typing import Callable
 
@@ -39,8 +40,8 @@ def record_units(tx: Tx, fresh: list[Incoming], now: str, take_seqs: Callable[[i
         return 0
     if sold and tx.dialect == "postgresql":
         keys = sorted({_code_key(c) for c in sold})
-        tx.run(f"SELECT pg_advisory_xact_lock({TRACE_LOCKS}::integer, k) FROM unnest(?::integer[]) WITH ORDINALITY"
-               " AS t(k, n) ORDER BY n", (keys,))
+        tx.run(f"SELECT pg_advisory_xact_lock({TRACE_LOCKS}, k::integer) FROM json_array_elements_text(?::json)"
+               " WITH ORDINALITY AS t(k, n) ORDER BY n", (json.dumps(keys),))
     standing: dict[tuple[str, int], list[tuple[str, str, int]]] = defaultdict(list)
     if sold:
         clause, param = ids_clause(tx, sold)

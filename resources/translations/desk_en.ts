@@ -269,394 +269,404 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="79"/>
+        <location filename="../../ui/counter.py" line="80"/>
         <source>刷卡或扫码：社保卡号、医保电子凭证、身份证号（F1）</source>
         <translation>Swipe or scan: social security card, e-insurance code, ID number (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="81"/>
+        <location filename="../../ui/counter.py" line="82"/>
         <source>查找 (Ctrl+F)</source>
         <translation>Find (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="83"/>
+        <location filename="../../ui/counter.py" line="84"/>
         <source>按姓名或拼音查找参保人（未带卡时）</source>
         <translation>Find a member by name or pinyin (no card at hand)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="87"/>
+        <location filename="../../ui/counter.py" line="88"/>
         <source>添加项目：编码、名称或拼音首字母，如 amxl（F3）</source>
         <translation>Add item: code, name or pinyin initials, e.g. amxl (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="98"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>无外配处方</source>
         <translation>No outside prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="98"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>处方：一级以下</source>
         <translation>Rx: below grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="98"/>
+        <location filename="../../ui/counter.py" line="99"/>
         <source>处方：一级</source>
         <translation>Rx: grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="99"/>
+        <location filename="../../ui/counter.py" line="100"/>
         <source>处方：二级</source>
         <translation>Rx: grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="99"/>
+        <location filename="../../ui/counter.py" line="100"/>
         <source>处方：三级</source>
         <translation>Rx: grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="105"/>
+        <location filename="../../ui/counter.py" line="106"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="143"/>
+        <location filename="../../ui/counter.py" line="144"/>
         <source>费用明细（Delete 删除所选行；双击数量或单价修改）</source>
         <translation>Bill items (Delete removes selected rows; double-click quantity or price to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="160"/>
+        <location filename="../../ui/counter.py" line="164"/>
         <source>个人账户支付</source>
         <translation>Pay from personal account</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="169"/>
+        <location filename="../../ui/counter.py" line="173"/>
         <source>结算所用的待遇：默认为本单项目所适用的有效认定病种待遇（政策包列明病种用药时）</source>
         <translation>The benefit the bill is settled under: by default the certified disease in force that the bill&apos;s items are for (where the pack lists the disease&apos;s items)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="173"/>
+        <location filename="../../ui/counter.py" line="177"/>
         <source>结算 (F12)</source>
         <translation>Settle (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="177"/>
+        <location filename="../../ui/counter.py" line="181"/>
         <source>新结算 (F2)</source>
         <translation>New bill (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="181"/>
+        <location filename="../../ui/counter.py" line="185"/>
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="196"/>
+        <location filename="../../ui/counter.py" line="200"/>
         <source>实收现金（F4）</source>
         <translation>Cash handed over (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="204"/>
+        <location filename="../../ui/counter.py" line="208"/>
         <source>实收</source>
         <translation>Tendered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
-        <location filename="../../ui/counter.py" line="847"/>
+        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="854"/>
         <source>请刷卡或扫描医保电子凭证</source>
         <translation>Swipe a card or scan an e-insurance code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>刷卡框（选中原内容，新卡直接覆盖）</source>
         <translation>Scan box (its text selected: the next card replaces it)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>F3</source>
         <translation>F3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="257"/>
+        <location filename="../../ui/counter.py" line="261"/>
         <source>添加项目框</source>
         <translation>Item box</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>按姓名或拼音查找参保人</source>
         <translation>Find a member by name or pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>F4</source>
         <translation>F4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>实收现金</source>
         <translation>Cash handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>F6</source>
         <translation>F6</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="263"/>
         <source>切换支付方式（现金、微信、支付宝、银行卡、聚合码）</source>
         <translation>switch the payment method (cash, WeChat, Alipay, bank card, aggregated QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>编码*3</source>
         <translation>CODE*3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>在项目框中一次添加 3 个</source>
         <translation>in the item box: three of the item at once</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter.py" line="264"/>
         <source>组合支付：先收部分的金额，其余按所选方式</source>
         <translation>split payment: the amount of the first part, the rest by the chosen method</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>+ / −</source>
         <translation>+ / −</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>所选行数量加一 / 减一</source>
         <translation>one more / one less of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter.py" line="265"/>
         <source>删除所选行</source>
         <translation>Remove the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="262"/>
+        <location filename="../../ui/counter.py" line="266"/>
         <source>F7</source>
         <translation>F7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="262"/>
+        <location filename="../../ui/counter.py" line="266"/>
         <source>外配处方</source>
         <translation>External prescription</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="262"/>
+        <location filename="../../ui/counter.py" line="266"/>
         <source>F8</source>
         <translation>F8</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="262"/>
+        <location filename="../../ui/counter.py" line="266"/>
         <source>无追溯码</source>
         <translation>No traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="263"/>
+        <location filename="../../ui/counter.py" line="267"/>
         <source>F10</source>
         <translation>F10</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="263"/>
+        <location filename="../../ui/counter.py" line="267"/>
         <source>挂单：挂起当前单据，接待下一位</source>
         <translation>hold: set the open bill aside and serve the next patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="263"/>
+        <location filename="../../ui/counter.py" line="267"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="263"/>
+        <location filename="../../ui/counter.py" line="267"/>
         <source>取单：取回挂起的单据</source>
         <translation>recall: take up a held bill again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="264"/>
+        <location filename="../../ui/counter.py" line="268"/>
         <source>F12 / Ctrl+Enter</source>
         <translation>F12 / Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="264"/>
+        <location filename="../../ui/counter.py" line="268"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="264"/>
+        <location filename="../../ui/counter.py" line="268"/>
         <source>F2 / Esc</source>
         <translation>F2 / Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="269"/>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="269"/>
         <source>本快捷键列表</source>
         <translation>This list of keys</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="269"/>
+        <source>Ctrl+I / Ctrl+P</source>
+        <translation>Ctrl+I / Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="269"/>
+        <source>查看 / 重打上一单</source>
+        <translation>View / reprint the last settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="273"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="300"/>
+        <location filename="../../ui/counter.py" line="304"/>
         <source>“%1”对应多位参保人：%2。请改刷社保卡或身份证</source>
         <translation>“%1” names several members: %2. Scan the social security card or ID card instead</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="306"/>
+        <location filename="../../ui/counter.py" line="310"/>
         <source>找不到卡号或证件号为“%1”的参保人，请核对后重新刷卡</source>
         <translation>No member with card or ID number “%1”; check it and swipe again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="326"/>
+        <location filename="../../ui/counter.py" line="330"/>
         <source>更换参保人</source>
         <translation>Change patient</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="327"/>
+        <location filename="../../ui/counter.py" line="331"/>
         <source>当前费用明细属于 %1（%2）。
 改为 %3（%4）结算？</source>
         <translation>The bill on screen is for %1 (%2).
 Settle it for %3 (%4) instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="342"/>
+        <location filename="../../ui/counter.py" line="346"/>
         <source>。本单仍为 %1（%2）</source>
         <translation>. This bill is still for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="355"/>
+        <location filename="../../ui/counter.py" line="359"/>
         <source>本人账户 ¥%1</source>
         <translation>Own account ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="392"/>
+        <location filename="../../ui/counter.py" line="396"/>
         <source>%1：%2（%3）</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="486"/>
+        <location filename="../../ui/counter.py" line="490"/>
         <source>“%1”不是唯一的项目，请从列表中选择</source>
         <translation>“%1” matches more than one item; pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="490"/>
+        <location filename="../../ui/counter.py" line="494"/>
         <source>目录中没有“%1”</source>
         <translation>No “%1” in the catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="524"/>
+        <location filename="../../ui/counter.py" line="528"/>
         <source>（拆零，每盒%1%2，本行%3%2）</source>
         <translation> (split pack: %1 %2 a box, this line %3 %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="542"/>
+        <location filename="../../ui/counter.py" line="546"/>
         <source>请先选择需要追溯码的药品行</source>
         <translation>Select the drug line the codes belong to first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="568"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>无码</source>
         <translation>No code</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="568"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>无追溯码的原因（如：2025年7月前购进库存）</source>
         <translation>Why the box has no code (e.g. stock bought before July 2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
+        <location filename="../../ui/counter.py" line="576"/>
         <source>2025年7月前购进库存</source>
         <translation>Stock bought before July 2025</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="600"/>
+        <location filename="../../ui/counter.py" line="607"/>
         <source>外配处方 %1：%2（%3），%4，%5 %6，%7 开具</source>
         <translation>Prescription %1: %2 (%3), %4, %5 %6, written %7</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="685"/>
+        <location filename="../../ui/counter.py" line="692"/>
         <source>实收不足，尚差 ¥%1</source>
         <translation>Not enough handed over: ¥%1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="687"/>
+        <location filename="../../ui/counter.py" line="694"/>
         <source>找零 ¥%1</source>
         <translation>Change ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="702"/>
+        <location filename="../../ui/counter.py" line="709"/>
         <source>尚未刷卡</source>
         <translation>No card swiped yet</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="723"/>
+        <location filename="../../ui/counter.py" line="730"/>
         <source>请先刷卡：尚未选择参保人</source>
         <translation>Swipe a card first: no member selected</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="727"/>
+        <location filename="../../ui/counter.py" line="734"/>
         <source>费用明细为空：请先添加项目再结算</source>
         <translation>The bill is empty: add items before settling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="745"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>
 支付：%1</source>
         <translation>
 Paid by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="759"/>
         <source>
 实收 ¥%1，找零 ¥%2</source>
         <translation>
 Tendered ¥%1, change ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="755"/>
+        <location filename="../../ui/counter.py" line="762"/>
         <source>确认结算</source>
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="736"/>
-        <location filename="../../ui/counter.py" line="742"/>
-        <location filename="../../ui/counter.py" line="795"/>
-        <location filename="../../ui/counter.py" line="798"/>
-        <location filename="../../ui/counter.py" line="801"/>
-        <location filename="../../ui/counter.py" line="804"/>
+        <location filename="../../ui/counter.py" line="743"/>
+        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="802"/>
+        <location filename="../../ui/counter.py" line="805"/>
+        <location filename="../../ui/counter.py" line="808"/>
+        <location filename="../../ui/counter.py" line="811"/>
         <source>未能结算</source>
         <translation>Could not settle</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="763"/>
         <source>参保人 %4（%5）
 应收现金 ¥%1
 个人账户支付 ¥%2，统筹基金支付 ¥%3
@@ -669,40 +679,40 @@ Personal account ¥%2, pooled fund ¥%3
 Settle?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="773"/>
+        <location filename="../../ui/counter.py" line="780"/>
         <source>%1：目录价 ¥%2，改为 ¥%3</source>
         <translation>%1: catalog price ¥%2, changed to ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="776"/>
+        <location filename="../../ui/counter.py" line="783"/>
         <source>改价须主管授权：
 %1</source>
         <translation>A changed price needs a supervisor:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="812"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>结算单 %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="816"/>
+        <location filename="../../ui/counter.py" line="823"/>
         <source>结算单未能生成</source>
         <translation>Receipt not generated</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="817"/>
+        <location filename="../../ui/counter.py" line="824"/>
         <source>结算已完成，但结算单未能生成：%1。可在“今日结算”中重打。</source>
         <translation>Settled, but the receipt could not be generated: %1. Reprint it from “Today&apos;s settlements”.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="264"/>
-        <location filename="../../ui/counter.py" line="822"/>
+        <location filename="../../ui/counter.py" line="268"/>
+        <location filename="../../ui/counter.py" line="829"/>
         <source>新结算</source>
         <translation>New bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="822"/>
+        <location filename="../../ui/counter.py" line="829"/>
         <source>放弃当前未结算的费用明细？</source>
         <translation>Discard the unsettled bill?</translation>
     </message>
@@ -1465,6 +1475,54 @@ After the close this business day cannot change; later settlements count to the 
     </message>
 </context>
 <context>
+    <name>LastSettlementStrip</name>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="30"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="31"/>
+        <source>查看上一单（Ctrl+I）</source>
+        <translation>View the last settlement (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="35"/>
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="36"/>
+        <source>重打上一单（Ctrl+P），打印时计入重打次数</source>
+        <translation>Reprint the last settlement (Ctrl+P); counted as a reprint when printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="60"/>
+        <source>上一单：无</source>
+        <translation>Last settlement: none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="68"/>
+        <source>上一单 %1 %2 %3 ¥%4（统筹 %5 账户 %6 现金 %7）</source>
+        <translation>Last %1 %2 %3 ¥%4 (pool %5, account %6, cash %7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="70"/>
+        <source>上一单（冲销）%1 %2 %3 ¥%4（统筹 %5 账户 %6 现金 %7）</source>
+        <translation>Last (reversal) %1 %2 %3 ¥%4 (pool %5, account %6, cash %7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="78"/>
+        <source>查看结算单 %1</source>
+        <translation>View receipt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/last_settlement.py" line="82"/>
+        <source>重打结算单 %1</source>
+        <translation>Reprint receipt %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="15"/>
@@ -2092,7 +2150,7 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="117"/>
         <source>追溯码“%1”入库登记为药品 %2，与本行药品 %3 不符</source>
-        <translation>Traceability code “%1” was received as item %2, not this line's item %3</translation>
+        <translation>Traceability code “%1” was received as item %2, not this line&apos;s item %3</translation>
     </message>
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="119"/>
@@ -2102,25 +2160,25 @@ After the close this business day cannot change; later settlements count to the 
     <message>
         <location filename="../../ui/pharmacy_panel.py" line="121"/>
         <source>追溯码“%1”入库批号 %2（有效期至 %3），与本行批号 %4（有效期至 %5）不同：不同批号请分行录入</source>
-        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line's batch %4 (expiry %5): put another batch on its own line</translation>
+        <translation>Traceability code “%1” was received as batch %2 (expiry %3), not the line&apos;s batch %4 (expiry %5): put another batch on its own line</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="124"/>
+        <location filename="../../ui/pharmacy_panel.py" line="132"/>
         <source>处方药（%1）须凭外配处方医保结算：请按 F7 录入处方</source>
         <translation>Prescription drugs (%1) are settled on insurance only with an external prescription: press F7 to enter it</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="126"/>
+        <location filename="../../ui/pharmacy_panel.py" line="134"/>
         <source>处方已过有效期：%1 开具，有效至 %2</source>
         <translation>The prescription has expired: written %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="128"/>
+        <location filename="../../ui/pharmacy_panel.py" line="136"/>
         <source>处方开具日期 %1 晚于今天</source>
         <translation>The prescription&apos;s date %1 is after today</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="129"/>
+        <location filename="../../ui/pharmacy_panel.py" line="137"/>
         <source>处方有效期 %1 天超过允许的 %2 天</source>
         <translation>A validity of %1 days is longer than the %2 days allowed</translation>
     </message>
@@ -2176,88 +2234,88 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>PrescriptionDialog</name>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="143"/>
         <source>一级以下</source>
         <translation>Below level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="135"/>
+        <location filename="../../ui/pharmacy_panel.py" line="143"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="136"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="136"/>
+        <location filename="../../ui/pharmacy_panel.py" line="144"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="144"/>
+        <location filename="../../ui/pharmacy_panel.py" line="152"/>
         <source>外配处方 (F7)</source>
         <translation>Prescription (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="169"/>
+        <location filename="../../ui/pharmacy_panel.py" line="177"/>
         <source>当日有效</source>
         <translation>The day written</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="174"/>
-        <location filename="../../ui/pharmacy_panel.py" line="200"/>
+        <location filename="../../ui/pharmacy_panel.py" line="182"/>
+        <location filename="../../ui/pharmacy_panel.py" line="208"/>
         <source>处方编号</source>
         <translation>Prescription number</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="174"/>
-        <location filename="../../ui/pharmacy_panel.py" line="200"/>
+        <location filename="../../ui/pharmacy_panel.py" line="182"/>
+        <location filename="../../ui/pharmacy_panel.py" line="208"/>
         <source>开方机构编码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="175"/>
-        <location filename="../../ui/pharmacy_panel.py" line="201"/>
+        <location filename="../../ui/pharmacy_panel.py" line="183"/>
+        <location filename="../../ui/pharmacy_panel.py" line="209"/>
         <source>开方机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="175"/>
+        <location filename="../../ui/pharmacy_panel.py" line="183"/>
         <source>机构级别</source>
         <translation>Institution level</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="176"/>
-        <location filename="../../ui/pharmacy_panel.py" line="201"/>
+        <location filename="../../ui/pharmacy_panel.py" line="184"/>
+        <location filename="../../ui/pharmacy_panel.py" line="209"/>
         <source>开方医师</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="176"/>
-        <location filename="../../ui/pharmacy_panel.py" line="202"/>
+        <location filename="../../ui/pharmacy_panel.py" line="184"/>
+        <location filename="../../ui/pharmacy_panel.py" line="210"/>
         <source>诊断编码</source>
         <translation>Diagnosis code</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="177"/>
-        <location filename="../../ui/pharmacy_panel.py" line="202"/>
+        <location filename="../../ui/pharmacy_panel.py" line="185"/>
+        <location filename="../../ui/pharmacy_panel.py" line="210"/>
         <source>诊断名称</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="177"/>
+        <location filename="../../ui/pharmacy_panel.py" line="185"/>
         <source>开具日期</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="178"/>
+        <location filename="../../ui/pharmacy_panel.py" line="186"/>
         <source>医师注明有效天数</source>
         <translation>Validity the doctor noted (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pharmacy_panel.py" line="205"/>
+        <location filename="../../ui/pharmacy_panel.py" line="213"/>
         <source>请填写%1</source>
         <translation>Please fill in: %1</translation>
     </message>
@@ -2265,68 +2323,68 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>SettlementsPage</name>
     <message>
-        <location filename="../../ui/settlements_page.py" line="27"/>
+        <location filename="../../ui/settlements_page.py" line="28"/>
         <source>按单号、姓名或参保人编号查找</source>
         <translation>Find by receipt no., name or member no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="43"/>
+        <location filename="../../ui/settlements_page.py" line="44"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="43"/>
+        <location filename="../../ui/settlements_page.py" line="44"/>
         <source>重打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="43"/>
-        <location filename="../../ui/settlements_page.py" line="75"/>
+        <location filename="../../ui/settlements_page.py" line="44"/>
+        <location filename="../../ui/settlements_page.py" line="76"/>
         <source>冲销</source>
         <translation>Reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="75"/>
+        <location filename="../../ui/settlements_page.py" line="76"/>
         <source>已冲销</source>
         <translation>Reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="75"/>
+        <location filename="../../ui/settlements_page.py" line="76"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="97"/>
+        <location filename="../../ui/settlements_page.py" line="98"/>
         <source>请选择</source>
         <translation>Select a settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="97"/>
+        <location filename="../../ui/settlements_page.py" line="98"/>
         <source>请先在列表中选择一笔结算</source>
         <translation>Select a settlement in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="105"/>
+        <location filename="../../ui/settlements_page.py" line="106"/>
         <source>查看结算单 %1</source>
         <translation>View receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="111"/>
+        <location filename="../../ui/settlements_page.py" line="112"/>
         <source>重打结算单 %1</source>
         <translation>Reprint receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="127"/>
+        <location filename="../../ui/settlements_page.py" line="123"/>
         <source>冲销结算单 %1（总额 %2）</source>
         <translation>Reverse receipt %1 (total %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="136"/>
+        <location filename="../../ui/settlements_page.py" line="132"/>
         <source>未能冲销</source>
         <translation>Could not reverse</translation>
     </message>
     <message>
-        <location filename="../../ui/settlements_page.py" line="141"/>
+        <location filename="../../ui/settlements_page.py" line="137"/>
         <source>冲销单 %1</source>
         <translation>Reversal slip %1</translation>
     </message>
