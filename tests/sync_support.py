@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -363,16 +364,27 @@ def hub_client(hub: "HubProcess", desk: SyncDesk, url: str | None = None) -> Hub
     return HubClient(url or hub.url, desk.uuid, secret, backoff=Backoff(attempts=1))
 
 
+def copy_live(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy an open desk database through SQLite's backup API. Reading the file directly (shutil.copyfile)
+    closes a descriptor of it in this process, which drops every POSIX lock this process's connections
+    hold on it: the next process to close the file then thinks it is the last one, checkpoints and deletes
+    the WAL under the open connection, and this process's later writes fail with "disk I/O error"."""
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+
+
 def make_desks(folder: Path, count: int, hub: HubProcess, members: list[list[str]] | None = None) -> list[SyncDesk]:
     """``count`` registered desks of one institution. The first is made the slow way (users, roster,
     catalog); the rest are copies of it with their own identity, which is what a new desk differs by."""
     first = make_desk(folder / "desk-01", members=members, desk_number="01")
-    first.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     desks = [register(hub, first)]
     for n in range(2, count + 1):
         target = folder / f"desk-{n:02d}"
         target.mkdir()
-        shutil.copyfile(first.path, target / "desk.sqlite")
+        copy_live(first.db.conn, target / "desk.sqlite")
         db = open_db(target / "desk.sqlite")
         with db.atomic():
             db.execute("UPDATE desk SET desk_uuid = ?, desk_number = ?", (str(uuid.uuid4()), f"{n:02d}"))

@@ -58,8 +58,6 @@ def test_a_box_sold_at_two_desks_reaches_both_and_stays_after_a_late_reversal(hu
     for d in (a, b):
         assert len(trace_conflicts_for(d.db)) == 1
     assert_consistent(hub, [a, b])
-    # The commands last: a command's process reading a desk file this process also has open breaks this
-    # process's later connections to it with "disk I/O error" (seen on main too; see the notes).
     for d in (a, b):
         out = _listed(d)
         assert f"code {code(10)} unit 1" in out and "0 overrun(s), 1 traceability code(s) sold twice" in out
