@@ -44,8 +44,10 @@ class PaymentBox(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("支付方式")))
         row.addWidget(self.method)
-        row.addWidget(QLabel(self.tr("组合")))
+        # Read left to right as one sentence: 支付方式 微信，其中 20 用 现金 (the rest goes by the first method).
+        row.addWidget(QLabel(self.tr("其中")))
         row.addWidget(self.part)
+        row.addWidget(QLabel(self.tr("用")))
         row.addWidget(self.part_method)
         row.addStretch(1)
         self._method_changed()

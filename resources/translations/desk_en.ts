@@ -1928,52 +1928,52 @@ After the close this business day cannot change; later settlements count to the 
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../ui/payment_box.py" line="123"/>
+        <location filename="../../ui/payment_box.py" line="125"/>
         <source>组合超出应收 ¥%1</source>
         <translation>Split over the due ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="125"/>
+        <location filename="../../ui/payment_box.py" line="127"/>
         <source>组合不足应收 ¥%1</source>
         <translation>Split short of the due ¥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="127"/>
+        <location filename="../../ui/payment_box.py" line="129"/>
         <source>组合金额“%1”无效</source>
         <translation>Split amount “%1” invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="129"/>
+        <location filename="../../ui/payment_box.py" line="131"/>
         <source>组合两部分方式相同</source>
         <translation>Both parts use one method</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="130"/>
+        <location filename="../../ui/payment_box.py" line="132"/>
         <source>支付方式无法使用</source>
         <translation>Payment method unusable</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="137"/>
+        <location filename="../../ui/payment_box.py" line="139"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符：组合支付的金额不能超过应收现金</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2: a part cannot be more than the cash due</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="139"/>
+        <location filename="../../ui/payment_box.py" line="141"/>
         <source>支付方式合计 ¥%1 与应收现金 ¥%2 不符</source>
         <translation>The payment parts come to ¥%1, not the cash due ¥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="142"/>
+        <location filename="../../ui/payment_box.py" line="144"/>
         <source>组合支付金额“%1”不是有效金额（非负，最多两位小数）</source>
         <translation>The split payment amount “%1” is not an amount (non-negative, at most two decimals)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="144"/>
+        <location filename="../../ui/payment_box.py" line="146"/>
         <source>组合支付的两部分不能是同一种方式（%1）</source>
         <translation>The two parts of a split payment cannot use the same method (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="145"/>
+        <location filename="../../ui/payment_box.py" line="147"/>
         <source>支付方式“%1”无法使用</source>
         <translation>The payment method “%1” cannot be used</translation>
     </message>
@@ -2001,9 +2001,14 @@ After the close this business day cannot change; later settlements count to the 
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_box.py" line="47"/>
-        <source>组合</source>
-        <translation>Split</translation>
+        <location filename="../../ui/payment_box.py" line="48"/>
+        <source>其中</source>
+        <translation>of which</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_box.py" line="50"/>
+        <source>用</source>
+        <translation>by</translation>
     </message>
 </context>
 <context>
