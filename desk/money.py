@@ -85,6 +85,16 @@ def to_fen(amount: Decimal, field: str = "amount") -> int:
     return int(amount.scaleb(2))
 
 
+def fen_of_two_decimals(text: str) -> int:
+    """Integer fen of text already checked to be ASCII digits with exactly two decimals ("-12.30" → -1230):
+    dropping the point is the count, exactly, with no Decimal and quantize per figure (a hub upload of 500
+    bills carries some 20,000 of them). Anything else is a caller's bug, refused."""
+    whole, point, cents = text.partition(".")
+    if not text.isascii() or point != "." or len(cents) != 2 or not cents.isdigit() or not whole.lstrip("-").isdigit():
+        raise ValueError(f"{text!r} is not a plain amount with two decimals")
+    return int(whole + cents)
+
+
 def from_fen(count: int) -> Decimal:
     """Integer fen as yuan quantized to the fen: 1230 → Decimal("12.30"), -5 → Decimal("-0.05")."""
     if isinstance(count, bool) or not isinstance(count, int):

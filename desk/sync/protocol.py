@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from desk.domain import CST, SYNC_FIGURES
-from desk.money import from_fen, money_str, to_fen
+from desk.money import fen_of_two_decimals, from_fen, money_str
 
 API = "/v1"
 PING = f"{API}/ping"
@@ -52,9 +52,9 @@ def money(count: int) -> str:
 
 def amount_fen(text: object, field: str) -> int:
     """The protocol's yuan string as integer fen; anything else is a ProtocolError."""
-    if not isinstance(text, str) or not MONEY.match(text):
+    if not isinstance(text, str) or not MONEY.fullmatch(text):
         raise ProtocolError(f"{field}: {text!r} is not an amount like \"12.30\"")
-    return to_fen(Decimal(text), field)
+    return fen_of_two_decimals(text)  # MONEY admitted exactly two decimals of ASCII digits
 
 
 def load_json(body: bytes) -> Any:
